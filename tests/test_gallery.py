@@ -1,0 +1,147 @@
+"""The figure and output generator, on small snippets made for each test."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+import xml.etree.ElementTree as ET
+
+import gallery
+import pytest
+from matplotlib.colors import to_hex
+
+PLOT = """\
+import matplotlib.pyplot as plt
+
+print("before the figure")
+# --8<-- [start:draw]
+fig, ax = plt.subplots(num="line")
+ax.plot([0, 1], [0, 1], color="C0")
+ax.set_title("a title")
+plt.show()
+plt.plot([1, 0])
+plt.show()
+# --8<-- [end:draw]
+"""
+
+
+def write(folder, name, code):
+    path = folder / "snippets" / name
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(textwrap.dedent(code))
+    return path
+
+
+def test_output_is_kept_by_section(tmp_path):
+    snippet = write(
+        tmp_path,
+        "sections.py",
+        """\
+        print("outside")
+        # --8<-- [start:define]
+        def shout(word):
+            print(word.upper())
+        print("defined")
+        # --8<-- [end:define]
+        # --8<-- [start:call]
+        for word in ["a", "b"]:
+            shout(word)
+        # --8<-- [end:call]
+        """,
+    )
+    result = gallery.render(snippet, tmp_path / "cache")
+    # A function's output belongs to the section that calls it, not the one that defines it.
+    assert result.output.read_text() == (
+        "outside\n"
+        "--8<-- [start:define]\ndefined\n--8<-- [end:define]\n"
+        "--8<-- [start:call]\nA\nB\n--8<-- [end:call]\n"
+    )
+
+
+def test_figures_are_saved_at_each_show_in_two_variants(tmp_path):
+    result = gallery.render(write(tmp_path, "plot.py", PLOT), tmp_path / "cache")
+    assert result.figures == ("line", "figure-2")  # named by plt.subplots(num=...), else numbered
+    for path in result.figure_files():
+        assert ET.parse(path).getroot().tag == "{http://www.w3.org/2000/svg}svg"
+    assert [p.name for p in result.figure_files()] == [
+        "line.svg",
+        "line-dark.svg",
+        "figure-2.svg",
+        "figure-2-dark.svg",
+    ]
+
+
+def text_colours(svg_path):
+    """The fill colours of the text in an SVG written with svg.fonttype 'none'."""
+    return set(re.findall(r"<text [^>]*fill: (#[0-9a-f]{6})", svg_path.read_text()))
+
+
+def test_dark_variant_has_light_text_and_keeps_data_colours(tmp_path):
+    result = gallery.render(write(tmp_path, "plot.py", PLOT), tmp_path / "cache")
+    light, dark = result.folder / "line.svg", result.folder / "line-dark.svg"
+    assert text_colours(light) == set()  # SVG's default: black
+    assert text_colours(dark) == {gallery.DARK_TEXT}
+    assert to_hex(gallery._dark_grey("black")) == gallery.DARK_TEXT
+    # The data line keeps its colour (C0 is #1f77b4) in both.
+    assert "stroke: #1f77b4" in light.read_text()
+    assert "stroke: #1f77b4" in dark.read_text()
+    # The light variant has a white background; the dark one is transparent.
+    assert "fill: #ffffff" in light.read_text()
+    assert "fill: #ffffff" not in dark.read_text()
+
+
+def test_svg_is_the_same_bytes_every_time(tmp_path):
+    snippet = write(tmp_path, "plot.py", PLOT)
+    first = gallery.render(snippet, tmp_path / "one", force=True)
+    second = gallery.render(snippet, tmp_path / "two", force=True)
+    for a, b in zip(first.figure_files(), second.figure_files(), strict=True):
+        assert a.read_bytes() == b.read_bytes()
+    assert "<dc:date>" not in first.figure_files()[0].read_text()
+
+
+def test_unchanged_snippet_is_not_run_again(tmp_path, monkeypatch):
+    snippet = write(tmp_path, "plot.py", PLOT)
+    first = gallery.render(snippet, tmp_path / "cache")
+
+    def must_not_run(*args):
+        raise AssertionError("ran a snippet whose cache was warm")
+
+    monkeypatch.setattr(gallery, "_run_and_save", must_not_run)
+    assert gallery.render(snippet, tmp_path / "cache") == first
+
+
+def test_changed_snippet_runs_again(tmp_path):
+    snippet = write(tmp_path, "hello.py", 'print("one")\n')
+    assert gallery.render(snippet, tmp_path / "cache").output.read_text() == "one\n"
+    snippet.write_text('print("two")\n')
+    assert gallery.render(snippet, tmp_path / "cache").output.read_text() == "two\n"
+
+
+def test_cache_key_covers_the_generator_and_library_versions(tmp_path, monkeypatch):
+    snippet = write(tmp_path, "hello.py", 'print("one")\n')
+    key = gallery.cache_key(snippet)
+    monkeypatch.setattr(gallery.metadata, "version", lambda package: "0.0.0")
+    assert gallery.cache_key(snippet) != key
+
+
+def test_a_failing_snippet_names_its_file_and_line(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    snippet = write(tmp_path, "boom.py", 'import math\n\nx = math.sqrt(4)\nraise ValueError("boom")\n')
+    with pytest.raises(gallery.SnippetError, match=r"^snippets/boom\.py:4: ValueError: boom"):
+        gallery.render(snippet, tmp_path / "cache")
+    # Nothing half-written is left to be taken for a result.
+    assert not (tmp_path / "cache" / "boom" / gallery.MANIFEST_FILE).exists()
+
+
+def test_a_snippet_that_exits_early_is_an_error(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    snippet = write(tmp_path, "quits.py", 'import sys\nprint("hi")\nsys.exit(3)\n')
+    with pytest.raises(gallery.SnippetError, match=r"^snippets/quits\.py:3: SystemExit: 3"):
+        gallery.render(snippet, tmp_path / "cache")
+
+
+def test_command_line_renders_everything(tmp_path, capsys):
+    write(tmp_path, "hello.py", 'print("one")\n')
+    assert gallery.main(["--snippets", str(tmp_path / "snippets"), "--cache", str(tmp_path / "cache")]) == 0
+    assert "hello.py: 0 figure(s)" in capsys.readouterr().out
+    assert (tmp_path / "cache" / "hello" / "output.txt").read_text() == "one\n"

@@ -1,0 +1,287 @@
+"""Run the snippets and keep what they print and draw.
+
+Like sphinx-gallery, each snippet in `snippets/` is executed as a script; every
+figure open when it calls `plt.show()` is saved as SVG, once for a light page
+and once recoloured for a dark one, and what it prints is kept per section
+(the `# --8<-- [start:name]` markers that pages include code by), so a page
+can show each piece of output under the code that printed it.
+
+Results live in `<cache>/<snippet stem>/` and are reused while the cache key
+(snippet bytes, this file's source, the torch and matplotlib versions) is
+unchanged, so a prose-only rebuild runs nothing and imports neither torch nor
+matplotlib.
+
+This module knows nothing of MkDocs. Command line:
+
+    python tools/gallery.py [--snippets DIR] [--cache DIR] [--force]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import io
+import json
+import os
+import re
+import runpy
+import sys
+import traceback
+from contextlib import redirect_stdout
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SNIPPETS_DIR = ROOT / "snippets"
+CACHE_DIR = ROOT / ".cache" / "gallery"
+
+OUTPUT_FILE = "output.txt"
+MANIFEST_FILE = "manifest.json"  # written last: its presence marks a complete result
+SECTION_MARK = re.compile(r"--8<--\s+\[(start|end):([a-z][-_0-9a-z]*)\]")
+WHOLE_FILE = ""  # the section name for output printed outside every section
+
+# Matplotlib settings that make an SVG the same bytes on every run.
+SVG_RC = {"svg.hashsalt": "pytorch-first-steps", "svg.fonttype": "none"}
+SVG_SAVE = {"format": "svg", "metadata": {"Date": None}, "bbox_inches": "tight"}
+
+
+class SnippetError(Exception):
+    """A snippet raised; the message names the snippet's file and line."""
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """What one snippet printed and drew, as files in its cache folder."""
+
+    snippet: Path
+    folder: Path
+    figures: tuple[str, ...]  # figure names; files are NAME.svg and NAME-dark.svg
+
+    @property
+    def output(self) -> Path:
+        return self.folder / OUTPUT_FILE
+
+    def figure_files(self) -> list[Path]:
+        return [self.folder / f"{name}{variant}.svg" for name in self.figures for variant in ("", "-dark")]
+
+
+def cache_key(snippet: Path) -> str:
+    """Hash of everything that can change a snippet's output."""
+    digest = hashlib.sha256()
+    digest.update(snippet.read_bytes())
+    digest.update(Path(__file__).read_bytes())
+    for package in ("torch", "matplotlib"):
+        digest.update(f"{package}=={metadata.version(package)}".encode())
+    return digest.hexdigest()
+
+
+def render(snippet: Path, cache_dir: Path = CACHE_DIR, force: bool = False) -> Rendered:
+    """Return the snippet's cached result, running it first if the cache is stale."""
+    folder = cache_dir / snippet.stem
+    manifest = folder / MANIFEST_FILE
+    key = cache_key(snippet)
+    if not force and manifest.exists():
+        saved = json.loads(manifest.read_text())
+        if saved["key"] == key:
+            return Rendered(snippet, folder, tuple(saved["figures"]))
+    return _run_and_save(snippet, folder, key)
+
+
+def render_all(
+    snippets_dir: Path = SNIPPETS_DIR, cache_dir: Path = CACHE_DIR, force: bool = False
+) -> list[Rendered]:
+    """Render every snippet. One process at a time: a second waits, then finds the cache warm."""
+    from filelock import FileLock
+
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    with FileLock(cache_dir / ".lock"):
+        return [render(path, cache_dir, force) for path in sorted(snippets_dir.glob("*.py"))]
+
+
+def _run_and_save(snippet: Path, folder: Path, key: str) -> Rendered:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    folder.mkdir(parents=True, exist_ok=True)
+    manifest = folder / MANIFEST_FILE
+    manifest.unlink(missing_ok=True)
+    for old in folder.glob("*.svg"):
+        old.unlink()
+
+    figures: list[str] = []
+
+    def show(*args, **kwargs):
+        for number in plt.get_fignums():
+            fig = plt.figure(number)
+            name = fig.get_label() or f"figure-{len(figures) + 1}"
+            if name in figures:
+                raise SnippetError(f"{snippet}: two figures are named {name!r}")
+            _save_svg_pair(fig, folder / name)
+            figures.append(name)
+        plt.close("all")
+
+    stdout = _SectionedStdout(snippet)
+    real_show = plt.show
+    plt.show = show
+    plt.rcdefaults()
+    try:
+        with redirect_stdout(stdout):
+            runpy.run_path(str(snippet), run_name="__main__")
+    except SnippetError:
+        raise
+    except BaseException as error:  # SystemExit too: a snippet must run to its end
+        raise SnippetError(_describe_failure(snippet, error)) from error
+    finally:
+        plt.show = real_show
+        plt.close("all")
+
+    (folder / OUTPUT_FILE).write_text(stdout.as_sections())
+    manifest.write_text(json.dumps({"key": key, "figures": figures}, indent=1))
+    return Rendered(snippet, folder, tuple(figures))
+
+
+def _describe_failure(snippet: Path, error: BaseException) -> str:
+    """'snippets/x.py:12: ValueError: ...' for the deepest frame inside the snippet."""
+    line = None
+    for frame in traceback.extract_tb(error.__traceback__):
+        if Path(frame.filename).resolve() == snippet.resolve():
+            line = frame.lineno
+    where = _display_path(snippet) + (f":{line}" if line else "")
+    detail = "".join(traceback.format_exception(error)).rstrip()
+    return f"{where}: {type(error).__name__}: {error}\n{detail}"
+
+
+def _display_path(path: Path) -> str:
+    """The path as a reader types it: relative to the working directory."""
+    return os.path.relpath(path)
+
+
+class _SectionedStdout(io.TextIOBase):
+    """Collects printed text by the snippet section whose top-level statement printed it.
+
+    The top-level statement decides, not the line of the `print` call itself,
+    so output of a function defined in one section and called in another is
+    shown under the caller.
+    """
+
+    def __init__(self, snippet: Path):
+        self._path = str(snippet)
+        self._section_at_line = _sections_by_line(snippet.read_text().splitlines())
+        self.chunks: dict[str, list[str]] = {}
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        line = None
+        frame = sys._getframe(1)
+        while frame is not None:
+            if frame.f_code.co_filename == self._path and frame.f_code.co_name == "<module>":
+                line = frame.f_lineno
+            frame = frame.f_back
+        section = self._section_at_line.get(line, WHOLE_FILE)
+        self.chunks.setdefault(section, []).append(text)
+        return len(text)
+
+    def as_sections(self) -> str:
+        """All output, each section's wrapped in the markers pymdownx.snippets reads."""
+        parts = []
+        for section, chunks in self.chunks.items():
+            text = "".join(chunks)
+            if section == WHOLE_FILE:
+                parts.append(text)
+            else:
+                parts.append(f"--8<-- [start:{section}]\n{text}--8<-- [end:{section}]\n")
+        return "".join(parts)
+
+
+def _sections_by_line(lines: list[str]) -> dict[int, str]:
+    """Line number (1-based) to the innermost section that contains it."""
+    open_sections: list[str] = []
+    owner = {}
+    for number, line in enumerate(lines, start=1):
+        mark = SECTION_MARK.search(line)
+        if mark and mark.group(1) == "start":
+            open_sections.append(mark.group(2))
+        elif mark and open_sections and open_sections[-1] == mark.group(2):
+            open_sections.pop()
+        elif open_sections:
+            owner[number] = open_sections[-1]
+    return owner
+
+
+def _save_svg_pair(fig, stem: Path) -> None:
+    import matplotlib.pyplot as plt
+
+    with plt.rc_context(SVG_RC):
+        fig.savefig(stem.with_name(stem.name + ".svg"), **SVG_SAVE)
+        _recolour_for_dark(fig)
+        fig.savefig(stem.with_name(stem.name + "-dark.svg"), transparent=True, **SVG_SAVE)
+
+
+# Greys are mapped onto this range for Material's dark (slate) scheme:
+# black becomes DARK_TEXT, white becomes a grey close to the page background.
+DARK_GREYS = (0.12, 0.89)
+DARK_TEXT = "#e3e3e3"  # what black becomes
+
+
+def _dark_grey(color):
+    """Swap the lightness of a grey (black text becomes light); leave hues alone."""
+    from matplotlib.colors import to_rgba
+
+    r, g, b, a = to_rgba(color)
+    if max(r, g, b) - min(r, g, b) > 0.1:
+        return (r, g, b, a)
+    darkest, lightest = DARK_GREYS
+    level = darkest + (lightest - darkest) * (1 - (r + g + b) / 3)
+    return (level, level, level, a)
+
+
+def _recolour_for_dark(fig) -> None:
+    """Recolour the greys of a finished figure (text, axes, black markers) for a dark page."""
+    from matplotlib.collections import Collection
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+    from matplotlib.text import Text
+
+    for artist in fig.findobj():
+        if isinstance(artist, Text):
+            artist.set_color(_dark_grey(artist.get_color()))
+        elif isinstance(artist, Line2D):
+            artist.set_color(_dark_grey(artist.get_color()))
+            artist.set_markeredgecolor(_dark_grey(artist.get_markeredgecolor()))
+            artist.set_markerfacecolor(_dark_grey(artist.get_markerfacecolor()))
+        elif isinstance(artist, Patch):
+            artist.set_edgecolor(_dark_grey(artist.get_edgecolor()))
+            artist.set_facecolor(_dark_grey(artist.get_facecolor()))
+        elif isinstance(artist, Collection) and artist.get_array() is None:
+            # Colour-mapped collections (contours, scatter with c=...) keep their colormap.
+            artist.set_edgecolors([_dark_grey(c) for c in artist.get_edgecolors()])
+            artist.set_facecolors([_dark_grey(c) for c in artist.get_facecolors()])
+    for ax in fig.axes:
+        # Ticks are made afresh when the figure is saved; give the new ones the light colour too.
+        ax.tick_params(which="both", colors=DARK_TEXT)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--snippets", type=Path, default=SNIPPETS_DIR)
+    parser.add_argument("--cache", type=Path, default=CACHE_DIR)
+    parser.add_argument("--force", action="store_true", help="run every snippet even if cached")
+    args = parser.parse_args(argv)
+    try:
+        results = render_all(args.snippets, args.cache, args.force)
+    except SnippetError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    for result in results:
+        where = _display_path(result.folder)
+        print(f"{_display_path(result.snippet)}: {len(result.figures)} figure(s) in {where}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
