@@ -1,0 +1,43 @@
+"""The MkDocs side of the build: a thin adapter around `gallery` and `mathml`.
+
+All the work lives in those plain modules, so that the site can move to another
+generator (Material's successor, Zensical, runs no MkDocs hooks) by writing a
+new adapter, not new logic.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import gallery
+import mathml
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+# SKIP_GALLERY=1 builds without running or registering anything: the benchmark's
+# baseline of MkDocs alone. Pages then miss their figures, so never use --strict with it.
+SKIP_GALLERY = os.environ.get("SKIP_GALLERY") == "1"
+
+
+def on_files(files, config):
+    """Run changed snippets, then serve each figure as figures/<snippet>/<name>.svg."""
+    if SKIP_GALLERY:
+        return files
+    project = Path(config.config_file_path).parent
+    try:
+        results = gallery.render_all(project / "snippets", project / ".cache" / "gallery")
+    except gallery.SnippetError as error:
+        raise PluginError(f"snippet failed: {error}") from error
+    for result in results:
+        for path in result.figure_files():
+            uri = f"figures/{result.snippet.stem}/{path.name}"
+            files.append(File.generated(config, uri, abs_src_path=str(path)))
+    return files
+
+
+def on_page_content(html, page, config, files):
+    try:
+        return mathml.render_math(html)
+    except mathml.MathError as error:
+        raise PluginError(f"{page.file.src_uri}: {error}") from error
