@@ -1,0 +1,54 @@
+"""Shared fixtures: the rendered snippets and one strict build of the site."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import gallery
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Snippets call plt.show(); in tests nothing may open a window.
+os.environ.setdefault("MPLBACKEND", "Agg")
+os.environ["NO_MKDOCS_2_WARNING"] = "1"
+
+
+def mkdocs_build(config: Path, site_dir: Path, *options: str, env: dict | None = None):
+    """`mkdocs build` in a fresh process, as a reader or CI runs it."""
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--config-file",
+            str(config),
+            "--site-dir",
+            str(site_dir),
+            *options,
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        cwd=config.parent,
+        timeout=600,
+    )
+
+
+@pytest.fixture(scope="session")
+def rendered() -> dict[str, gallery.Rendered]:
+    """Every snippet's output and figures, by snippet name (cached between runs)."""
+    return {result.snippet.stem: result for result in gallery.render_all()}
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory, rendered) -> Path:
+    """The whole site, built once with --strict into a temporary folder."""
+    site_dir = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(ROOT / "mkdocs.yml", site_dir, "--strict")
+    assert result.returncode == 0, result.stderr
+    return site_dir

@@ -1,0 +1,139 @@
+"""The site builds strictly, shows what the snippets made, and fails loudly when something is wrong."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import ROOT, mkdocs_build
+
+pytestmark = pytest.mark.xdist_group("site")
+
+
+def page(site: Path, name: str) -> BeautifulSoup:
+    return BeautifulSoup((site / name / "index.html").read_text(), "html.parser")
+
+
+def test_every_figure_on_a_page_exists_in_both_variants(site):
+    soup = page(site, "linear-regression")
+    light = [img["src"] for img in soup.select('img[src$="#only-light"]')]
+    dark = [img["src"] for img in soup.select('img[src$="#only-dark"]')]
+    assert len(light) == 3
+    assert [src.replace(".svg#only-light", "-dark.svg#only-dark") for src in light] == dark
+    for src in light + dark:
+        svg = (site / "linear-regression" / src.split("#")[0]).resolve()
+        assert ET.parse(svg).getroot().tag == "{http://www.w3.org/2000/svg}svg", src
+    for img in soup.select("img"):
+        assert len(img["alt"]) > 40, f"{img['src']} needs a description"
+
+
+def test_page_shows_the_training_log_of_the_run(site, rendered):
+    text = page(site, "linear-regression").get_text()
+    assert "Epoch 2000/2000 W: 1.997, b: 0.006 Cost: 0.000005" in text
+    assert "dcost/dW: by hand -18.6667, autograd -18.6667" in text
+
+
+def test_math_is_mathml_with_no_latex_left(site):
+    soup = page(site, "linear-regression")
+    assert len(soup.select('math[display="block"]')) >= 5
+    assert len(soup.select('math[display="inline"]')) >= 10
+    text = soup.select_one("article").get_text()
+    for leftover in ("\\(", "\\)", "\\[", "\\]", "$$", "\\frac"):
+        assert leftover not in text
+
+
+def test_site_loads_nothing_from_other_hosts(site):
+    """No CDN, no web fonts: every script, stylesheet and image is the site's own."""
+    for html in site.rglob("*.html"):
+        soup = BeautifulSoup(html.read_text(), "html.parser")
+        loaded = [s["src"] for s in soup.find_all(["script", "img"], src=True)]
+        loaded += [
+            link["href"] for link in soup.find_all("link", href=True) if link.get("rel") != ["canonical"]
+        ]
+        assert loaded, html
+        for url in loaded:
+            assert not url.startswith(("http:", "https:", "//")), f"{html}: {url}"
+
+
+def test_warm_build_imports_neither_torch_nor_matplotlib(rendered, tmp_path):
+    """A prose-only rebuild reuses the cache: it must not even import torch."""
+    probe = textwrap.dedent(
+        f"""
+        import sys
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+        build(load_config({str(ROOT / "mkdocs.yml")!r}, site_dir={str(tmp_path)!r}))
+        print(sorted(m for m in ("torch", "matplotlib") if m in sys.modules))
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=300
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+# A small site of its own, to see the build fail.
+def small_site(tmp_path: Path, page: str, snippet: str) -> Path:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "snippets").mkdir()
+    (tmp_path / "docs" / "index.md").write_text(textwrap.dedent(page))
+    (tmp_path / "snippets" / "example.py").write_text(textwrap.dedent(snippet))
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        textwrap.dedent(
+            f"""\
+            site_name: failing
+            strict: true
+            hooks: [{ROOT / "tools" / "mkdocs_hooks.py"}]
+            markdown_extensions:
+              - pymdownx.snippets:
+                  base_path: [!relative $config_dir]
+                  check_paths: true
+            """
+        )
+    )
+    return config
+
+
+def test_a_failing_snippet_stops_the_build_naming_file_and_line(tmp_path):
+    config = small_site(tmp_path, "# Page\n", 'x = 1\n\nraise RuntimeError("the model diverged")\n')
+    result = mkdocs_build(config, tmp_path / "site")
+    assert result.returncode != 0
+    assert "snippet failed: snippets/example.py:3: RuntimeError: the model diverged" in result.stderr
+
+
+def test_a_missing_include_stops_the_build(tmp_path):
+    page = '# Page\n\n```python\n--8<-- "snippets/example.py:nope"\n```\n'
+    config = small_site(tmp_path, page, "# --8<-- [start:yes]\nprint(1)\n# --8<-- [end:yes]\n")
+    result = mkdocs_build(config, tmp_path / "site")
+    assert result.returncode != 0
+    assert "Snippet section 'nope' could not be located" in result.stderr
+
+
+def test_a_figure_the_snippet_did_not_draw_stops_the_build(tmp_path):
+    page = "# Page\n\n![A plot](figures/example/plot.svg)\n"
+    config = small_site(tmp_path, page, 'print("no figure here")\n')
+    result = mkdocs_build(config, tmp_path / "site")
+    assert result.returncode != 0
+    assert "figures/example/plot.svg" in result.stderr
+
+
+def test_a_figure_the_snippet_drew_is_served(tmp_path):
+    page = "# Page\n\n![A plot](figures/example/plot.svg)\n"
+    snippet = """\
+        import matplotlib.pyplot as plt
+
+        plt.figure(num="plot")
+        plt.plot([0, 1])
+        plt.show()
+        """
+    config = small_site(tmp_path, page, snippet)
+    result = mkdocs_build(config, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site" / "figures" / "example" / "plot-dark.svg").exists()
