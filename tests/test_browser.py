@@ -1,0 +1,179 @@
+"""Every page in a real browser: clean loads, figures, math, dark mode, search, copy, accessibility."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from browser import CHROMIUM_ARGS, require_chromium, serve
+
+pytestmark = pytest.mark.xdist_group("browser")
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+PAGES = sorted(
+    "" if path.stem == "index" else f"{path.relative_to(DOCS).with_suffix('').as_posix()}/"
+    for path in DOCS.rglob("*.md")
+)
+SCHEMES = ["default", "slate"]  # Material's light and dark
+
+
+@pytest.fixture(scope="module")
+def base_url(site):
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    executable = require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def screenshots(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("screenshots")
+
+
+class Visit:
+    """A page opened in a fresh context, with everything it logged and requested."""
+
+    def __init__(self, browser, url: str, scheme: str):
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.failed: list[str] = []
+        self.context = browser.new_context(viewport={"width": 1280, "height": 900})
+        # Material keeps the chosen palette in localStorage; set it before any page script runs.
+        palette = {"index": SCHEMES.index(scheme) + 1, "color": {"media": "", "scheme": scheme}}
+        self.context.add_init_script(
+            f"localStorage.setItem('/.__palette', JSON.stringify({json.dumps(palette)}))"
+        )
+        self.page = self.context.new_page()
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(f"console: {m.text}"))
+        self.page.on("pageerror", lambda e: self.errors.append(f"uncaught: {e}"))
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("requestfailed", lambda r: self.failed.append(f"{r.url} {r.failure}"))
+        self.page.goto(url, wait_until="networkidle")
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def visit(browser, base_url):
+    opened = []
+
+    def open_page(path: str, scheme: str = "default") -> Visit:
+        opened.append(Visit(browser, f"{base_url}/{path}", scheme))
+        return opened[-1]
+
+    yield open_page
+    for page in opened:
+        page.close()
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("path", PAGES)
+def test_page_is_clean_and_local(visit, base_url, screenshots, path, scheme):
+    page = visit(path, scheme)
+    assert page.page.evaluate("document.body.dataset.mdColorScheme") == scheme
+    page.page.screenshot(path=screenshots / f"{path.strip('/') or 'index'}-{scheme}.png", full_page=True)
+    assert page.errors == []
+    assert page.failed == []
+    assert [url for url in page.requests if not url.startswith(base_url + "/")] == []
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_images_load_and_have_alt_text(visit, path):
+    page = visit(path).page
+    images = page.eval_on_selector_all(
+        "article img", "els => els.map(e => ({src: e.src, width: e.naturalWidth, alt: e.alt}))"
+    )
+    for image in images:
+        assert image["width"] > 0, f"{image['src']} did not load"
+        assert image["alt"].strip(), f"{image['src']} has no alt text"
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_math_is_rendered(visit, path):
+    page = visit(path).page
+    text = page.inner_text("article")
+    for delimiter in ("\\(", "\\)", "\\[", "\\]", "$$"):
+        assert delimiter not in text
+    sizes = page.eval_on_selector_all("article math", "els => els.map(e => e.getBoundingClientRect().height)")
+    assert all(height > 5 for height in sizes), sizes
+
+
+def visible_figures(page) -> dict[str, list[str]]:
+    return page.evaluate(
+        """() => {
+            const shown = (img) => img.getBoundingClientRect().width > 0;
+            const srcs = (sel) => [...document.querySelectorAll(sel)].filter(shown).map(i => i.src);
+            return {light: srcs('img[src$="#only-light"]'), dark: srcs('img[src$="#only-dark"]')};
+        }"""
+    )
+
+
+def test_palette_toggle_switches_figures_to_dark(visit):
+    page = visit("linear-regression/", "default").page
+    assert len(visible_figures(page)["light"]) == 3
+    assert visible_figures(page)["dark"] == []
+    # The toggle cycles light -> dark; click it as a reader would.
+    page.click("form[data-md-component=palette] label:visible")
+    page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+    figures = visible_figures(page)
+    assert figures["light"] == []
+    assert len(figures["dark"]) == 3
+    assert all(re.search(r"-dark\.svg#only-dark$", src) for src in figures["dark"])
+
+
+def search(page, query: str) -> list[str]:
+    """Type into Material's search box; return the result pages, best first."""
+    page.click("label.md-search__icon, .md-search__input", timeout=5000)
+    # Key by key, as a reader types: Material searches on key events, not on a programmatic fill.
+    page.locator("input.md-search__input").press_sequentially(query)
+    page.wait_for_selector("li.md-search-result__item a", timeout=10000)
+    hrefs = page.eval_on_selector_all("li.md-search-result__item > a", "els => els.map(e => e.href)")
+    return [re.sub(r"[?#].*$", "", href) for href in hrefs]
+
+
+# A query a reader would type, and the page that must come first for it.
+SEARCHES = [
+    ("mean squared error", "linear-regression/"),
+    ("gradient descent", "linear-regression/"),
+]
+
+
+@pytest.mark.parametrize(("query", "page"), SEARCHES)
+def test_search_ranks_the_chapter_first(visit, base_url, query, page):
+    assert search(visit("").page, query)[0] == f"{base_url}/{page}"
+
+
+def test_copy_button_copies_the_code(visit, browser, base_url):
+    page = visit("linear-regression/").page
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
+    block = page.locator("div.language-python").first
+    block.hover()
+    block.locator("button.md-code__button[data-md-type=copy]").click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.strip() == block.locator("code").inner_text().strip()
+    assert copied.startswith("import torch")
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("path", PAGES)
+def test_no_accessibility_violations(visit, path, scheme):
+    page = visit(path, scheme).page
+    results = Axe().run(page)
+    violations = [
+        f"{v['id']} ({v['impact']}): {v['help']} -- e.g. {v['nodes'][0]['target']}"
+        for v in results.response["violations"]
+    ]
+    assert violations == []
