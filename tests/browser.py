@@ -26,8 +26,12 @@ CHROMIUM_ARGS = [
 
 
 def require_chromium() -> str:
-    """The browser's path; without one, skip here but fail in CI (CI=true)."""
-    path = shutil.which("chromium") or (CHROMIUM if os.path.exists(CHROMIUM) else None)
+    """The browser's path ($CHROMIUM, else Debian's); without one, skip here but fail in CI (CI=true)."""
+    path = (
+        os.environ.get("CHROMIUM")
+        or shutil.which("chromium")
+        or (CHROMIUM if os.path.exists(CHROMIUM) else None)
+    )
     if path:
         return path
     message = "no Chromium: install Debian's package (apt-get install chromium) to run the browser tests"

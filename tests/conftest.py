@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +16,16 @@ ROOT = Path(__file__).resolve().parent.parent
 # Snippets call plt.show(); in tests nothing may open a window.
 os.environ.setdefault("MPLBACKEND", "Agg")
 os.environ["NO_MKDOCS_2_WARNING"] = "1"
+
+
+def copy_project(destination: Path, with_cache: bool = True) -> Path:
+    """What building the site needs, copied; the snippet cache too unless a cold start is wanted."""
+    folders = ["docs", "snippets", "tools"] + ([".cache"] if with_cache else [])
+    for folder in folders:
+        ignored = shutil.ignore_patterns("__pycache__", ".lock")
+        shutil.copytree(ROOT / folder, destination / folder, ignore=ignored, dirs_exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", destination)
+    return destination
 
 
 def mkdocs_build(config: Path, site_dir: Path, *options: str, env: dict | None = None):
@@ -52,3 +63,17 @@ def site(tmp_path_factory, rendered) -> Path:
     result = mkdocs_build(ROOT / "mkdocs.yml", site_dir, "--strict")
     assert result.returncode == 0, result.stderr
     return site_dir
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Print what tests recorded with record_property("report", ...): page weights and the like."""
+    lines = [
+        value
+        for report in terminalreporter.stats.get("passed", []) + terminalreporter.stats.get("failed", [])
+        for name, value in getattr(report, "user_properties", [])
+        if name == "report"
+    ]
+    if lines:
+        terminalreporter.section("measurements")
+        for line in sorted(lines):
+            terminalreporter.write_line(line)

