@@ -42,7 +42,11 @@ SECTION_MARK = re.compile(r"--8<--\s+\[(start|end):([a-z][-_0-9a-z]*)\]")
 WHOLE_FILE = ""  # the section name for output printed outside every section
 
 # Matplotlib settings that make an SVG the same bytes on every run.
-SVG_RC = {"svg.hashsalt": "pytorch-first-steps", "svg.fonttype": "none"}
+SVG_RC = {
+    "svg.hashsalt": "pytorch-first-steps",
+    "svg.fonttype": "none",  # text as <text>: small, selectable, drawn in the page's sans-serif
+    "font.sans-serif": ["DejaVu Sans", "sans-serif"],  # not the 12 fallbacks matplotlib lists
+}
 SVG_SAVE = {"format": "svg", "metadata": {"Date": None}, "bbox_inches": "tight"}
 
 
