@@ -18,6 +18,7 @@ print("before the figure")
 fig, ax = plt.subplots(num="line")
 ax.plot([0, 1], [0, 1], color="C0")
 ax.set_title("a title")
+ax.annotate("", xy=(1, 0), xytext=(0, 1), arrowprops={"arrowstyle": "->", "color": "black"})
 plt.show()
 plt.plot([1, 0])
 plt.show()
@@ -85,6 +86,9 @@ def test_dark_variant_has_light_text_and_keeps_data_colours(tmp_path):
     # The data line keeps its colour (C0 is #1f77b4) in both.
     assert "stroke: #1f77b4" in light.read_text()
     assert "stroke: #1f77b4" in dark.read_text()
+    # So does an annotation's arrow, which the figure does not list among its children.
+    assert "stroke: #000000" in light.read_text()
+    assert "stroke: #000000" not in dark.read_text()
     # The light variant has a white background; the dark one is transparent.
     assert "fill: #ffffff" in light.read_text()
     assert "fill: #ffffff" not in dark.read_text()

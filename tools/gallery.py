@@ -249,9 +249,12 @@ def _recolour_for_dark(fig) -> None:
     from matplotlib.collections import Collection
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
-    from matplotlib.text import Text
+    from matplotlib.text import Annotation, Text
 
-    for artist in fig.findobj():
+    artists = fig.findobj()
+    # An annotation's arrow is not among the figure's children; recolour it with the rest.
+    artists += [a.arrow_patch for a in artists if isinstance(a, Annotation) and a.arrow_patch]
+    for artist in artists:
         if isinstance(artist, Text):
             artist.set_color(_dark_grey(artist.get_color()))
         elif isinstance(artist, Line2D):
