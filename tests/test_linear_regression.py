@@ -6,14 +6,8 @@ import itertools
 import runpy
 
 import pytest
+from captured import section_output
 from gallery import SECTION_MARK
-
-
-def section_output(rendered, snippet: str, section: str) -> str:
-    """The text a page shows for `--8<-- ".../output.txt:section"`."""
-    text = rendered[snippet].output.read_text()
-    start = text.index(f"--8<-- [start:{section}]\n") + len(f"--8<-- [start:{section}]\n")
-    return text[start : text.index(f"--8<-- [end:{section}]")]
 
 
 def test_steps_print_what_the_page_explains(rendered):

@@ -1,0 +1,20 @@
+"""What a page shows under a code section: the snippet's captured output for that section."""
+
+from __future__ import annotations
+
+
+def section_output(rendered, snippet: str, section: str | None = None) -> str:
+    """The text that `--8<-- ".cache/gallery/<snippet>/output.txt:<section>"` includes."""
+    text = rendered[snippet].output.read_text()
+    if section is None:
+        return text
+    start_mark, end_mark = f"--8<-- [start:{section}]\n", f"--8<-- [end:{section}]"
+    start = text.index(start_mark) + len(start_mark)
+    return text[start : text.index(end_mark, start)]
+
+
+def numbers(text: str) -> list[float]:
+    """Every number in a piece of output, in order."""
+    import re
+
+    return [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?(?:e[-+]?\d+)?", text)]

@@ -1,0 +1,53 @@
+"""What the sigmoid chapter claims, checked against what its snippets print."""
+
+from __future__ import annotations
+
+from captured import numbers, section_output
+
+
+def out(rendered, section, snippet="sigmoid"):
+    return section_output(rendered, snippet, section)
+
+
+def test_own_formula_matches_torch(rendered):
+    mine, theirs = out(rendered, "definition").splitlines()
+    assert mine == theirs == "tensor([0.0067, 0.2689, 0.5000, 0.7311, 0.9933])"
+
+
+def test_properties(rendered):
+    lines = out(rendered, "properties").splitlines()
+    assert lines[0] == "range: True True"
+    assert lines[1] == "increasing: True"
+    assert 0 <= numbers(lines[2])[-1] < 1e-15  # symmetric up to double rounding
+
+
+def test_derivative(rendered):
+    lines = out(rendered, "derivative").splitlines()
+    assert lines[0] == "max |autograd - s(1 - s)|: 0.0"
+    smallest, at_zero = numbers(lines[1])[0], numbers(lines[1])[-1]
+    assert 4.5e-5 < smallest < 4.6e-5  # "about 4.5 x 10^-5"
+    assert at_zero == 0.25
+    left, right = numbers(lines[2])
+    assert left < 0 < right and right - left < 0.03  # one inflection point, at 0
+
+
+def test_float32_limits(rendered):
+    lines = out(rendered, "float32").splitlines()
+    assert "nan" in lines[1]  # the naive formula's slope at -100
+    assert "nan" not in lines[3]  # torch.sigmoid's slope
+    assert "1.0000e+00, 1.0000e+00]" in lines[0] and "1.0000e+00, 1.0000e+00]" in lines[2]
+    log = out(rendered, "log").splitlines()
+    assert log[0] == "σ(20) in float32: 1.0  1 - σ(20): 0.0"
+    assert numbers(log[1]) == [100.0]  # BCELoss clamps log at -100
+    assert numbers(log[2]) == [20.0]  # the true loss, -log(1 - σ(20)) ≈ 20
+
+
+def test_exercises(rendered):
+    assert out(rendered, "inverse", "sigmoid_exercise") == (
+        "σ(x) = 0.9 at x = 2.1972 = ln 9;  check: σ(x) = 0.9000\n"
+    )
+    assert out(rendered, "midpoint", "sigmoid_exercise") == "midpoint x = -b/W = 1.5, slope there 0.5 = W/4\n"
+    _, slopes, difference = out(rendered, "stable", "sigmoid_exercise").splitlines()
+    assert "nan" not in slopes and "2.5000e-01" in slopes  # finite everywhere, 1/4 at 0
+    assert slopes.count("2.0612e-09") == 2  # correct at -20 and at +20
+    assert numbers(difference)[-1] < 1e-40  # only at -100, tiny
