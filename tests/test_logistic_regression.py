@@ -1,0 +1,83 @@
+"""What the logistic-regression chapter claims, checked against what its snippets print and draw."""
+
+from __future__ import annotations
+
+import runpy
+
+import pytest
+from captured import numbers, section_output
+
+
+def test_a_line_leaves_zero_to_one(rendered):
+    assert section_output(rendered, "logistic_why") == "line at 1 h: -0.10\nline at 7 h: 2.30\n"
+
+
+def test_original_one_feature_run_stops_short(rendered):
+    log = section_output(rendered, "logistic_one_feature", "train").splitlines()
+    assert log[0] == "0 0.73" and log[-1] == "499 0.5887"
+    assert numbers(log[-1])[1] > 0.58  # barely below ln 2 = 0.693
+    predict = section_output(rendered, "logistic_one_feature", "predict")
+    assert predict == (
+        "predict 1 hour(s): P(pass) = 0.527 -> pass: True\npredict 7 hour(s): P(pass) = 0.890 -> pass: True\n"
+    )
+    seeds = section_output(rendered, "logistic_one_feature", "seeds").splitlines()
+    assert seeds[1] == "2 of 10 random starts say a 1-hour student passes"
+
+
+def test_proper_training_puts_the_boundary_between_the_classes(rendered):
+    first, second = section_output(rendered, "logistic_one_feature", "proper").splitlines()
+    assert first == "loss 0.0143, w = 7.11, b = -17.60, boundary at 2.475 hours"
+    assert second == "P(pass) for 1 h = 0.00003, for 7 h = 1.00000"
+
+
+@pytest.fixture(scope="module")
+def one_feature(rendered):
+    import matplotlib.pyplot as plt
+
+    namespace = runpy.run_path(str(rendered["logistic_one_feature"].snippet), run_name="__main__")
+    plt.close("all")
+    return namespace
+
+
+def test_short_runs_cross_one_half_between_half_an_hour_and_1_8_hours(one_feature):
+    """The figure's alt text and the prose say so."""
+    boundaries = [-m.linear.bias.item() / m.linear.weight.item() for m in one_feature["short_runs"]]
+    assert 0.5 < min(boundaries) and max(boundaries) < 1.85
+
+
+def test_two_features_raw_tensors_end_at_five_of_six(rendered):
+    lines = section_output(rendered, "logistic_two_features", "raw").splitlines()
+    assert lines[-1] == "accuracy 0.833"
+    probabilities = numbers(lines[-2])
+    assert probabilities[2] == pytest.approx(0.6868, abs=1e-4)  # the third student, who failed
+
+
+def test_sequential_reaches_all_six_and_the_originals_weights(rendered):
+    text = section_output(rendered, "logistic_two_features", "sequential")
+    assert "Epoch  100/1000 Cost: 0.134272 Accuracy 100%" in text
+    assert "Epoch 1000/1000 Cost: 0.019843 Accuracy 100%" in text
+    assert "tensor([[3.2534, 1.5181]]" in text and "tensor([-14.4839]" in text
+
+
+def test_class_version_is_the_same_model_and_predicts_with_batch_shape(rendered):
+    module = section_output(rendered, "logistic_two_features", "module")
+    assert module == "same parameters as the Sequential model: True\n"
+    predict = section_output(rendered, "logistic_two_features", "predict")
+    assert predict == "tensor([[0.0071],\n        [0.9996]])\ntorch.Size([1, 1]) torch.Size([1])\n"
+
+
+def test_exercises(rendered):
+    boundary = section_output(rendered, "logistic_exercise", "boundary").splitlines()
+    assert boundary[1] == "tensor([0.5000, 0.5000, 0.5000])"
+    logits = section_output(rendered, "logistic_exercise", "logits").splitlines()
+    assert numbers(logits[0])[0] < 1e-5 and logits[1] == "accuracy: 1.0"
+    batch = section_output(rendered, "logistic_exercise", "batch").splitlines()
+    assert batch[0] == "torch.Size([3, 1])"
+    assert "4.5779e-01" in batch[1] and batch[1].endswith("tensor([False, False,  True])")
+
+
+def test_diagrams_and_figures_are_drawn(rendered):
+    assert rendered["logistic_diagrams"].figures == ("one-feature", "two-features")
+    assert rendered["logistic_two_features"].figures == ("boundary",)
+    assert rendered["logistic_one_feature"].figures == ("probability",)
+    assert rendered["logistic_why"].figures == ("line-vs-sigmoid",)
