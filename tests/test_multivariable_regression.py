@@ -1,0 +1,51 @@
+"""What the multivariable-regression chapter claims, checked against what its snippets print."""
+
+from __future__ import annotations
+
+import itertools
+
+from captured import numbers, section_output
+
+
+def out(rendered, section, snippet="multivariable_regression"):
+    return section_output(rendered, snippet, section)
+
+
+def test_matrix_product_equals_the_written_out_sum(rendered):
+    assert out(rendered, "hypothesis") == "torch.Size([5, 1]) True\n"
+
+
+def test_original_run(rendered):
+    log = out(rendered, "train")
+    assert "Epoch    0/2000 Cost: 31667.597656" in log
+    assert "Epoch 2000/2000 Cost: 0.199769" in log
+    assert out(rendered, "predict") == "prediction for [73, 80, 75]: tensor([[151.2305]])\n"
+
+
+def test_curvature_limits_the_learning_rate(rendered):
+    lines = out(rendered, "curvature").splitlines()
+    curvatures = numbers(lines[0])
+    assert 4.3e4 < curvatures[-1] < 4.5e4  # "about 44,000"
+    assert 6e6 < curvatures[-1] / curvatures[0] < 8e6  # "seven million times"
+    assert lines[1] == "descent diverges above lr = 4.54e-05"
+    costs = [numbers(line)[-1] for line in lines[2:]]
+    assert all(b / a > 1000 for a, b in itertools.pairwise(costs))  # x1000 every 20 epochs
+
+
+def test_standardising(rendered):
+    lines = out(rendered, "standardize").splitlines()
+    assert 4.5 < numbers(lines[0])[-1] < 4.7  # largest curvature 4.6
+    at_100, at_2000 = numbers(lines[2])[-1], numbers(lines[4])[-1]
+    assert at_100 < 0.199769  # below what the original reached in 2000 epochs
+    best = numbers(lines[5])[-1]
+    assert 1.0 < at_2000 / best < 1.011  # "within about 1%"
+    assert lines[6] == "prediction for [73, 80, 75]: tensor([[151.7262]])"
+
+
+def test_exercises(rendered):
+    scaled, raw = out(rendered, "new_student", "multivariable_exercise").splitlines()
+    assert numbers(scaled) == [180.7]
+    assert numbers(raw)[0] > 1000  # impossible: the input was not scaled
+    mine, exact = out(rendered, "unscale", "multivariable_exercise").splitlines()
+    difference = max(abs(a - b) for a, b in zip(numbers(mine)[:3], numbers(exact)[:3], strict=True))
+    assert 0.03 < difference < 0.05 + 1e-9  # "differ by up to 0.05"
