@@ -16,6 +16,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # Snippets call plt.show(); in tests nothing may open a window.
 os.environ.setdefault("MPLBACKEND", "Agg")
 os.environ["NO_MKDOCS_2_WARNING"] = "1"
+# Builds in one test session share a build date (make sets it to the last commit's time).
+os.environ.setdefault("SOURCE_DATE_EPOCH", "1764000000")
 
 
 def copy_project(destination: Path, with_cache: bool = True) -> Path:

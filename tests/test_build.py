@@ -32,6 +32,25 @@ def test_every_figure_on_a_page_exists_in_both_variants(site):
         assert len(img["alt"]) > 40, f"{img['src']} needs a description"
 
 
+def test_pages_are_a_course_each_linking_to_the_previous_and_next(site):
+    from mkdocs.config import load_config
+
+    order = [next(iter(item.values())) for item in load_config(str(ROOT / "mkdocs.yml"))["nav"]]
+    course = ["index.md", "vocabulary.md", "linear-regression.md", "multivariable-regression.md"]
+    course += ["sigmoid.md", "logistic-regression.md"]
+    assert order[: len(course)] == course  # later chapters come after these
+    urls = ["" if page == "index.md" else page.removesuffix(".md") for page in order]
+    for i, url in enumerate(urls):
+        soup = BeautifulSoup((site / url / "index.html").read_text(), "html.parser")
+        prev = soup.select_one("a.md-footer__link--prev")
+        after = soup.select_one("a.md-footer__link--next")
+        here = site / url
+        if i > 0:
+            assert (here / prev["href"]).resolve() == (site / urls[i - 1]).resolve()
+        if i < len(urls) - 1:
+            assert (here / after["href"]).resolve() == (site / urls[i + 1]).resolve()
+
+
 def test_page_shows_the_training_log_of_the_run(site, rendered):
     text = page(site, "linear-regression").get_text()
     assert "Epoch 2000/2000 W: 1.997, b: 0.006 Cost: 0.000005" in text
