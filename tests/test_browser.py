@@ -66,6 +66,7 @@ class Visit:
 
 @pytest.fixture
 def visit(browser, base_url):
+    """A fresh visit, for a test that changes the page (clicks, clipboard)."""
     opened = []
 
     def open_page(path: str, scheme: str = "default") -> Visit:
@@ -77,10 +78,25 @@ def visit(browser, base_url):
         page.close()
 
 
+@pytest.fixture(scope="module")
+def visited(browser, base_url):
+    """One visit per page and scheme, shared by the tests that only look."""
+    opened: dict[tuple[str, str], Visit] = {}
+
+    def open_page(path: str, scheme: str = "default") -> Visit:
+        if (path, scheme) not in opened:
+            opened[path, scheme] = Visit(browser, f"{base_url}/{path}", scheme)
+        return opened[path, scheme]
+
+    yield open_page
+    for page in opened.values():
+        page.close()
+
+
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("path", PAGES)
-def test_page_is_clean_local_and_accessible(visit, base_url, screenshots, path, scheme, record_property):
-    page = visit(path, scheme)
+def test_page_is_clean_local_and_accessible(visited, base_url, screenshots, path, scheme, record_property):
+    page = visited(path, scheme)
     assert page.page.evaluate("document.body.dataset.mdColorScheme") == scheme
     page.page.screenshot(path=screenshots / f"{path.strip('/') or 'index'}-{scheme}.png", full_page=True)
     violations = [
@@ -99,8 +115,8 @@ def test_page_is_clean_local_and_accessible(visit, base_url, screenshots, path, 
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_images_load_and_have_alt_text(visit, path):
-    page = visit(path).page
+def test_images_load_and_have_alt_text(visited, path):
+    page = visited(path).page
     images = page.eval_on_selector_all(
         "article img", "els => els.map(e => ({src: e.src, width: e.naturalWidth, alt: e.alt}))"
     )
@@ -110,8 +126,8 @@ def test_images_load_and_have_alt_text(visit, path):
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_math_is_rendered(visit, path):
-    page = visit(path).page
+def test_math_is_rendered(visited, path):
+    page = visited(path).page
     text = page.inner_text("article")
     for delimiter in ("\\(", "\\)", "\\[", "\\]", "$$"):
         assert delimiter not in text
