@@ -26,7 +26,8 @@ def test_snippet_runs_standalone_and_prints_what_the_page_shows(snippet, tmp_pat
     file alone. Both must print the same, or a snippet depends on something it does not set.
     """
     result = subprocess.run(
-        [sys.executable, str(snippet)],
+        # Deprecation warnings fail the run: a copied snippet should keep working on the next release.
+        [sys.executable, "-W", "error::DeprecationWarning", str(snippet)],
         cwd=tmp_path,
         capture_output=True,
         text=True,

@@ -1,0 +1,91 @@
+"""The metric functions of the classifier chapter: its claims, and agreement with scikit-learn."""
+
+from __future__ import annotations
+
+import runpy
+
+import pytest
+import torch
+from captured import numbers, section_output
+from sklearn import metrics as sk
+
+
+@pytest.fixture(scope="module")
+def chapter(rendered):
+    """The chapter's functions, as the snippet defines them."""
+    import matplotlib.pyplot as plt
+
+    namespace = runpy.run_path(str(rendered["metrics"].snippet), run_name="__main__")
+    plt.close("all")
+    return namespace
+
+
+def random_cases(count=400, seed=0):
+    """Random label/prediction pairs of length 1-30, many of them degenerate on purpose."""
+    generator = torch.Generator().manual_seed(seed)
+    for i in range(count):
+        n = int(torch.randint(1, 31, (1,), generator=generator))
+        actual = torch.rand(n, generator=generator) < torch.rand(1, generator=generator)
+        predicted = torch.rand(n, generator=generator) < torch.rand(1, generator=generator)
+        if i % 10 == 0:
+            predicted[:] = False  # no predicted positives
+        if i % 10 == 1:
+            actual[:] = False  # no actual positives
+        if i % 10 == 2:
+            actual[:] = predicted[:] = False  # neither
+        yield predicted, actual
+
+
+def test_functions_agree_with_scikit_learn(chapter):
+    for predicted, actual in random_cases():
+        c = chapter["confusion_counts"](predicted, actual)
+        expected = sk.confusion_matrix(actual.numpy(), predicted.numpy(), labels=[True, False])
+        assert [[c["TP"], c["FN"]], [c["FP"], c["TN"]]] == expected.tolist()
+        a, p = actual.numpy(), predicted.numpy()
+        assert chapter["accuracy"](c) == pytest.approx(sk.accuracy_score(a, p))
+        assert chapter["precision"](c) == pytest.approx(sk.precision_score(a, p, zero_division=0))
+        assert chapter["recall"](c) == pytest.approx(sk.recall_score(a, p, zero_division=0))
+        assert chapter["f1"](c) == pytest.approx(sk.f1_score(a, p, zero_division=0))
+
+
+def test_the_random_cases_include_every_edge(chapter):
+    kinds = set()
+    for predicted, actual in random_cases():
+        kinds.add((bool(predicted.any()), bool(actual.any())))
+    assert kinds == {(True, True), (True, False), (False, True), (False, False)}
+
+
+def test_division_by_zero_returns_zero(rendered):
+    lines = section_output(rendered, "metrics", "edges").splitlines()
+    assert len(lines) == 3
+    assert all(line.endswith("precision 0.0  recall 0.0  F1 0.0") for line in lines)
+
+
+def test_chapter_numbers(rendered):
+    students = section_output(rendered, "metrics", "students").splitlines()
+    assert students == [
+        "{'TP': 3, 'FP': 1, 'FN': 0, 'TN': 2}",
+        "accuracy 0.833  precision 0.750  recall 1.000  F1 0.857",
+    ]
+    simulated = section_output(rendered, "metrics", "simulated").splitlines()
+    assert simulated[0] == "{'TP': 651, 'FP': 140, 'FN': 144, 'TN': 1065}"  # 284 mistakes, 795 positives
+    right, from_counts, seeds = (
+        numbers(line)[-1] for line in section_output(rendered, "metrics", "f1").splitlines()
+    )
+    assert right == from_counts and seeds == pytest.approx(right / 2, abs=1e-6)
+    lazy = section_output(rendered, "metrics", "imbalanced").splitlines()
+    assert lazy[1] == "accuracy 0.990  precision 0.000  recall 0.000"
+
+
+def test_threshold_trades_precision_for_recall(rendered):
+    rows = [numbers(line) for line in section_output(rendered, "metrics", "threshold").splitlines()]
+    precisions, recalls = [r[1] for r in rows], [r[2] for r in rows]
+    assert precisions == sorted(precisions) and recalls == sorted(recalls, reverse=True)
+    assert (precisions[0], precisions[-1], recalls[0], recalls[-1]) == (0.561, 0.967, 0.987, 0.223)
+
+
+def test_exercises(rendered):
+    best = section_output(rendered, "metrics_exercise", "best_threshold")
+    assert best == "best threshold 0.44: F1 0.830  (at 0.50: 0.821)\n"
+    balanced = section_output(rendered, "metrics_exercise", "balanced").splitlines()
+    assert numbers(balanced[0])[-2:] == [0.99, 0.5] and numbers(balanced[1])[-2:] == [1.0, 1.0]
