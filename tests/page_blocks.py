@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import linecache
 import os
+import re
 import traceback
 from dataclasses import dataclass
 from functools import cache
@@ -30,6 +31,7 @@ class Block:
     lineno: int  # line of the opening fence
     language: str
     code: str
+    skip_reason: str | None = None  # set by <!-- pytest.mark.skip(reason="...") --> above the block
 
     @property
     def where(self) -> str:
@@ -44,7 +46,8 @@ def pages() -> list[Path]:
 def _snippet_expander():
     """pymdownx.snippets with exactly the settings of mkdocs.yml."""
     config = load_config(str(ROOT / "mkdocs.yml"))
-    settings = config.mdx_configs["pymdownx.snippets"]
+    # Code blocks are expanded one at a time: the page-wide auto_append (the glossary) is not theirs.
+    settings = {**config.mdx_configs["pymdownx.snippets"], "auto_append": []}
     md = markdown.Markdown(
         extensions=["pymdownx.snippets"], extension_configs={"pymdownx.snippets": settings}
     )
@@ -62,8 +65,22 @@ def blocks(page: Path) -> list[Block]:
         if language not in PYTHON | NOT_RUN:
             raise ValueError(f"{name}:{block.lineno}: code block in unknown language {language!r}")
         code = "\n".join(expander.run(block.code.splitlines()))
-        found.append(Block(name, block.lineno, "python" if language in PYTHON else language, code))
+        language = "python" if language in PYTHON else language
+        found.append(Block(name, block.lineno, language, code, _skip_reason(name, block)))
     return found
+
+
+SKIP = re.compile(r'^pytest\.mark\.skip\(reason="([^"]+)"\)$')
+
+
+def _skip_reason(where: str, block) -> str | None:
+    """The reason of an explicit skip mark; any other mark, or a skip without a reason, is an error."""
+    if not block.marks:
+        return None
+    match = SKIP.match(block.marks[0].strip()) if len(block.marks) == 1 else None
+    if match is None:
+        raise ValueError(f'{where}:{block.lineno}: only pytest.mark.skip(reason="...") may mark a block')
+    return match.group(1)
 
 
 class BlockFailed(Exception):
@@ -76,7 +93,7 @@ def run(page: Path) -> int:
 
     plt.close("all")
     namespace = {"__name__": "__main__"}
-    python_blocks = [b for b in blocks(page) if b.language == "python"]
+    python_blocks = [b for b in blocks(page) if b.language == "python" and b.skip_reason is None]
     # Like a reader's window: plt.show() displays the figures, and they are gone once closed.
     with patch.object(plt, "show", lambda *args, **kwargs: plt.close("all")):
         for block in python_blocks:

@@ -175,12 +175,22 @@ SEARCHES = [
     ("standardising", "multivariable-regression/"),
     ("overfitting", "vocabulary/"),
     ("decision boundary", "logistic-regression/"),
+    ("likelihood", "binary-cross-entropy/"),
+    ("confusion matrix", "judging-a-classifier/"),
 ]
 
 
 @pytest.mark.parametrize(("query", "page"), SEARCHES)
 def test_search_ranks_the_chapter_first(visit, base_url, query, page):
     assert search(visit("").page, query)[0] == f"{base_url}/{page}"
+
+
+def test_hovering_a_term_shows_its_korean_original(visit):
+    page = visit("linear-regression/").page
+    term = page.locator("article abbr", has_text="learning rate").first
+    term.hover()
+    tooltip = page.wait_for_selector(".md-tooltip2--active", timeout=5000)
+    assert tooltip.inner_text().strip() == "학습률"
 
 
 def test_copy_button_copies_the_code(visit, browser, base_url):

@@ -21,7 +21,8 @@ def test_page_code_runs_in_order(page, rendered):
 @pytest.mark.xdist_group("site")
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
 def test_every_python_block_on_the_page_is_one_that_runs(page, site):
-    """The built page shows exactly the Python blocks that `run` executes, in order."""
+    """The built page shows exactly the Python blocks that `run` executes (or that are
+    explicitly skipped, with a reason: the errata's broken originals), in order."""
     executed = [b.code.strip() for b in page_blocks.blocks(page) if b.language == "python"]
     url = page.relative_to(page_blocks.DOCS).with_suffix("")
     html = site / ("index.html" if url.name == "index" else url / "index.html")
