@@ -13,7 +13,8 @@ from browser import CHROMIUM_ARGS, require_chromium, serve
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 PAGES = sorted(
     "" if path.stem == "index" else f"{path.relative_to(DOCS).with_suffix('').as_posix()}/"
-    for path in DOCS.rglob("*.md")
+    for pattern in ("*.md", "*.ipynb")
+    for path in DOCS.rglob(pattern)
 )
 SCHEMES = ["default", "slate"]  # Material's light and dark
 

@@ -44,7 +44,7 @@ def test_pages_are_a_course_each_linking_to_the_previous_and_next(site):
     course = ["index.md", "vocabulary.md", "linear-regression.md", "multivariable-regression.md"]
     course += ["sigmoid.md", "logistic-regression.md"]
     assert order[: len(course)] == course  # later chapters come after these
-    urls = ["" if page == "index.md" else page.removesuffix(".md") for page in order]
+    urls = ["" if page == "index.md" else Path(page).stem for page in order]
     for i, url in enumerate(urls):
         soup = BeautifulSoup((site / url / "index.html").read_text(), "html.parser")
         prev = soup.select_one("a.md-footer__link--prev")

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import gallery
 import mathml
+import notebook_page
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
@@ -36,8 +37,29 @@ def on_files(files, config):
     return files
 
 
+# The CSS taken out of notebook pages, written once as a shared stylesheet after the build.
+_notebook_css: dict[str, str] = {}
+
+
 def on_page_content(html, page, config, files):
+    if page.file.src_uri.endswith(".ipynb"):
+        glossary = notebook_page.read_glossary(
+            Path(config.config_file_path).parent / "includes" / "abbreviations.md"
+        )
+        try:
+            html, _notebook_css["css"] = notebook_page.finish(html, Path(page.file.abs_src_path), glossary)
+        except notebook_page.NotebookPageError as error:
+            raise PluginError(str(error)) from error
+        up = "../" * page.url.count("/")
+        html = f'<link rel="stylesheet" href="{up}{notebook_page.STYLESHEET}">\n{html}'
     try:
         return mathml.render_math(html)
     except mathml.MathError as error:
         raise PluginError(f"{page.file.src_uri}: {error}") from error
+
+
+def on_post_build(config):
+    if "css" in _notebook_css:
+        stylesheet = Path(config.site_dir) / notebook_page.STYLESHEET
+        stylesheet.parent.mkdir(parents=True, exist_ok=True)
+        stylesheet.write_text(_notebook_css["css"])
