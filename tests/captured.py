@@ -13,6 +13,17 @@ def section_output(rendered, snippet: str, section: str | None = None) -> str:
     return text[start : text.index(end_mark, start)]
 
 
+def run_snippet(rendered, snippet: str) -> dict:
+    """A snippet's variables after running it as a script, its figures drawn off screen."""
+    import runpy
+
+    import matplotlib.pyplot as plt
+
+    namespace = runpy.run_path(str(rendered[snippet].snippet), run_name="__main__")
+    plt.close("all")
+    return namespace
+
+
 def numbers(text: str) -> list[float]:
     """Every number in a piece of output, in order."""
     import re

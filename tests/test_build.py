@@ -125,27 +125,33 @@ def small_site(tmp_path: Path, page: str, snippet: str) -> Path:
     return config
 
 
-def test_a_failing_snippet_stops_the_build_naming_file_and_line(tmp_path):
-    config = small_site(tmp_path, "# Page\n", 'x = 1\n\nraise RuntimeError("the model diverged")\n')
-    result = mkdocs_build(config, tmp_path / "site")
+@pytest.mark.parametrize(
+    ("page", "snippet", "complaint"),
+    [
+        pytest.param(
+            "# Page\n",
+            'x = 1\n\nraise RuntimeError("the model diverged")\n',
+            "snippet failed: snippets/example.py:3: RuntimeError: the model diverged",
+            id="a snippet raises: its file and line",
+        ),
+        pytest.param(
+            '# Page\n\n```python\n--8<-- "snippets/example.py:nope"\n```\n',
+            "# --8<-- [start:yes]\nprint(1)\n# --8<-- [end:yes]\n",
+            "Snippet section 'nope' could not be located",
+            id="an include names a missing section",
+        ),
+        pytest.param(
+            "# Page\n\n![A plot](figures/example/plot.svg)\n",
+            'print("no figure here")\n',
+            "figures/example/plot.svg",
+            id="a page shows a figure no snippet drew",
+        ),
+    ],
+)
+def test_the_build_stops_loudly(tmp_path, page, snippet, complaint):
+    result = mkdocs_build(small_site(tmp_path, page, snippet), tmp_path / "site")
     assert result.returncode != 0
-    assert "snippet failed: snippets/example.py:3: RuntimeError: the model diverged" in result.stderr
-
-
-def test_a_missing_include_stops_the_build(tmp_path):
-    page = '# Page\n\n```python\n--8<-- "snippets/example.py:nope"\n```\n'
-    config = small_site(tmp_path, page, "# --8<-- [start:yes]\nprint(1)\n# --8<-- [end:yes]\n")
-    result = mkdocs_build(config, tmp_path / "site")
-    assert result.returncode != 0
-    assert "Snippet section 'nope' could not be located" in result.stderr
-
-
-def test_a_figure_the_snippet_did_not_draw_stops_the_build(tmp_path):
-    page = "# Page\n\n![A plot](figures/example/plot.svg)\n"
-    config = small_site(tmp_path, page, 'print("no figure here")\n')
-    result = mkdocs_build(config, tmp_path / "site")
-    assert result.returncode != 0
-    assert "figures/example/plot.svg" in result.stderr
+    assert complaint in result.stderr
 
 
 def test_a_figure_the_snippet_drew_is_served(tmp_path):

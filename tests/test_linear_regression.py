@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import itertools
-import runpy
 
 import pytest
-from captured import section_output
+from captured import run_snippet, section_output
 from gallery import SECTION_MARK
 
 
@@ -31,12 +30,7 @@ def test_training_log_is_the_originals(rendered):
 
 @pytest.fixture(scope="module")
 def trained(rendered):
-    """The training snippet's variables after a full run (figures drawn off screen)."""
-    import matplotlib.pyplot as plt
-
-    namespace = runpy.run_path(str(rendered["linear_regression_train"].snippet), run_name="__main__")
-    plt.close("all")
-    return namespace
+    return run_snippet(rendered, "linear_regression_train")
 
 
 def test_training_finds_the_line_y_equals_2x(trained):

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import runpy
-
 import pytest
-from captured import numbers, section_output
+from captured import numbers, run_snippet, section_output
 
 
 def test_a_line_leaves_zero_to_one(rendered):
@@ -32,11 +30,7 @@ def test_proper_training_puts_the_boundary_between_the_classes(rendered):
 
 @pytest.fixture(scope="module")
 def one_feature(rendered):
-    import matplotlib.pyplot as plt
-
-    namespace = runpy.run_path(str(rendered["logistic_one_feature"].snippet), run_name="__main__")
-    plt.close("all")
-    return namespace
+    return run_snippet(rendered, "logistic_one_feature")
 
 
 def test_short_runs_cross_one_half_between_half_an_hour_and_1_8_hours(one_feature):

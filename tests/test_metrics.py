@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import runpy
-
 import pytest
 import torch
-from captured import numbers, section_output
+from captured import numbers, run_snippet, section_output
 from sklearn import metrics as sk
 
 
 @pytest.fixture(scope="module")
 def chapter(rendered):
     """The chapter's functions, as the snippet defines them."""
-    import matplotlib.pyplot as plt
-
-    namespace = runpy.run_path(str(rendered["metrics"].snippet), run_name="__main__")
-    plt.close("all")
-    return namespace
+    return run_snippet(rendered, "metrics")
 
 
 def random_cases(count=400, seed=0):
