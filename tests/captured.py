@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 
 def section_output(rendered, snippet: str, section: str | None = None) -> str:
     """The text that `--8<-- ".cache/gallery/<snippet>/output.txt:<section>"` includes."""
@@ -26,6 +28,4 @@ def run_snippet(rendered, snippet: str) -> dict:
 
 def numbers(text: str) -> list[float]:
     """Every number in a piece of output, in order."""
-    import re
-
     return [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?(?:e[-+]?\d+)?", text)]

@@ -194,7 +194,7 @@ def test_hovering_a_term_shows_its_korean_original(visit):
     assert tooltip.inner_text().strip() == "학습률"
 
 
-def test_copy_button_copies_the_code(visit, browser, base_url):
+def test_copy_button_copies_the_code(visit, base_url):
     page = visit("linear-regression/").page
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
     block = page.locator("div.language-python").first

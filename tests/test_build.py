@@ -56,7 +56,7 @@ def test_pages_are_a_course_each_linking_to_the_previous_and_next(site):
             assert (here / after["href"]).resolve() == (site / urls[i + 1]).resolve()
 
 
-def test_page_shows_the_training_log_of_the_run(site, rendered):
+def test_page_shows_the_training_log_of_the_run(site):
     text = page(site, "linear-regression").get_text()
     assert "Epoch 2000/2000 W: 1.997, b: 0.006 Cost: 0.000005" in text
     assert "dcost/dW: by hand -18.6667, autograd -18.6667" in text

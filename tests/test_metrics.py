@@ -42,7 +42,7 @@ def test_functions_agree_with_scikit_learn(chapter):
         assert chapter["f1"](c) == pytest.approx(sk.f1_score(a, p, zero_division=0))
 
 
-def test_the_random_cases_include_every_edge(chapter):
+def test_the_random_cases_include_every_edge():
     kinds = set()
     for predicted, actual in random_cases():
         kinds.add((bool(predicted.any()), bool(actual.any())))

@@ -43,9 +43,11 @@ _notebook_css: dict[str, str] = {}
 
 def on_page_content(html, page, config, files):
     if page.file.src_uri.endswith(".ipynb"):
-        glossary = notebook_page.read_glossary(
-            Path(config.config_file_path).parent / "includes" / "abbreviations.md"
-        )
+        # The same abbreviation files that pymdownx.snippets appends to every Markdown page.
+        project = Path(config.config_file_path).parent
+        glossary = {}
+        for appended in config.mdx_configs["pymdownx.snippets"].get("auto_append", []):
+            glossary |= notebook_page.read_glossary(project / appended)
         try:
             html, _notebook_css["css"] = notebook_page.finish(html, Path(page.file.abs_src_path), glossary)
         except notebook_page.NotebookPageError as error:
