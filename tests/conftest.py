@@ -8,11 +8,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import arithmetic
 import gallery
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# Tests, and every process they start, compute with the site's arithmetic (see tools/arithmetic.py).
+arithmetic.pin()
 # Snippets call plt.show(); in tests nothing may open a window.
 os.environ.setdefault("MPLBACKEND", "Agg")
 os.environ["NO_MKDOCS_2_WARNING"] = "1"

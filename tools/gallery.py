@@ -7,7 +7,8 @@ and once recoloured for a dark one, and what it prints is kept per section
 can show each piece of output under the code that printed it.
 
 Results live in `<cache>/<snippet stem>/` and are reused while the cache key
-(snippet bytes, this file's source, the torch and matplotlib versions) is
+(snippet bytes, this file's source, the pinned arithmetic, the torch and matplotlib
+versions) is
 unchanged, so a prose-only rebuild runs nothing and imports neither torch nor
 matplotlib.
 
@@ -31,6 +32,8 @@ from contextlib import redirect_stdout
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
+
+import arithmetic
 
 ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS_DIR = ROOT / "snippets"
@@ -75,6 +78,7 @@ def cache_key(snippet: Path) -> str:
     digest = hashlib.sha256()
     digest.update(snippet.read_bytes())
     digest.update(Path(__file__).read_bytes())
+    digest.update(json.dumps(arithmetic.PINNED, sort_keys=True).encode())
     for package in ("torch", "matplotlib"):
         digest.update(f"{package}=={metadata.version(package)}".encode())
     return digest.hexdigest()
@@ -104,6 +108,7 @@ def render_all(
 
 
 def _run_and_save(snippet: Path, folder: Path, key: str) -> Rendered:
+    arithmetic.pin()  # before the snippet imports torch: the same digits on every machine
     import matplotlib
 
     matplotlib.use("Agg")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import arithmetic
 import gallery
 import mathml
 import notebook_page
@@ -19,6 +20,9 @@ from mkdocs.structure.files import File
 # SKIP_GALLERY=1 builds without running or registering anything: the benchmark's
 # baseline of MkDocs alone. Pages then miss their figures, so never use --strict with it.
 SKIP_GALLERY = os.environ.get("SKIP_GALLERY") == "1"
+
+# The notebook kernel mkdocs-jupyter starts inherits this process's environment.
+arithmetic.pin()
 
 
 def on_files(files, config):
