@@ -1,40 +1,51 @@
 # Two commands do everything on a fresh clone:
-#   make serve   install into .venv, then serve the site at http://127.0.0.1:8000
-#   make test    install into .venv, then run the whole test suite
+#   make serve   install into .venv, then serve the site at http://127.0.0.1:8000 (PORT=8001 for another)
+#   make test    install into .venv, then run the test suite
 # and a few more for the maintainers:
+#   make test CHAPTER=sigmoid   only what concerns one chapter: its tests, its page's code and browser checks
+#   make test-slow  the checks too slow for every run (CI runs them after `make test`)
 #   make build   build the site into site/ (what the Pages workflow publishes)
-#   make bench   time cold, warm and plain builds and the test suite
-#   make install only create .venv and install requirements.txt
+#   make bench   time cold, warm and plain builds and the test suite, and report each figure
+#   make install only create .venv and install what the build and the tests need
 
 VENV := .venv
-# Material prints a banner about its successor on every build; we know (see tools/mkdocs_hooks.py).
-export NO_MKDOCS_2_WARNING := 1
 PYTHON := $(VENV)/bin/python
+PORT ?= 8000
 INSTALLED := $(VENV)/.installed-requirements
 NODE_INSTALLED := node_modules/.installed-lock
+# Material prints a banner about its successor on every build; we know (see tools/mkdocs_hooks.py).
+export NO_MKDOCS_2_WARNING := 1
 # Pin the build date to the last commit, so that two builds of one commit are the same bytes.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+# One chapter's tests: its page's blocks and browser checks (binary-cross-entropy) and its
+# test module (test_binary_cross_entropy.py).
+PYTEST_SELECT := $(if $(CHAPTER),-k "$(CHAPTER) or $(subst -,_,$(CHAPTER))")
 
-.PHONY: serve test build bench install
+.PHONY: serve test test-slow build bench install
 
 serve: $(INSTALLED)
-	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
 test: $(INSTALLED) $(NODE_INSTALLED)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(PYTHON) -m pytest
+	$(PYTHON) -m pytest $(PYTEST_SELECT)
+
+test-slow: $(INSTALLED) $(NODE_INSTALLED)
+	$(PYTHON) -m pytest -m slow
 
 build: $(INSTALLED)
 	$(VENV)/bin/mkdocs build --strict --site-dir site
 
 install: $(INSTALLED) $(NODE_INSTALLED)
 
-bench: $(INSTALLED)
+bench: $(INSTALLED) $(NODE_INSTALLED)
 	$(PYTHON) tools/bench.py
 
-# Reinstall whenever requirements.txt changes.
+# Reinstall whenever requirements.txt changes. The site is built and tested with Python 3.11.
 $(INSTALLED): requirements.txt
+	@python3 -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else \
+	  "make: Python 3.11 is needed, python3 is " + sys.version.split()[0])'
 	test -x $(PYTHON) || python3 -m venv $(VENV)
 	$(PYTHON) -m pip install --disable-pip-version-check -r requirements.txt
 	touch $@

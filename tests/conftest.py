@@ -33,7 +33,7 @@ def copy_project(destination: Path, with_cache: bool = True) -> Path:
     return destination
 
 
-def mkdocs_build(config: Path, site_dir: Path, *options: str, env: dict | None = None):
+def mkdocs_build(config: Path, site_dir: Path, *options: str, env: dict | None = None, **popen):
     """`mkdocs build` in a fresh process, as a reader or CI runs it."""
     return subprocess.run(
         [
@@ -52,21 +52,34 @@ def mkdocs_build(config: Path, site_dir: Path, *options: str, env: dict | None =
         env={**os.environ, **(env or {})},
         cwd=config.parent,
         timeout=600,
+        **popen,
     )
 
 
 @pytest.fixture(scope="session")
 def rendered() -> dict[str, gallery.Rendered]:
     """Every snippet's output and figures, by snippet name (cached between runs)."""
-    return {result.snippet.stem: result for result in gallery.render_all()}
+    return {result.name: result for result in gallery.render_all()}
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory, rendered) -> Path:
-    """The whole site, built once with --strict into a temporary folder."""
-    site_dir = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT / "mkdocs.yml", site_dir, "--strict")
-    assert result.returncode == 0, result.stderr
+    """The whole site, built once with --strict, and shared by the pytest-xdist workers.
+
+    The first worker to get here builds it; the other waits on the lock and reuses it.
+    """
+    from filelock import FileLock
+
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the session's folder, above each worker's own
+    site_dir, built = shared / "site", shared / "site.built"
+    with FileLock(shared / "site.lock"):
+        if not built.exists():
+            shutil.rmtree(site_dir, ignore_errors=True)
+            result = mkdocs_build(ROOT / "mkdocs.yml", site_dir, "--strict")
+            assert result.returncode == 0, result.stderr
+            built.touch()
     return site_dir
 
 

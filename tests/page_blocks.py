@@ -12,6 +12,7 @@ from functools import cache
 from pathlib import Path
 from unittest.mock import patch
 
+import gallery
 import markdown
 from mkdocs.config import load_config
 from pytest_codeblocks import extract_from_buffer
@@ -44,7 +45,8 @@ def pages() -> list[Path]:
 
 @cache
 def _snippet_expander():
-    """pymdownx.snippets with exactly the settings of mkdocs.yml."""
+    """pymdownx.snippets with exactly the settings of mkdocs.yml, over freshly rendered output."""
+    gallery.render_all()  # pages include the snippets' captured output: render what is stale
     config = load_config(str(ROOT / "mkdocs.yml"))
     # Code blocks are expanded one at a time: the page-wide auto_append (the glossary) is not theirs.
     settings = {**config.mdx_configs["pymdownx.snippets"], "auto_append": []}

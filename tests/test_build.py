@@ -12,8 +12,6 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, mkdocs_build
 
-pytestmark = pytest.mark.xdist_group("site")
-
 
 def page(site: Path, name: str) -> BeautifulSoup:
     return BeautifulSoup((site / name / "index.html").read_text(), "html.parser")
@@ -135,10 +133,22 @@ def small_site(tmp_path: Path, page: str, snippet: str) -> Path:
             id="a snippet raises: its file and line",
         ),
         pytest.param(
+            "# Page\n",
+            "x = 1\nif x = 2:\n    pass\n",
+            "snippet failed: snippets/example.py:2: SyntaxError:",
+            id="a snippet does not parse: its file and line",
+        ),
+        pytest.param(
             '# Page\n\n```python\n--8<-- "snippets/example.py:nope"\n```\n',
             "# --8<-- [start:yes]\nprint(1)\n# --8<-- [end:yes]\n",
-            "Snippet section 'nope' could not be located",
-            id="an include names a missing section",
+            'docs/index.md:4: "snippets/example.py" has no section "nope"',
+            id="an include names a missing section: page and line",
+        ),
+        pytest.param(
+            '# Page\n\nText.\n\n```python\n--8<-- "snippets/gone.py"\n```\n',
+            "print(1)\n",
+            'docs/index.md:6: the included file "snippets/gone.py" does not exist',
+            id="an include names a missing file: page and line",
         ),
         pytest.param(
             "# Page\n\n![A plot](figures/example/plot.svg)\n",
@@ -151,7 +161,9 @@ def small_site(tmp_path: Path, page: str, snippet: str) -> Path:
 def test_the_build_stops_loudly(tmp_path, page, snippet, complaint):
     result = mkdocs_build(small_site(tmp_path, page, snippet), tmp_path / "site")
     assert result.returncode != 0
-    assert complaint in result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith(("ERROR", "WARNING"))]
+    assert any(complaint in line for line in errors), result.stderr
+    assert "gallery.py" not in result.stderr and "site-packages" not in result.stderr  # no internals
 
 
 def test_a_figure_the_snippet_drew_is_served(tmp_path):

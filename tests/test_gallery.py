@@ -28,7 +28,7 @@ plt.show()
 
 def write(folder, name, code):
     path = folder / "snippets" / name
-    path.parent.mkdir(exist_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(textwrap.dedent(code))
     return path
 
@@ -110,7 +110,7 @@ def test_unchanged_snippet_is_not_run_again(tmp_path, monkeypatch):
     def must_not_run(*args):
         raise AssertionError("ran a snippet whose cache was warm")
 
-    monkeypatch.setattr(gallery, "_run_and_save", must_not_run)
+    monkeypatch.setattr(gallery, "_run_standalone", must_not_run)
     assert gallery.render(snippet, tmp_path / "cache") == first
 
 
@@ -149,3 +149,27 @@ def test_command_line_renders_everything(tmp_path, capsys):
     assert gallery.main(["--snippets", str(tmp_path / "snippets"), "--cache", str(tmp_path / "cache")]) == 0
     assert "hello.py: 0 figure(s)" in capsys.readouterr().out
     assert (tmp_path / "cache" / "hello" / "output.txt").read_text() == "one\n"
+
+
+def test_each_snippet_runs_alone_from_an_unrelated_folder(tmp_path):
+    """State left by one snippet, or a file beside it, is not there for another: as for a reader."""
+    write(tmp_path, "a_sets.py", 'import builtins\nbuiltins.LEFT_BEHIND = 1\nprint("set")\n')
+    write(tmp_path, "b_reads.py", "print(LEFT_BEHIND)\n")
+    with pytest.raises(gallery.SnippetError, match=r"b_reads\.py:1: NameError"):
+        gallery.render_all(tmp_path / "snippets", tmp_path / "cache")
+    write(tmp_path, "b_reads.py", 'print(open("a_sets.py").read())\n')
+    with pytest.raises(gallery.SnippetError, match="FileNotFoundError"):
+        gallery.render_all(tmp_path / "snippets", tmp_path / "cache")
+
+
+def test_a_deprecation_warning_fails_the_snippet(tmp_path):
+    snippet = write(tmp_path, "old.py", 'import warnings\nwarnings.warn("gone soon", DeprecationWarning)\n')
+    with pytest.raises(gallery.SnippetError, match="DeprecationWarning: gone soon"):
+        gallery.render(snippet, tmp_path / "cache")
+
+
+def test_snippets_in_chapter_folders_are_named_by_their_path(tmp_path):
+    write(tmp_path, "sigmoid/shape.py", 'print("s")\n')
+    (result,) = gallery.render_all(tmp_path / "snippets", tmp_path / "cache")
+    assert result.name == "sigmoid/shape"
+    assert result.output == tmp_path / "cache" / "sigmoid" / "shape" / "output.txt"

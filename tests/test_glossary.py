@@ -41,7 +41,6 @@ def test_tooltips_are_the_glossary():
     assert abbreviations() == glossary_rows()
 
 
-@pytest.mark.xdist_group("site")
 def test_every_page_has_glossary_tooltips(site):
     pages = sorted(site.glob("**/index.html"))
     assert len(pages) >= 10
@@ -50,7 +49,6 @@ def test_every_page_has_glossary_tooltips(site):
         assert titles and all(HANGUL.search(t) for t in titles), page
 
 
-@pytest.mark.xdist_group("site")
 def test_tooltips_stay_out_of_code(site):
     soup = BeautifulSoup((site / "linear-regression" / "index.html").read_text(), "html.parser")
     assert soup.select("pre abbr, code abbr") == []

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 
-import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, copy_project, mkdocs_build
 
@@ -19,7 +18,6 @@ def test_the_repository_keeps_the_notebook_without_outputs():
     assert [c["id"] for c in cells] == [f"cell-{i}" for i in range(1, len(cells) + 1)]  # stable ids
 
 
-@pytest.mark.xdist_group("site")
 def test_the_page_shows_outputs_made_during_the_build(site):
     soup = BeautifulSoup((site / "simulation" / "index.html").read_text(), "html.parser")
     text = soup.select_one("article").get_text()

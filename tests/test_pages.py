@@ -18,7 +18,6 @@ def test_page_code_runs_in_order(page, rendered):
         pytest.fail(str(failure), pytrace=False)
 
 
-@pytest.mark.xdist_group("site")
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
 def test_every_python_block_on_the_page_is_one_that_runs(page, site):
     """The built page shows exactly the Python blocks that `run` executes (or that are

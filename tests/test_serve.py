@@ -23,7 +23,8 @@ def free_port() -> int:
 
 
 def fetch(url: str) -> tuple[int, bytes]:
-    with urllib.request.urlopen(url, timeout=10) as response:
+    # Generous: under load a rebuild can hold a request for a while; wait_for retries anyway.
+    with urllib.request.urlopen(url, timeout=30) as response:
         return response.status, response.read()
 
 
@@ -33,8 +34,8 @@ def wait_for(condition, timeout: float, what: str):
         try:
             if result := condition():
                 return result
-        except (URLError, ConnectionError):
-            pass
+        except (URLError, ConnectionError, TimeoutError):
+            pass  # not up yet, or busy rebuilding: ask again until the budget is spent
         time.sleep(0.5)
     raise AssertionError(f"gave up after {timeout} s waiting for {what}")
 

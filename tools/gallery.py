@@ -1,16 +1,17 @@
 """Run the snippets and keep what they print and draw.
 
-Like sphinx-gallery, each snippet in `snippets/` is executed as a script; every
+Like sphinx-gallery, each snippet in `snippets/` is executed as a script, in a
+fresh Python process of its own, as a reader runs a copied file; every
 figure open when it calls `plt.show()` is saved as SVG, once for a light page
 and once recoloured for a dark one, and what it prints is kept per section
 (the `# --8<-- [start:name]` markers that pages include code by), so a page
 can show each piece of output under the code that printed it.
 
-Results live in `<cache>/<snippet stem>/` and are reused while the cache key
-(snippet bytes, this file's source, the pinned arithmetic, the torch and matplotlib
-versions) is
+Results live in `<cache>/<name>/`, where the name is the snippet's path under
+`snippets/` without `.py`, and are reused while the cache key (snippet bytes,
+this file's source, the pinned arithmetic, the torch and matplotlib versions) is
 unchanged, so a prose-only rebuild runs nothing and imports neither torch nor
-matplotlib.
+matplotlib. Stale snippets run side by side, one process per core.
 
 This module knows nothing of MkDocs. Command line:
 
@@ -26,8 +27,11 @@ import json
 import os
 import re
 import runpy
+import subprocess
 import sys
+import tempfile
 import traceback
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import redirect_stdout
 from dataclasses import dataclass
 from importlib import metadata
@@ -62,6 +66,7 @@ class Rendered:
     """What one snippet printed and drew, as files in its cache folder."""
 
     snippet: Path
+    name: str  # the snippet's path under snippets/, without .py: "sigmoid/shape"
     folder: Path
     figures: tuple[str, ...]  # figure names; files are NAME.svg and NAME-dark.svg
 
@@ -84,16 +89,11 @@ def cache_key(snippet: Path) -> str:
     return digest.hexdigest()
 
 
-def render(snippet: Path, cache_dir: Path = CACHE_DIR, force: bool = False) -> Rendered:
+def render(
+    snippet: Path, cache_dir: Path = CACHE_DIR, force: bool = False, name: str | None = None
+) -> Rendered:
     """Return the snippet's cached result, running it first if the cache is stale."""
-    folder = cache_dir / snippet.stem
-    manifest = folder / MANIFEST_FILE
-    key = cache_key(snippet)
-    if not force and manifest.exists():
-        saved = json.loads(manifest.read_text())
-        if saved["key"] == key:
-            return Rendered(snippet, folder, tuple(saved["figures"]))
-    return _run_and_save(snippet, folder, key)
+    return _render_many([(snippet, name or snippet.stem)], cache_dir, force)[0]
 
 
 def render_all(
@@ -102,13 +102,68 @@ def render_all(
     """Render every snippet. One process at a time: a second waits, then finds the cache warm."""
     from filelock import FileLock
 
+    snippets = sorted(snippets_dir.rglob("*.py"))
+    named = [(path, path.relative_to(snippets_dir).with_suffix("").as_posix()) for path in snippets]
     cache_dir.mkdir(parents=True, exist_ok=True)
     with FileLock(cache_dir / ".lock"):
-        return [render(path, cache_dir, force) for path in sorted(snippets_dir.glob("*.py"))]
+        return _render_many(named, cache_dir, force)
 
 
-def _run_and_save(snippet: Path, folder: Path, key: str) -> Rendered:
-    arithmetic.pin()  # before the snippet imports torch: the same digits on every machine
+def _render_many(named: list[tuple[Path, str]], cache_dir: Path, force: bool) -> list[Rendered]:
+    """Cached results where the key matches; the rest run side by side, one process each."""
+    results: dict[str, Rendered | SnippetError] = {}
+    stale = []
+    for snippet, name in named:
+        folder, key = cache_dir / name, cache_key(snippet)
+        manifest = folder / MANIFEST_FILE
+        saved = json.loads(manifest.read_text()) if manifest.exists() and not force else {}
+        if saved.get("key") == key:
+            results[name] = Rendered(snippet, name, folder, tuple(saved["figures"]))
+        else:
+            stale.append((snippet, name, folder, key))
+
+    def run(job):
+        snippet, name, folder, key = job
+        try:
+            return name, Rendered(snippet, name, folder, _run_standalone(snippet, folder, key))
+        except SnippetError as error:
+            return name, error
+
+    # Each snippet runs with one thread (tools/arithmetic.py), so one process per core.
+    with ThreadPoolExecutor(max_workers=len(os.sched_getaffinity(0))) as pool:
+        results.update(pool.map(run, stale))
+    for _, name in named:  # the first failure in snippet order, whatever finished first
+        if isinstance(results[name], SnippetError):
+            raise results[name]
+    return [results[name] for _, name in named]
+
+
+def _run_standalone(snippet: Path, folder: Path, key: str) -> tuple[str, ...]:
+    """Run one snippet in a fresh Python, from an unrelated folder, as a reader runs a copied file.
+
+    So what a page shows is what `python snippets/x.py` prints: no state leaks from
+    one snippet into the next. Deprecation warnings are errors, so that a copied
+    snippet keeps working on the next release.
+    """
+    arithmetic.pin()  # inherited by the child: the same digits on every machine
+    with tempfile.TemporaryDirectory(prefix="snippet-") as elsewhere:
+        child = [sys.executable, "-W", "error::DeprecationWarning", __file__, "--run-one"]
+        result = subprocess.run(
+            [*child, str(snippet.resolve()), str(folder.resolve()), key, _display_path(snippet)],
+            cwd=elsewhere,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "MPLBACKEND": "Agg"},
+        )
+    if result.returncode != 0:
+        raise SnippetError(
+            result.stderr.strip() or f"{_display_path(snippet)}: exit code {result.returncode}"
+        )
+    return tuple(json.loads((folder / MANIFEST_FILE).read_text())["figures"])
+
+
+def _run_and_save(snippet: Path, folder: Path, key: str, display: str) -> None:
+    """In the child process: run the snippet, save its figures at each show, its output by section."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -127,39 +182,38 @@ def _run_and_save(snippet: Path, folder: Path, key: str) -> Rendered:
             fig = plt.figure(number)
             name = fig.get_label() or f"figure-{len(figures) + 1}"
             if name in figures:
-                raise SnippetError(f"{snippet}: two figures are named {name!r}")
+                raise SnippetError(f"{display}: two figures are named {name!r}")
             _save_svg_pair(fig, folder / name)
             figures.append(name)
         plt.close("all")
 
     stdout = _SectionedStdout(snippet)
-    real_show = plt.show
     plt.show = show
-    plt.rcdefaults()
     try:
         with redirect_stdout(stdout):
             runpy.run_path(str(snippet), run_name="__main__")
     except SnippetError:
         raise
     except BaseException as error:  # SystemExit too: a snippet must run to its end
-        raise SnippetError(_describe_failure(snippet, error)) from error
-    finally:
-        plt.show = real_show
-        plt.close("all")
+        raise SnippetError(_describe_failure(snippet, display, error)) from error
 
     (folder / OUTPUT_FILE).write_text(stdout.as_sections())
     manifest.write_text(json.dumps({"key": key, "figures": figures}, indent=1))
-    return Rendered(snippet, folder, tuple(figures))
 
 
-def _describe_failure(snippet: Path, error: BaseException) -> str:
-    """'snippets/x.py:12: ValueError: ...' for the deepest frame inside the snippet."""
-    line = None
-    for frame in traceback.extract_tb(error.__traceback__):
-        if Path(frame.filename).resolve() == snippet.resolve():
-            line = frame.lineno
-    where = _display_path(snippet) + (f":{line}" if line else "")
-    detail = "".join(traceback.format_exception(error)).rstrip()
+def _describe_failure(snippet: Path, display: str, error: BaseException) -> str:
+    """'snippets/x.py:12: ValueError: ...' for the deepest frame inside the snippet.
+
+    The traceback under it starts at the snippet: the generator's own frames are no clue.
+    """
+    report = traceback.TracebackException.from_exception(error)
+    ours = [i for i, frame in enumerate(report.stack) if Path(frame.filename).resolve() == snippet.resolve()]
+    line = report.stack[ours[-1]].lineno if ours else None
+    if isinstance(error, SyntaxError):
+        line = error.lineno  # the snippet never ran, so no frame is its; the error knows the line
+    report.stack = traceback.StackSummary.from_list(report.stack[ours[0] :] if ours else [])
+    where = display + (f":{line}" if line else "")
+    detail = "".join(report.format()).rstrip()
     return f"{where}: {type(error).__name__}: {error}\n{detail}"
 
 
@@ -279,6 +333,15 @@ def _recolour_for_dark(fig) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--run-one"]:  # the child process of _run_standalone
+        snippet, folder, key, display = argv[1:]
+        try:
+            _run_and_save(Path(snippet), Path(folder), key, display)
+        except SnippetError as error:
+            print(error, file=sys.stderr)
+            return 1
+        return 0
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--snippets", type=Path, default=SNIPPETS_DIR)
     parser.add_argument("--cache", type=Path, default=CACHE_DIR)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import arithmetic
 import gallery
+import include_lines
 import mathml
 import notebook_page
 from mkdocs.exceptions import PluginError
@@ -36,9 +37,19 @@ def on_files(files, config):
         raise PluginError(f"snippet failed: {error}") from error
     for result in results:
         for path in result.figure_files():
-            uri = f"figures/{result.snippet.stem}/{path.name}"
+            uri = f"figures/{result.name}/{path.name}"
             files.append(File.generated(config, uri, abs_src_path=str(path)))
     return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    """A missing include stops the build with the page and line, not a traceback."""
+    source = Path(page.file.abs_src_path)  # the file as written: its line numbers, front matter too
+    base_paths = [Path(p) for p in config.mdx_configs["pymdownx.snippets"]["base_path"]]
+    for line, fault in include_lines.faults(source.read_text(), base_paths):
+        where = os.path.relpath(source, Path(config.config_file_path).parent)
+        raise PluginError(f"{where}:{line}: {fault}")
+    return markdown
 
 
 # The CSS taken out of notebook pages, written once as a shared stylesheet after the build.
