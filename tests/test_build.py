@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import textwrap
@@ -179,3 +180,15 @@ def test_a_figure_the_snippet_drew_is_served(tmp_path):
     result = mkdocs_build(config, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "site" / "figures" / "example" / "plot-dark.svg").exists()
+
+
+def test_the_home_page_installs_the_versions_the_site_ran_with():
+    """The home page's pip commands name exactly the pins of requirements.txt."""
+    pins = dict(
+        line.split("==") for line in (ROOT / "requirements.txt").read_text().splitlines() if "==" in line
+    )
+    home = (ROOT / "docs" / "index.md").read_text()
+    shown = re.findall(r"pip install ([\w-]+)==([\w.]+)", home)
+    assert {name for name, _ in shown} >= {"torch", "matplotlib"}
+    for name, version in shown:
+        assert pins[name] == version, f"docs/index.md installs {name}=={version}, the site uses {pins[name]}"
