@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import subprocess
 import sys
@@ -192,3 +193,11 @@ def test_the_home_page_installs_the_versions_the_site_ran_with():
     assert {name for name, _ in shown} >= {"torch", "matplotlib"}
     for name, version in shown:
         assert pins[name] == version, f"docs/index.md installs {name}=={version}, the site uses {pins[name]}"
+
+
+def test_a_link_to_a_missing_heading_stops_the_build():
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    assert config["strict"] is True
+    assert config["validation"]["links"]["anchors"] == logging.WARNING

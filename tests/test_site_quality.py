@@ -131,3 +131,13 @@ def test_actionlint_catches_a_broken_workflow(tmp_path):
         "on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ 1 }\n"
     )
     assert actionlint(broken).returncode != 0
+
+
+def test_pages_publishes_only_after_the_tests_pass():
+    import yaml
+
+    jobs = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text())["jobs"]
+    testing = {name for name, job in jobs.items() if job.get("uses") == "./.github/workflows/test.yml"}
+    needs = jobs["build"]["needs"]
+    assert testing and testing <= set([needs] if isinstance(needs, str) else needs)
+    assert jobs["deploy"]["needs"] == "build"

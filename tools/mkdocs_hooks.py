@@ -8,9 +8,11 @@ new adapter, not new logic.
 from __future__ import annotations
 
 import os
+import posixpath
 from pathlib import Path
 
 import arithmetic
+import figures
 import gallery
 import include_lines
 import mathml
@@ -69,7 +71,15 @@ def on_page_content(html, page, config, files):
             raise PluginError(str(error)) from error
         up = "../" * page.url.count("/")
         html = f'<link rel="stylesheet" href="{up}{notebook_page.STYLESHEET}">\n{html}'
+
+    def figure_file(src: str) -> Path:
+        figure = files.get_file_from_path(posixpath.normpath(posixpath.join(page.url, src)))
+        if figure is None:
+            raise PluginError(f"{page.file.src_uri}: {src}: no snippet drew this figure")
+        return Path(figure.abs_src_path)
+
     try:
+        html = figures.add_dark_twins(html, figure_file)
         return mathml.render_math(html)
     except mathml.MathError as error:
         raise PluginError(f"{page.file.src_uri}: {error}") from error

@@ -1,0 +1,37 @@
+"""A figure written once on a page becomes a sized, lazy light and dark pair."""
+
+from __future__ import annotations
+
+import figures
+import pytest
+
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="360pt" height="180.5pt" viewBox="0 0 360 180.5"></svg>'
+
+
+def test_one_figure_becomes_a_light_and_a_dark_image(tmp_path):
+    (tmp_path / "fit.svg").write_text(SVG)
+    html = '<p>Before</p>\n<img alt="A line through three points" src="../figures/train/fit.svg" />\n'
+    asked = []
+
+    def figure_file(src):
+        asked.append(src)
+        return tmp_path / "fit.svg"
+
+    out = figures.add_dark_twins(html, figure_file)
+    assert asked == ["../figures/train/fit.svg"]
+    common = 'alt="A line through three points" width="480" height="241" loading="lazy"'
+    assert out == (
+        f'<p>Before</p>\n<img {common} src="../figures/train/fit.svg#only-light" />\n'
+        f'<img {common} src="../figures/train/fit-dark.svg#only-dark" />\n'
+    )
+
+
+def test_images_that_are_not_figures_or_choose_their_variant_are_left_alone():
+    html = '<img alt="logo" src="assets/logo.svg" /><img alt="x" src="figures/a/b.svg#only-dark" />'
+    assert figures.add_dark_twins(html, lambda src: pytest.fail(f"asked for {src}")) == html
+
+
+def test_an_svg_without_a_size_is_an_error(tmp_path):
+    (tmp_path / "odd.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"></svg>')
+    with pytest.raises(ValueError, match=r"odd\.svg: no width and height"):
+        figures.add_dark_twins('<img alt="a" src="figures/x/odd.svg">', lambda src: tmp_path / "odd.svg")
