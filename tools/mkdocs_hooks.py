@@ -12,6 +12,7 @@ import posixpath
 from pathlib import Path
 
 import arithmetic
+import course
 import figures
 import gallery
 import include_lines
@@ -45,12 +46,17 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    """A missing include stops the build with the page and line, not a traceback."""
+    """Check the page's includes (a missing one names page and line); write the course's chapter list."""
     source = Path(page.file.abs_src_path)  # the file as written: its line numbers, front matter too
     base_paths = [Path(p) for p in config.mdx_configs["pymdownx.snippets"]["base_path"]]
     for line, fault in include_lines.faults(source.read_text(), base_paths):
         where = os.path.relpath(source, Path(config.config_file_path).parent)
         raise PluginError(f"{where}:{line}: {fault}")
+    if course.MARKER in markdown:
+        try:
+            markdown = course.expand(markdown, course.chapters(config.nav, Path(config.docs_dir)))
+        except course.CourseError as error:
+            raise PluginError(str(error)) from error
     return markdown
 
 

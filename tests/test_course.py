@@ -1,0 +1,41 @@
+"""The chapter list comes from the nav, and each chapter's summary from its own page."""
+
+from __future__ import annotations
+
+import course
+import pytest
+
+NAV = [
+    {"Home": "index.md"},
+    {"The sigmoid": "sigmoid.md"},
+    {"Linear regression": "linear-regression.md"},
+    {"Notebook": "simulation.ipynb"},
+    {"Reference": [{"Glossary": "glossary.md"}]},
+]
+
+
+def page(folder, name, description):
+    front = f"---\ndescription: {description}\n---\n" if description else ""
+    (folder / name).write_text(f"{front}# Title\n")
+
+
+def test_chapters_are_the_top_level_pages_in_nav_order(tmp_path):
+    page(tmp_path, "sigmoid.md", "Scores into probabilities.")
+    page(tmp_path, "linear-regression.md", "A straight line, fitted.")
+    found = course.chapters(NAV, tmp_path)
+    assert [(c.key, c.title) for c in found] == [
+        ("sigmoid", "The sigmoid"),
+        ("linear-regression", "Linear regression"),
+    ]
+    text = course.expand(f"Intro\n\n{course.MARKER}\n\nMore", found)
+    assert text == (
+        "Intro\n\n1. [**The sigmoid**](sigmoid.md): Scores into probabilities.\n"
+        "2. [**Linear regression**](linear-regression.md): A straight line, fitted.\n\nMore"
+    )
+
+
+def test_a_chapter_without_a_description_is_an_error(tmp_path):
+    page(tmp_path, "sigmoid.md", "Scores into probabilities.")
+    page(tmp_path, "linear-regression.md", None)
+    with pytest.raises(course.CourseError, match=r"linear-regression\.md: a chapter needs a description"):
+        course.chapters(NAV, tmp_path)

@@ -1,0 +1,59 @@
+"""The course's chapters, in the order of mkdocs.yml's nav: the one list that every other list reads.
+
+A chapter is a top-level nav entry that names a Markdown page other than the
+home page (the notebook and the Reference section are not chapters). Its
+one-line summary is the `description` in the page's front matter, which MkDocs
+also puts into the page's <meta name="description">.
+
+The home page shows the list where it writes the marker below.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+MARKER = "<!-- the chapters, in course order -->"
+FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
+
+
+class CourseError(Exception):
+    """A chapter the list cannot be made from: say which page, and what it lacks."""
+
+
+@dataclass(frozen=True)
+class Chapter:
+    title: str
+    page: str  # relative to docs/: "sigmoid.md"
+    description: str
+
+    @property
+    def key(self) -> str:
+        """The chapter's name in every folder: docs/KEY.md, snippets/KEY/, tests/chapters/test_KEY.py."""
+        return Path(self.page).stem
+
+
+def description(page: Path) -> str:
+    match = FRONT_MATTER.match(page.read_text())
+    meta = yaml.safe_load(match.group(1)) if match else None
+    if not isinstance(meta, dict) or not meta.get("description"):
+        raise CourseError(f"{page}: a chapter needs a description in its front matter")
+    return meta["description"]
+
+
+def chapters(nav: list, docs_dir: Path) -> list[Chapter]:
+    found = []
+    for entry in nav:
+        (title, page), *_ = entry.items() if isinstance(entry, dict) else [(None, entry)]
+        if isinstance(page, str) and page.endswith(".md") and page != "index.md":
+            found.append(Chapter(title or Path(page).stem, page, description(docs_dir / page)))
+    return found
+
+
+def expand(markdown: str, course: list[Chapter]) -> str:
+    """The page with the marker replaced by the numbered list of chapters."""
+    items = [f"{n}. [**{c.title}**]({c.page}): {c.description}" for n, c in enumerate(course, start=1)]
+    return markdown.replace(MARKER, "\n".join(items))
