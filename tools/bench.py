@@ -28,7 +28,8 @@ import textwrap
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from paths import ROOT
+
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "MPLBACKEND": "Agg"}
 
 
@@ -131,7 +132,7 @@ def main() -> int:
         report.failed |= any(warm_torch)
 
         if not args.no_tests:
-            shutil.rmtree(project / ".cache", ignore_errors=True)
+            shutil.rmtree(project / ".cache", ignore_errors=True)  # snippets and notebook alike
             seconds, result = pytest(project)
             report.line("tests, empty cache", seconds, result, summary(result))
             seconds, result = pytest(project)

@@ -38,10 +38,10 @@ from importlib import metadata
 from pathlib import Path
 
 import arithmetic
+import paths
 
-ROOT = Path(__file__).resolve().parent.parent
-SNIPPETS_DIR = ROOT / "snippets"
-CACHE_DIR = ROOT / ".cache" / "gallery"
+SNIPPETS_DIR = paths.ROOT / paths.SNIPPETS
+CACHE_DIR = paths.ROOT / paths.RENDERED
 
 OUTPUT_FILE = "output.txt"
 MANIFEST_FILE = "manifest.json"  # written last: its presence marks a complete result

@@ -18,6 +18,7 @@ import gallery
 import include_lines
 import mathml
 import notebook_page
+import paths
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
@@ -35,7 +36,7 @@ def on_files(files, config):
         return files
     project = Path(config.config_file_path).parent
     try:
-        results = gallery.render_all(project / "snippets", project / ".cache" / "gallery")
+        results = gallery.render_all(project / paths.SNIPPETS, project / paths.RENDERED)
     except gallery.SnippetError as error:
         raise PluginError(f"snippet failed: {error}") from error
     for result in results:

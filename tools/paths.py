@@ -1,0 +1,24 @@
+"""Where the project keeps things: each path the build, the tests and the benchmark use, written once.
+
+Folder names are relative to the project (the folder of mkdocs.yml), so that a
+copy of the project, or a small site made by a test, is laid out the same way.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+DOCS = "docs"  # the pages
+SNIPPETS = "snippets"  # the code the pages show: snippets/<chapter>/<name>.py
+RENDERED = ".cache/gallery"  # what tools/gallery.py makes of them: <chapter>/<name>/output.txt, *.svg
+CONFIG = "mkdocs.yml"
+# Everything a build reads; mkdocs.yml's watch lists the same folders, but docs/.
+BUILD_INPUTS = (DOCS, SNIPPETS, "tools", "includes", "overrides", CONFIG)
+
+
+def page_url(page: str | Path) -> str:
+    """The URL path MkDocs gives a page under docs/: "sigmoid.md" is "sigmoid/", the home page ""."""
+    stem = Path(page).with_suffix("").as_posix()
+    return "" if stem == "index" else f"{stem}/"
