@@ -75,3 +75,16 @@ def test_diagrams_and_figures_are_drawn(rendered):
     assert rendered["logistic_two_features"].figures == ("boundary",)
     assert rendered["logistic_one_feature"].figures == ("probability",)
     assert rendered["logistic_why"].figures == ("line-vs-sigmoid",)
+
+
+def test_variable_returns_a_new_tensor_sharing_the_data():
+    """Errata: "`Variable(t)` returns a new plain tensor that shares `t`'s data (change one and
+    the other changes too)"."""
+    import torch
+    from torch.autograd import Variable
+
+    t = torch.tensor([1.0, 2.0])
+    v = Variable(t)
+    assert v is not t and type(v) is torch.Tensor
+    v[0] = 5.0
+    assert t[0].item() == 5.0
