@@ -124,7 +124,7 @@ target = torch.tensor([0.0, 1.0, 1.0, 1.0])  # the third is exactly, confidently
 by_hand = -(target * torch.log(yhat) + (1 - target) * torch.log(1 - yhat))
 print("formula by hand:  ", by_hand)
 print("nn.BCELoss:       ", torch.nn.BCELoss(reduction="none")(yhat, target))
-# Scores for about the same predictions: in float32, sigmoid(30) rounds to 1 and sigmoid(-30) is 9.4e-14.
+# Logits for about the same predictions: in float32, sigmoid(30) rounds to 1 and sigmoid(-30) is 9.4e-14.
 logits = torch.tensor([-30.0, 30.0, -30.0, 0.8473])
 print("BCEWithLogitsLoss:", torch.nn.BCEWithLogitsLoss(reduction="none")(logits, target))
 # --8<-- [end:edges]
@@ -135,15 +135,15 @@ yhat = torch.tensor([0.0], requires_grad=True)
 torch.nn.BCELoss()(yhat, torch.tensor([1.0])).backward()
 print(f"d loss / d yhat at yhat = 0: {yhat.grad.item():.3g}")
 
-# ... and the gradient that reaches the score z through the sigmoid. The right value is yhat - y = -1.
-for score in (-30.0, -100.0):
-    logit = torch.tensor([score], requires_grad=True)
+# ... and the gradient that reaches the logit z through the sigmoid. The right value is yhat - y = -1.
+for value in (-30.0, -100.0):
+    logit = torch.tensor([value], requires_grad=True)
     torch.nn.BCELoss()(torch.sigmoid(logit), torch.tensor([1.0])).backward()
     through_sigmoid = logit.grad.item()
     logit.grad = None
     torch.nn.BCEWithLogitsLoss()(logit, torch.tensor([1.0])).backward()
     with_logits = logit.grad.item()
-    print(f"z = {score:.0f}: d loss / dz  BCELoss {through_sigmoid:.4f}  BCEWithLogitsLoss {with_logits:.4f}")
+    print(f"z = {value:.0f}: d loss / dz  BCELoss {through_sigmoid:.4f}  BCEWithLogitsLoss {with_logits:.4f}")
 # --8<-- [end:edge_gradients]
 
 # --8<-- [start:order]

@@ -8,7 +8,7 @@ import torch
 
 
 class PassFail(torch.nn.Module):
-    """Probability of passing: a sigmoid of a linear score of the hours."""
+    """Probability of passing: a sigmoid of a linear function of the hours."""
 
     def __init__(self):
         super().__init__()

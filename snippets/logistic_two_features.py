@@ -71,10 +71,10 @@ class PassProbability(nn.Module):
 
     def __init__(self, n_features=2):
         super().__init__()  # sets up the bookkeeping that finds the parameters
-        self.score = nn.Linear(n_features, 1)  # a layer made here is a part of the model
+        self.logit = nn.Linear(n_features, 1)  # a layer made here is a part of the model
 
     def forward(self, hours):
-        return torch.sigmoid(self.score(hours))
+        return torch.sigmoid(self.logit(hours))
 
 
 torch.manual_seed(1)  # the same random start as the Sequential model
@@ -111,7 +111,7 @@ for epoch in range(1001, 8001):
     if epoch in (2000, 4000, 8000):
         with torch.no_grad():
             p = longer(new_students).flatten().tolist()
-        size = longer.score.weight.norm().item()
+        size = longer.logit.weight.norm().item()
         print(
             f"epoch {epoch}: P([2, 2]) = {p[0]:.5f}, P([5, 4]) = {p[1]:.6f}, size of the weights {size:.2f}"
         )
@@ -125,11 +125,11 @@ for label, marker, name in ((0, "o", "failed"), (1, "s", "passed")):
     rows = y_train.flatten() == label
     ax.scatter(x_train[rows, 0], x_train[rows, 1], marker=marker, s=60, zorder=3, label=name)
 
-# The boundary is where the linear score is 0: w1*x1 + w2*x2 + b = 0.
+# The boundary is where the logit is 0: w1*x1 + w2*x2 + b = 0.
 x1 = torch.linspace(0, 7, 2)
 for weights, bias, style, name in (
     (W.detach().flatten(), b.item(), "--", "raw tensors, lr 0.01"),
-    (classifier.score.weight.detach().flatten(), classifier.score.bias.item(), "-", "trained with lr 1"),
+    (classifier.logit.weight.detach().flatten(), classifier.logit.bias.item(), "-", "trained with lr 1"),
 ):
     ax.plot(x1, -(weights[0] * x1 + bias) / weights[1], style, color="grey", label=f"boundary: {name}")
 ax.set_xlim(0, 7)
