@@ -16,10 +16,19 @@ print(f"{int(y.sum())} of {len(y)} labels are 1")
 # --8<-- [end:simulate]
 
 # --8<-- [start:likelihood]
-yhat = torch.full_like(y, 0.5)  # any model's probabilities will do for the check
-by_formula = -torch.mean(y * torch.log(yhat) + (1 - y) * torch.log(1 - yhat))
+# The probabilities of some model, not the true ones. (Not 0.5 everywhere: there both logarithms
+# are log 0.5, and even a formula with its two terms swapped would pass the check.)
+yhat = torch.sigmoid(0.5 + 2 * X)
+
+
+def bce_formula(yhat, y):
+    return -torch.mean(y * torch.log(yhat) + (1 - y) * torch.log(1 - yhat))
+
+
+by_formula = bce_formula(yhat, y)
 by_likelihood = -torch.distributions.Bernoulli(probs=yhat).log_prob(y).mean()
 print(f"BCE {by_formula.item():.6f}   negative mean log-likelihood {by_likelihood.item():.6f}")
+print("the same:", torch.allclose(by_formula, by_likelihood))
 # --8<-- [end:likelihood]
 
 # --8<-- [start:gradient]
@@ -91,15 +100,74 @@ for name, path in paths.items():
 print(f"maximum likelihood: w0 = {mle[0]:.3f}, w1 = {mle[1]:.3f};  truth: w0 = {true_w0}, w1 = {true_w1}")
 # --8<-- [end:compare]
 
+# --8<-- [start:mse_minimum]
+# Where is MSE lowest? Newton's method once more, now on the MSE, started at the MLE (in float64).
+
+
+def mse_of(w):
+    return ((torch.sigmoid(A @ w) - target64.flatten()) ** 2).mean()
+
+
+w_mse = w_mle.flatten()
+for _ in range(6):
+    gradient = torch.autograd.functional.jacobian(mse_of, w_mse)
+    w_mse = w_mse - torch.linalg.solve(torch.autograd.functional.hessian(mse_of, w_mse), gradient)
+distance = (w_mse - w_mle.flatten()).norm().item()
+print(
+    f"lowest MSE: w0 = {w_mse[0].item():.3f}, w1 = {w_mse[1].item():.3f}, distance to the MLE {distance:.3f}"
+)
+# --8<-- [end:mse_minimum]
+
 # --8<-- [start:edges]
 yhat = torch.tensor([0.0, 1.0, 0.0, 0.7])
 target = torch.tensor([0.0, 1.0, 1.0, 1.0])  # the third is exactly, confidently wrong
 by_hand = -(target * torch.log(yhat) + (1 - target) * torch.log(1 - yhat))
 print("formula by hand:  ", by_hand)
 print("nn.BCELoss:       ", torch.nn.BCELoss(reduction="none")(yhat, target))
-logits = torch.tensor([-30.0, 30.0, -30.0, 0.8473])  # scores whose sigmoids round to 0, 1, 0 and 0.7
+# Logits for about the same predictions: in float32, sigmoid(30) rounds to 1 and sigmoid(-30) is 9.4e-14.
+logits = torch.tensor([-30.0, 30.0, -30.0, 0.8473])
 print("BCEWithLogitsLoss:", torch.nn.BCEWithLogitsLoss(reduction="none")(logits, target))
 # --8<-- [end:edges]
+
+# --8<-- [start:edge_gradients]
+# nn.BCELoss at the certain mistake (yhat = 0, label 1): the gradient with respect to yhat ...
+yhat = torch.tensor([0.0], requires_grad=True)
+torch.nn.BCELoss()(yhat, torch.tensor([1.0])).backward()
+print(f"d loss / d yhat at yhat = 0: {yhat.grad.item():.3g}")
+
+# ... and the gradient that reaches the logit z through the sigmoid. The right value is yhat - y = -1.
+for value in (-30.0, -100.0):
+    logit = torch.tensor([value], requires_grad=True)
+    torch.nn.BCELoss()(torch.sigmoid(logit), torch.tensor([1.0])).backward()
+    through_sigmoid = logit.grad.item()
+    logit.grad = None
+    torch.nn.BCEWithLogitsLoss()(logit, torch.tensor([1.0])).backward()
+    with_logits = logit.grad.item()
+    print(f"z = {value:.0f}: d loss / dz  BCELoss {through_sigmoid:.4f}  BCEWithLogitsLoss {with_logits:.4f}")
+# --8<-- [end:edge_gradients]
+
+# --8<-- [start:order]
+# PyTorch's losses take (prediction, target). Which ones care if the two are swapped?
+yhat, labels = torch.tensor([0.8, 0.3]), torch.tensor([1.0, 0.0])
+mse_loss, bce_loss = torch.nn.MSELoss(), torch.nn.BCELoss()
+print(
+    f"MSELoss: (yhat, y) {mse_loss(yhat, labels).item():.4f}   (y, yhat) {mse_loss(labels, yhat).item():.4f}"
+)
+print(
+    f"BCELoss: (yhat, y) {bce_loss(yhat, labels).item():.4f}   (y, yhat) {bce_loss(labels, yhat).item():.4f}"
+)
+# --8<-- [end:order]
+
+# --8<-- [start:entropy]
+# One example whose true probability of a 1 is 0.8, and a model that says 0.6.
+p, q = torch.tensor(0.8), torch.tensor(0.6)
+entropy = -(p * torch.log(p) + (1 - p) * torch.log(1 - p))
+cross_entropy = -(p * torch.log(q) + (1 - p) * torch.log(1 - q))  # the model's BCE, on average
+kl = p * torch.log(p / q) + (1 - p) * torch.log((1 - p) / (1 - q))
+print(f"entropy H(0.8) = {entropy.item():.4f}")
+print(f"cross-entropy H(0.8, 0.6) = {cross_entropy.item():.4f}")
+print(f"KL divergence = {kl.item():.4f} = {cross_entropy.item():.4f} - {entropy.item():.4f}")
+# --8<-- [end:entropy]
 
 # --8<-- [start:landscape]
 # Both losses as functions of w1 alone (w0 held at its maximum-likelihood value), in float64.
@@ -126,6 +194,18 @@ fig, ax = plt.subplots(num="data", figsize=(6, 3.6))
 # 2000 points as an image inside the SVG (rasterized): as vectors they would weigh 300 KB.
 ax.scatter(X, y, alpha=0.15, s=10, label="simulated labels", rasterized=True)
 ax.plot(X, pi, "--", color="C3", label="true P(y = 1)")
+ax.set_xlabel("x")
+ax.legend()
+plt.show()
+
+fig, ax = plt.subplots(num="untrained", figsize=(6, 3.6))
+ax.scatter(X, y, alpha=0.15, s=10, label="simulated labels", rasterized=True)
+ax.plot(X, pi, "--", color="C3", label="true P(y = 1)")
+for (w0, w1), style, name in (
+    (paths["BCE"][0], ":", "network at its start"),
+    (paths["BCE"][-1], "-", "after 10,000 epochs"),
+):
+    ax.plot(X, torch.sigmoid(w0 + w1 * X), style, color="C0", label=f"{name}")
 ax.set_xlabel("x")
 ax.legend()
 plt.show()

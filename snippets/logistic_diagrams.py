@@ -10,7 +10,7 @@ BOX = {"boxstyle": "round,pad=0.3", "facecolor": "none", "edgecolor": "black"}
 ARROW = {"arrowstyle": "->", "color": "black", "linewidth": 1}
 
 
-def draw_model(name, inputs, score):
+def draw_model(name, inputs, logit):
     """Inputs on the left, then the linear layer, the sigmoid and the output."""
     _, ax = plt.subplots(num=name, figsize=(7, 2.4))
     ax.set_xlim(0, 10)
@@ -20,7 +20,7 @@ def draw_model(name, inputs, score):
     for y, text in zip(ys, inputs, strict=True):
         ax.text(0.8, y, text, ha="center", va="center", fontsize=11, bbox=BOX)
         ax.annotate("", xy=(3.0, 1.5), xytext=(1.6, y), arrowprops=ARROW)
-    ax.text(4.5, 1.5, f"linear layer\n{score}", ha="center", va="center", fontsize=10, bbox=BOX)
+    ax.text(4.5, 1.5, f"linear layer\n{logit}", ha="center", va="center", fontsize=10, bbox=BOX)
     ax.annotate("", xy=(6.6, 1.5), xytext=(6.0, 1.5), arrowprops=ARROW)
     ax.text(7.3, 1.5, "sigmoid\nσ(z)", ha="center", va="center", fontsize=10, bbox=BOX)
     ax.annotate("", xy=(8.6, 1.5), xytext=(8.0, 1.5), arrowprops=ARROW)

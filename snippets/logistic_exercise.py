@@ -38,11 +38,13 @@ with torch.no_grad():
 
 # --8<-- [start:logits]
 torch.manual_seed(1)  # the same start as above
-scorer = fit(nn.Linear(2, 1), F.binary_cross_entropy_with_logits)  # no Sigmoid layer
-difference = (scorer.weight - model[0].weight).abs().max().item()
+logit_model = fit(nn.Linear(2, 1), F.binary_cross_entropy_with_logits)  # no Sigmoid layer
+difference = (logit_model.weight - model[0].weight).abs().max().item()
 print(f"largest difference in the weights: {difference:.1e}")
 with torch.no_grad():
-    print("accuracy:", ((torch.sigmoid(scorer(x_train)) >= 0.5).float() == y_train).float().mean().item())
+    print(
+        "accuracy:", ((torch.sigmoid(logit_model(x_train)) >= 0.5).float() == y_train).float().mean().item()
+    )
 # --8<-- [end:logits]
 
 # --8<-- [start:batch]

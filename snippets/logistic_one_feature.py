@@ -8,7 +8,7 @@ import torch
 
 
 class PassFail(torch.nn.Module):
-    """Probability of passing: a sigmoid of a linear score of the hours."""
+    """Probability of passing: a sigmoid of a linear function of the hours."""
 
     def __init__(self):
         super().__init__()
@@ -79,7 +79,51 @@ with torch.no_grad():
     p1, p7 = model(torch.tensor([[1.0], [7.0]])).flatten().tolist()
 print(f"loss {loss:.4f}, w = {w:.2f}, b = {b:.2f}, boundary at {-b / w:.3f} hours")
 print(f"P(pass) for 1 h = {p1:.5f}, for 7 h = {p7:.5f}")
+
+boundaries = []
+for seed in range(10):
+    m = train(seed, lr=1.0, epochs=2000)
+    boundaries.append(-m.linear.bias.item() / m.linear.weight.item())
+print("boundary for seeds 0-9:", [round(x, 2) for x in boundaries])
 # --8<-- [end:proper]
+
+# --8<-- [start:curvature]
+# The curvature of BCE in (w, b): the largest eigenvalue of its matrix of second derivatives,
+# (1/n) * sum of p(1 - p) [x, 1][x, 1]^T. Where every p is 0.5 it is largest.
+A = torch.cat([x_data, torch.ones_like(x_data)], dim=1)
+
+
+def largest_curvature(p):
+    return torch.linalg.eigvalsh((A * (p * (1 - p))).T @ A / len(A)).max().item()
+
+
+at_half = largest_curvature(torch.full_like(y_data, 0.5))
+print(f"curvature where every p = 0.5: {at_half:.2f}, so lr below 2 / {at_half:.2f} = {2 / at_half:.2f}")
+torch.manual_seed(0)
+m = PassFail()
+optimizer = torch.optim.SGD(m.parameters(), lr=1.0)
+for epoch in range(2001):
+    with torch.no_grad():
+        p = m(x_data)
+    if epoch in (0, 10, 100, 2000):
+        print(f"epoch {epoch:4d}: curvature {largest_curvature(p):.3f}")
+    loss = torch.nn.functional.binary_cross_entropy(m(x_data), y_data)
+    optimizer.zero_grad()
+    loss.backward()
+    optimizer.step()
+# --8<-- [end:curvature]
+
+# --8<-- [start:log_odds]
+# Logistic regression is linear in the log-odds: log(p / (1 - p)) = w x + b.
+hours = torch.tensor([[1.0], [2.0], [3.0], [4.0]])
+with torch.no_grad():
+    p = model(hours)
+    log_odds = torch.log(p / (1 - p))
+    line = w * hours + b
+print("log-odds:", [round(v, 3) for v in log_odds.flatten().tolist()])
+print("w x + b: ", [round(v, 3) for v in line.flatten().tolist()])
+print("the same:", torch.allclose(log_odds, line, atol=1e-3))
+# --8<-- [end:log_odds]
 
 # --8<-- [start:figure]
 import matplotlib.pyplot as plt

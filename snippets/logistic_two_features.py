@@ -41,6 +41,8 @@ with torch.no_grad():
     H = torch.sigmoid(x_train @ W + b)
 print(H.flatten())
 print(f"accuracy {accuracy(H, y_train):.3f}")
+w_study, w_tutoring = W.flatten().tolist()
+print(f"weights {w_study:.4f} (self-study), {w_tutoring:.4f} (tutoring), bias {b.item():.4f}")
 # --8<-- [end:raw]
 
 
@@ -64,18 +66,19 @@ print(list(model.parameters()))
 
 
 # --8<-- [start:module]
-class BinaryClassifier(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.linear = nn.Linear(2, 1)
-        self.sigmoid = nn.Sigmoid()
+class PassProbability(nn.Module):
+    """P(pass) for each row of a batch: the sigmoid of a weighted sum of the hours, plus a bias."""
 
-    def forward(self, x):
-        return self.sigmoid(self.linear(x))
+    def __init__(self, n_features=2):
+        super().__init__()  # sets up the bookkeeping that finds the parameters
+        self.logit = nn.Linear(n_features, 1)  # a layer made here is a part of the model
+
+    def forward(self, hours):
+        return torch.sigmoid(self.logit(hours))
 
 
 torch.manual_seed(1)  # the same random start as the Sequential model
-classifier = BinaryClassifier()
+classifier = PassProbability()
 optimizer = torch.optim.SGD(classifier.parameters(), lr=1.0)
 for _ in range(1001):
     cost = F.binary_cross_entropy(classifier(x_train), y_train)
@@ -94,6 +97,26 @@ with torch.no_grad():
     print(classifier(torch.tensor([[2.0, 2.0]])).shape, classifier(torch.tensor([2.0, 2.0])).shape)
 # --8<-- [end:predict]
 
+# --8<-- [start:longer]
+# Keep training a copy of the class model. The six students can be separated by a line, so the loss
+# can always fall a little further by making the weights larger and the probabilities more extreme.
+longer = PassProbability()
+longer.load_state_dict(classifier.state_dict())
+optimizer = torch.optim.SGD(longer.parameters(), lr=1.0)
+for epoch in range(1001, 8001):
+    cost = F.binary_cross_entropy(longer(x_train), y_train)
+    optimizer.zero_grad()
+    cost.backward()
+    optimizer.step()
+    if epoch in (2000, 4000, 8000):
+        with torch.no_grad():
+            p = longer(new_students).flatten().tolist()
+        size = longer.logit.weight.norm().item()
+        print(
+            f"epoch {epoch}: P([2, 2]) = {p[0]:.5f}, P([5, 4]) = {p[1]:.6f}, size of the weights {size:.2f}"
+        )
+# --8<-- [end:longer]
+
 # --8<-- [start:figure]
 import matplotlib.pyplot as plt
 
@@ -102,11 +125,11 @@ for label, marker, name in ((0, "o", "failed"), (1, "s", "passed")):
     rows = y_train.flatten() == label
     ax.scatter(x_train[rows, 0], x_train[rows, 1], marker=marker, s=60, zorder=3, label=name)
 
-# The boundary is where the linear score is 0: w1*x1 + w2*x2 + b = 0.
+# The boundary is where the logit is 0: w1*x1 + w2*x2 + b = 0.
 x1 = torch.linspace(0, 7, 2)
 for weights, bias, style, name in (
     (W.detach().flatten(), b.item(), "--", "raw tensors, lr 0.01"),
-    (classifier.linear.weight.detach().flatten(), classifier.linear.bias.item(), "-", "trained with lr 1"),
+    (classifier.logit.weight.detach().flatten(), classifier.logit.bias.item(), "-", "trained with lr 1"),
 ):
     ax.plot(x1, -(weights[0] * x1 + bias) / weights[1], style, color="grey", label=f"boundary: {name}")
 ax.set_xlim(0, 7)

@@ -64,23 +64,36 @@ print(f"accuracy {accuracy(c):.3f}  precision {precision(c):.3f}  recall {recall
 # --8<-- [end:students]
 
 # --8<-- [start:simulated]
-# The simulated data of the cross-entropy chapter, with its maximum-likelihood model.
+# The simulated data of the cross-entropy chapter, with the maximum-likelihood model fitted to it there.
 torch.manual_seed(43052)
 X = torch.linspace(-1, 1, 2000).reshape(2000, 1)
 y = torch.bernoulli(torch.sigmoid(-1 + 5 * X))
-w0, w1 = -1.0116, 4.8417  # found there by Newton's method
-probability = torch.sigmoid(w0 + w1 * X)
+w0, w1 = -1.0116, 4.8417  # found there by Newton's method, from these 2000 examples
 
-c = confusion_counts(probability >= 0.5, y)
-print(c)
-print(f"accuracy {accuracy(c):.3f}  precision {precision(c):.3f}  recall {recall(c):.3f}")
+
+def model(x):
+    return torch.sigmoid(w0 + w1 * x)
+
+
+# 2000 new examples from the same process, which the model never saw: the held-out data.
+generator = torch.Generator().manual_seed(1)
+X_new = torch.rand(2000, 1, generator=generator) * 2 - 1
+y_new = torch.bernoulli(torch.sigmoid(-1 + 5 * X_new), generator=generator)
+probability = model(X_new)
+
+c_train = confusion_counts(model(X) >= 0.5, y)
+c = confusion_counts(probability >= 0.5, y_new)
+for name, counts in [("training data", c_train), ("held-out data", c)]:
+    print(f"{name}: {counts}")
+    a, p, r = accuracy(counts), precision(counts), recall(counts)
+    print(f"  accuracy {a:.3f}  precision {p:.3f}  recall {r:.3f}")
 # --8<-- [end:simulated]
 
 # --8<-- [start:f1]
 p, r = precision(c), recall(c)
 print(f"2PR / (P + R)          = {2 * p * r / (p + r):.6f}")
 print(f"2TP / (2TP + FP + FN)  = {f1(c):.6f}")
-print(f"TP / (2TP + FN + FP)   = {c['TP'] / (2 * c['TP'] + c['FN'] + c['FP']):.6f}   (the seed's form)")
+print(f"TP / (2TP + FN + FP)   = {c['TP'] / (2 * c['TP'] + c['FN'] + c['FP']):.6f}   (PyTorch 입문's form)")
 # --8<-- [end:f1]
 
 # --8<-- [start:imbalanced]
@@ -109,7 +122,7 @@ for name, counts in [
 thresholds = torch.linspace(0.05, 0.95, 19)
 table = []
 for t in thresholds.tolist():
-    counts = confusion_counts(probability >= t, y)
+    counts = confusion_counts(probability >= t, y_new)
     table.append((t, precision(counts), recall(counts), f1(counts)))
 for t, p, r, f in table[::3]:
     print(f"threshold {t:.2f}: precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}")

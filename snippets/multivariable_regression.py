@@ -17,8 +17,8 @@ print(x_train.shape, y_train.shape)
 # --8<-- [end:data]
 
 # --8<-- [start:hypothesis]
-W = torch.zeros((3, 1))  # one weight per quiz
-b = torch.zeros(1)
+W = torch.tensor([[0.5], [-1.0], [2.0]])  # one weight per quiz; any values will do for the check
+b = torch.tensor([3.0])
 by_matrix = x_train @ W + b  # (5, 3) @ (3, 1) -> (5, 1): every student at once
 by_hand = x_train[:, :1] * W[0] + x_train[:, 1:2] * W[1] + x_train[:, 2:] * W[2] + b
 print(by_matrix.shape, torch.equal(by_matrix, by_hand))
@@ -26,7 +26,7 @@ print(by_matrix.shape, torch.equal(by_matrix, by_hand))
 
 # --8<-- [start:train]
 torch.manual_seed(1)
-model = nn.Linear(3, 1)  # holds W (1 x 3) and b, randomly initialised
+model = nn.Linear(3, 1)  # holds weight (1 x 3), the transpose of W, and b, randomly initialised
 print(list(model.parameters()))
 
 optimizer = torch.optim.SGD(model.parameters(), lr=1e-5)
@@ -67,6 +67,13 @@ for epoch in range(101):
     if epoch % 20 == 0:
         print(f"lr 5e-5, epoch {epoch:3d}: cost {cost.item():.4g}")
 # --8<-- [end:curvature]
+
+# --8<-- [start:creep]
+# Along each direction, one step at lr 1e-5 multiplies what is left of the error by (1 - lr * curvature).
+for c in curvatures.tolist():
+    left = (1 - 1e-5 * c) ** 1900
+    print(f"curvature {c:9.4g}: after 1900 epochs, {left:.4f} of the error along it is left")
+# --8<-- [end:creep]
 
 # --8<-- [start:standardize]
 mean, std = x_train.mean(dim=0), x_train.std(dim=0)  # statistics of the training data only

@@ -6,7 +6,7 @@ Run it with `python snippets/vocabulary_exercise.py`.
 # --8<-- [start:images]
 import torch
 
-images = torch.zeros(4, 28, 28)  # 4 greyscale images, 28 x 28 pixels
+images = torch.zeros(4, 1, 28, 28)  # (N, C, H, W): 4 images, 1 grey channel, 28 x 28 pixels
 print(images.dim(), images.numel(), images[0].shape)
 # --8<-- [end:images]
 

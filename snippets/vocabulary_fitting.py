@@ -44,6 +44,12 @@ for degree in range(10):
     print(f"degree {degree}: training error {train_error:8.4f}   validation error {val_error:10.4f}")
 # --8<-- [end:fit]
 
+# --8<-- [start:residual]
+c = fit(9)
+miss = ((powers(x_train, 9) @ c).squeeze(1) - y_train).abs().max().item()
+print(f"degree 9: {len(x_train)} points, {len(c)} coefficients, largest training miss {miss:.3f}")
+# --8<-- [end:residual]
+
 # --8<-- [start:figure]
 import matplotlib.pyplot as plt
 

@@ -19,9 +19,9 @@ for name, t in [("scalar", scalar), ("vector", vector), ("matrix", matrix), ("3-
 table = torch.arange(15.0).reshape(3, 5)
 print(table.shape, "-> one example:", table[0])
 
-# A batch of 2 small greyscale images, each 4 pixels wide and 3 high.
-images = torch.zeros(2, 4, 3)
-print(images.shape, "-> one image:", images[0].shape)
+# A batch of 2 small greyscale images (1 channel), each 3 pixels high and 4 wide: (N, C, H, W).
+images = torch.zeros(2, 1, 3, 4)
+print(images.shape, "-> one image:", images[0].shape, "-> its pixels:", images[0, 0].shape)
 # --8<-- [end:batch]
 
 # --8<-- [start:split]

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import itertools
 
-from captured import numbers, section_output
+import pytest
+import torch
+from captured import numbers, run_snippet, section_output
 
 
 def out(rendered, section, snippet="multivariable_regression"):
@@ -13,6 +15,20 @@ def out(rendered, section, snippet="multivariable_regression"):
 
 def test_matrix_product_equals_the_written_out_sum(rendered):
     assert out(rendered, "hypothesis") == "torch.Size([5, 1]) True\n"
+
+
+def test_the_matrix_check_can_fail(rendered):
+    """ "for weights that are not zero (with zeros, both sides would be zero whatever the formula)" """
+    chapter = run_snippet(rendered, "multivariable_regression")
+    x, W, b = chapter["x_train"], chapter["W"], chapter["b"]
+    assert torch.equal(chapter["by_matrix"], x @ W + b) and W.abs().min() > 0
+    broken = [
+        x[:, :1] * W[0] + x[:, 1:2] * W[1] + x[:, 2:] * W[2],  # the bias forgotten
+        x[:, :1] * W[0] + x[:, 1:2] * W[0] + x[:, 2:] * W[2] + b,  # a weight used twice
+        x[:, :1] * W[2] + x[:, 1:2] * W[1] + x[:, 2:] * W[0] + b,  # weights in the wrong order
+    ]
+    for wrong in broken:
+        assert not torch.equal(chapter["by_matrix"], wrong)
 
 
 def test_original_run(rendered):
@@ -30,6 +46,18 @@ def test_curvature_limits_the_learning_rate(rendered):
     assert lines[1] == "descent diverges above lr = 4.54e-05"
     costs = [numbers(line)[-1] for line in lines[2:]]
     assert all(b / a > 1000 for a, b in itertools.pairwise(costs))  # x1000 every 20 epochs
+
+
+def test_the_slow_creep_comes_from_the_middle_curvatures(rendered):
+    """ "along the flattest direction practically nothing moves at all ... leaves 99.99% of the error
+    where it was. The slow creep
+    in the log comes from the two directions in between, with curvatures 27.1 and 2.43, which lose
+    about 40% and 5% of their error" """
+    rows = [numbers(line) for line in out(rendered, "creep").splitlines()]
+    curvature, left = [r[0] for r in rows], [r[-1] for r in rows]
+    assert curvature[1:3] == [2.426, 27.1]
+    assert left[0] >= 0.9999 and left[3] == 0.0
+    assert left[1] == pytest.approx(0.95, abs=0.01) and left[2] == pytest.approx(0.60, abs=0.01)
 
 
 def test_standardising(rendered):

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from captured import numbers, section_output
+import math
+
+import torch
+from captured import numbers, run_snippet, section_output
 
 
 def out(rendered, section, snippet="sigmoid"):
@@ -51,3 +54,37 @@ def test_exercises(rendered):
     assert "nan" not in slopes and "2.5000e-01" in slopes  # finite everywhere, 1/4 at 0
     assert slopes.count("2.0612e-09") == 2  # correct at -20 and at +20
     assert numbers(difference)[-1] < 1e-40  # only at -100, tiny
+
+
+def test_where_torch_sigmoids_slope_is_zero(rendered):
+    """ "At -20 both versions give the right slope, 2.1e-9. At +20 and at ±100, where
+    torch.sigmoid's slope (printed above) is 0, this version still gives the right tiny value,
+    2.1e-9 and 3.8e-44" """
+    theirs = numbers(out(rendered, "float32").splitlines()[3])  # inputs -100, -20, 20, 100
+    assert theirs == [0.0, 2.0612e-09, 0.0, 0.0]
+    _, slopes, _ = out(rendered, "stable", "sigmoid_exercise").splitlines()
+    ours = numbers(slopes)  # inputs -100, -20, 0, 20, 100
+    assert ours[1] == ours[3] == 2.0612e-09 and ours[0] == ours[4] == 3.7835e-44
+    assert abs(ours[4] - math.exp(-100)) / math.exp(-100) < 0.02  # right, to float32's last subnormal digit
+
+
+def test_naive_gradient_is_minus_zero_times_infinity():
+    """ "the slope of 1/u is -1/u², which at u = ∞ is -0, and the slope of e^{-x} is ∞. Their
+    product, (-0)·∞, is nan" """
+    u = torch.tensor(math.inf)
+    assert str(-1 / u**2) == "tensor(-0.)"
+    assert torch.exp(torch.tensor(100.0)).isinf() and (-1 / u**2 * torch.exp(torch.tensor(100.0))).isnan()
+
+
+def test_the_pages_checks_can_fail(rendered):
+    """The page's checks (our formula against torch.sigmoid, autograd against s(1 - s)) would
+    print something else for a wrong formula."""
+    chapter = run_snippet(rendered, "sigmoid")
+    x = torch.tensor([-5.0, -1.0, 0.0, 1.0, 5.0])
+    assert torch.equal(chapter["sigmoid"](x), torch.sigmoid(x))
+    assert not torch.equal(1 / (1 + torch.exp(x)), torch.sigmoid(x))  # sign of the exponent flipped
+    xs, slopes = chapter["xs"], chapter["by_autograd"]
+    s = torch.sigmoid(xs)
+    assert (slopes - s * (1 - s)).abs().max().item() == 0.0
+    assert (slopes - s * (1 + s)).abs().max().item() > 0.1  # a wrong derivative is caught
+    assert (slopes - (1 - s)).abs().max().item() > 0.1
