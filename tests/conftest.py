@@ -30,6 +30,9 @@ def copy_project(destination: Path, with_cache: bool = True) -> Path:
         ignored = shutil.ignore_patterns("__pycache__", ".lock")
         shutil.copytree(ROOT / folder, destination / folder, ignore=ignored, dirs_exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", destination)
+    # The installed Node packages (Temml, the math font) are linked, not copied.
+    if (ROOT / "node_modules").exists() and not (destination / "node_modules").exists():
+        (destination / "node_modules").symlink_to(ROOT / "node_modules")
     return destination
 
 

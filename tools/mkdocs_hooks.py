@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 import arithmetic
+import fonts
 import gallery
 import mathml
 import notebook_page
@@ -43,6 +44,8 @@ def on_files(files, config):
 
 # The CSS taken out of notebook pages, written once as a shared stylesheet after the build.
 _notebook_css: dict[str, str] = {}
+# The characters the pages draw, for the fonts subset after the build.
+_fonts = fonts.FontSet()
 
 
 def on_page_content(html, page, config, files):
@@ -64,7 +67,13 @@ def on_page_content(html, page, config, files):
         raise PluginError(f"{page.file.src_uri}: {error}") from error
 
 
+def on_post_page(output, page, config):
+    return _fonts.collect(output)  # the characters the page draws, for the fonts
+
+
 def on_post_build(config):
+    # The math and Korean fonts, subset to the characters the pages use.
+    _fonts.write(Path(config.site_dir), Path(config.config_file_path).parent)
     if "css" in _notebook_css:
         stylesheet = Path(config.site_dir) / notebook_page.STYLESHEET
         stylesheet.parent.mkdir(parents=True, exist_ok=True)
