@@ -10,7 +10,7 @@ import json
 
 import pytest
 from browser import CHROMIUM_ARGS, require_chromium, serve
-from test_browser import SCHEMES
+from test_browser import PAGES, SCHEMES
 
 VIEWPORTS = {"desktop": (1280, 900), "phone": (390, 844)}
 
@@ -160,3 +160,65 @@ def test_counts_are_upright_words(look):
     )
     assert ["TP", "normal"] in names
     assert ["T", "italic"] not in names  # TP is one upright word, not the product T times P
+
+
+# ---------------------------------------------------------------- Korean
+
+UNMARKED_KOREAN = """() => {
+  const hangul = /[\\u1100-\\u11ff\\u3130-\\u318f\\ua960-\\ua97f\\uac00-\\ud7af\\ud7b0-\\ud7ff]/;
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const unmarked = [];
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    if (hangul.test(node.nodeValue) && !node.parentElement.closest('[lang="ko"], script, style'))
+      unmarked.push(node.nodeValue.trim());
+  }
+  return unmarked;
+}"""
+
+# Two different syllables drawn in the page's font: identical pixels mean both are the same
+# empty box (no font has them), different pixels mean real glyphs.
+GLYPHS_DIFFER = """(span) => {
+  const draw = (text) => {
+    const canvas = document.createElement("canvas");
+    canvas.width = canvas.height = 40;
+    const context = canvas.getContext("2d");
+    context.font = "32px " + getComputedStyle(span).fontFamily;
+    context.fillText(text, 2, 34);
+    return canvas.toDataURL();
+  };
+  const [first, second] = [...span.textContent.replace(/\\s/g, "")];
+  return draw(first) !== draw(second);
+}"""
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_korean_word_is_marked_korean(look, path):
+    page = look(path).page
+    assert page.evaluate(UNMARKED_KOREAN) == []
+    # Tooltips too: hover every glossary term whose title holds Korean, then look again.
+    titles = page.eval_on_selector_all("article abbr[title]", "els => els.map(e => e.title)")
+    for index, title in enumerate(titles):
+        if any("\uac00" <= char <= "\ud7a3" for char in title):
+            page.locator("article abbr[title]").nth(index).hover()
+            tooltip = page.wait_for_selector(".md-tooltip2--active [lang=ko]", timeout=5000)
+            assert tooltip.inner_text() in title
+            break
+    assert page.evaluate(UNMARKED_KOREAN) == []
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_korean_is_drawn_with_the_sites_font(look, base_url, scheme, viewport):
+    visit = look("glossary/", scheme, viewport)
+    assert f"{base_url}/assets/fonts/noto-sans-kr.woff2" in visit.requests
+    span = visit.page.locator('article span[lang="ko"]', has_text="학습률").first
+    assert span.evaluate("s => getComputedStyle(s).fontFamily").startswith('"Site Korean"')
+    assert visit.page.evaluate("document.fonts.check('16px \"Site Korean\"', '학습률')")
+    assert span.evaluate(GLYPHS_DIFFER)
+    # A Hangul syllable is a full square: about as wide as the text is tall.
+    width, size = span.evaluate(
+        "s => [s.getBoundingClientRect().width / s.textContent.length,"
+        " parseFloat(getComputedStyle(s).fontSize)]"
+    )
+    assert 0.85 * size < width < 1.1 * size

@@ -13,6 +13,7 @@ from pathlib import Path
 import arithmetic
 import fonts
 import gallery
+import korean
 import mathml
 import notebook_page
 from mkdocs.exceptions import PluginError
@@ -68,7 +69,7 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_page(output, page, config):
-    return _fonts.collect(output)  # the characters the page draws, for the fonts
+    return _fonts.collect(korean.mark(output))  # Korean marked lang="ko"; characters kept for the fonts
 
 
 def on_post_build(config):
