@@ -222,3 +222,53 @@ def test_korean_is_drawn_with_the_sites_font(look, base_url, scheme, viewport):
         " parseFloat(getComputedStyle(s).fontSize)]"
     )
     assert 0.85 * size < width < 1.1 * size
+
+
+# ---------------------------------------------------------------- glossary tooltips
+
+TOOLTIP_STYLE = """(inner) => {
+  const rgba = (c) => c.match(/[\\d.]+/g).map(Number).concat([1]).slice(0, 4);
+  const rgb = (c) => c.slice(0, 3);
+  const over = (fg, bg) => fg.slice(0, 3).map((v, i) => v * fg[3] + bg[i] * (1 - fg[3]));
+  const lum = (c) => c.map(v => v / 255).map(v => v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)
+    .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const ratio = (a, b) => (Math.max(lum(a), lum(b)) + 0.05) / (Math.min(lum(a), lum(b)) + 0.05);
+  const style = getComputedStyle(inner);
+  // The page's colour: the first opaque background from the article up.
+  let element = document.querySelector("article"), page = [255, 255, 255, 1];
+  for (; element; element = element.parentElement) {
+    const colour = rgba(getComputedStyle(element).backgroundColor);
+    if (colour[3] > 0) { page = colour; break; }
+  }
+  const background = over(rgba(style.backgroundColor), page);  // over() returns rgb
+  return {
+    text: inner.innerText,
+    fontSize: parseFloat(style.fontSize),
+    textContrast: ratio(over(rgba(style.color), background), background),
+    edgeWidth: parseFloat(style.borderTopWidth),
+    edgeContrast: ratio(over(rgba(style.borderTopColor), page), rgb(page)),
+  };
+}"""
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_tooltip_shows_korean_and_a_gloss_readably(look, scheme, viewport, record_property):
+    page = look("linear-regression/", scheme, viewport).page
+    term = page.locator("article abbr", has_text="learning rate")
+    assert term.count() == 1  # once per page
+    term.hover()
+    inner = page.wait_for_selector(".md-tooltip2--active .md-tooltip2__inner", timeout=5000)
+    style = inner.evaluate(TOOLTIP_STYLE)
+    record_property(
+        "report",
+        f"tooltip [{scheme}, {viewport}]: {style['fontSize']} px, text {style['textContrast']:.1f}:1, "
+        f"edge {style['edgeWidth']} px at {style['edgeContrast']:.1f}:1",
+    )
+    assert style["text"] == "학습률: The size of each gradient-descent step"
+    assert style["fontSize"] >= 13
+    assert style["textContrast"] >= 4.5
+    # A visible edge against the page (3:1, WCAG's contrast for the outline of a component).
+    assert style["edgeWidth"] >= 1 and style["edgeContrast"] >= 3
+    box = inner.bounding_box()
+    assert 0 <= box["x"] and box["x"] + box["width"] <= VIEWPORTS[viewport][0]

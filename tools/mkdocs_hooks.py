@@ -13,6 +13,7 @@ from pathlib import Path
 import arithmetic
 import fonts
 import gallery
+import glossary
 import korean
 import mathml
 import notebook_page
@@ -51,21 +52,18 @@ _fonts = fonts.FontSet()
 
 def on_page_content(html, page, config, files):
     if page.file.src_uri.endswith(".ipynb"):
-        # The same abbreviation files that pymdownx.snippets appends to every Markdown page.
-        project = Path(config.config_file_path).parent
-        glossary = {}
-        for appended in config.mdx_configs["pymdownx.snippets"].get("auto_append", []):
-            glossary |= notebook_page.read_glossary(project / appended)
         try:
-            html, _notebook_css["css"] = notebook_page.finish(html, Path(page.file.abs_src_path), glossary)
+            html, _notebook_css["css"] = notebook_page.finish(html, Path(page.file.abs_src_path))
         except notebook_page.NotebookPageError as error:
             raise PluginError(str(error)) from error
         up = "../" * page.url.count("/")
         html = f'<link rel="stylesheet" href="{up}{notebook_page.STYLESHEET}">\n{html}'
     try:
-        return mathml.render_math(html)
+        html = mathml.render_math(html)
     except mathml.MathError as error:
         raise PluginError(f"{page.file.src_uri}: {error}") from error
+    # Glossary tooltips: each term once, at its first use in body text (docs/glossary.md is the source).
+    return glossary.mark(html, glossary.read(Path(config.docs_dir) / "glossary.md"))
 
 
 def on_post_page(output, page, config):
