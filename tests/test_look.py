@@ -272,3 +272,42 @@ def test_tooltip_shows_korean_and_a_gloss_readably(look, scheme, viewport, recor
     assert style["edgeWidth"] >= 1 and style["edgeContrast"] >= 3
     box = inner.bounding_box()
     assert 0 <= box["x"] and box["x"] + box["width"] <= VIEWPORTS[viewport][0]
+
+
+# ---------------------------------------------------------------- code blocks
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("path", PAGES)
+def test_no_code_block_scrolls_sideways_at_desktop_width(look, path, scheme):
+    page = look(path, scheme).page
+    scrolling = page.eval_on_selector_all(
+        "pre > code",
+        "els => els.filter(e => e.scrollWidth > e.clientWidth)"
+        "          .map(e => `${e.scrollWidth} > ${e.clientWidth}: ${e.textContent.slice(0, 40)}`)",
+    )
+    assert scrolling == []
+
+
+FIRST_LINE_AND_BUTTON = """(block) => {
+  const code = block.querySelector("pre > code");
+  const range = document.createRange();
+  range.selectNodeContents(code);
+  const rects = [...range.getClientRects()].filter(r => r.width > 0);
+  const top = Math.min(...rects.map(r => r.top));
+  const firstLine = rects.filter(r => r.top < top + 2);
+  const button = block.querySelector("button.md-code__button[data-md-type=copy]").getBoundingClientRect();
+  return {textRight: Math.max(...firstLine.map(r => r.right)), buttonLeft: button.left,
+          buttonBottom: button.bottom, lineTop: top};
+}"""
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_the_home_page_command_is_clear_of_the_copy_button(look, viewport):
+    page = look("", "default", viewport).page
+    block = page.locator("div.language-sh").first
+    block.hover()
+    geometry = block.evaluate(FIRST_LINE_AND_BUTTON)
+    assert geometry["buttonBottom"] > geometry["lineTop"]  # the button sits beside the first line
+    if viewport == "desktop":
+        assert geometry["textRight"] <= geometry["buttonLeft"], geometry
