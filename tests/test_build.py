@@ -116,6 +116,8 @@ def small_site(tmp_path: Path, page: str, snippet: str) -> Path:
             strict: true
             hooks: [{ROOT / "tools" / "mkdocs_hooks.py"}]
             markdown_extensions:
+              - pymdownx.arithmatex:
+                  generic: true
               - pymdownx.snippets:
                   base_path: [!relative $config_dir]
                   check_paths: true
@@ -157,6 +159,18 @@ def small_site(tmp_path: Path, page: str, snippet: str) -> Path:
             'print("no figure here")\n',
             "figures/example/plot.svg",
             id="a page shows a figure no snippet drew",
+        ),
+        pytest.param(
+            "# Page\n\n$$\n\\foo{x}\n$$\n",
+            'print("fine")\n',
+            "index.md: cannot render `\\foo{x}`: Unsupported function name: \\foo",
+            id="a formula uses an unknown command: the page and the command",
+        ),
+        pytest.param(
+            "# Page\n\nSee $\\frac{1}{2$.\n",
+            'print("fine")\n',
+            "index.md: cannot render `\\frac{1}{2`: Unexpected end of input in a macro argument",
+            id="a formula has an unbalanced brace",
         ),
     ],
 )

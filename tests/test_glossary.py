@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import glossary
 import page_blocks
 import pytest
 from bs4 import BeautifulSoup
@@ -22,11 +23,6 @@ def glossary_rows() -> dict[str, str]:
     return rows
 
 
-def abbreviations() -> dict[str, str]:
-    lines = (ROOT / "includes" / "abbreviations.md").read_text().splitlines()
-    return dict(re.fullmatch(r"\*\[(.+)\]: (.+)", line).groups() for line in lines if line)
-
-
 def test_glossary_has_at_least_25_korean_terms_each_linked():
     rows = glossary_rows()
     assert len(rows) >= 25
@@ -37,21 +33,41 @@ def test_glossary_has_at_least_25_korean_terms_each_linked():
         )
 
 
-def test_tooltips_are_the_glossary():
-    assert abbreviations() == glossary_rows()
+def test_tooltips_are_made_from_the_glossary_page():
+    terms = glossary.read(ROOT / "docs" / "glossary.md")
+    assert {t.english: t.korean for t in terms} == glossary_rows()
+    sigmoid = next(t for t in terms if t.english == "sigmoid")
+    assert sigmoid.tooltip == "시그모이드: The function 1 / (1 + e^(-x)), from any number to (0, 1)"
 
 
-def test_every_page_has_glossary_tooltips(site):
+def test_a_term_is_marked_once_at_its_first_use_in_body_text():
+    terms = [glossary.Term("sigmoid", "시그모이드", "A curve"), glossary.Term("weight", "가중치", "A number")]
+    page = (
+        "<h2>The sigmoid</h2><p>See <a href='x'>the sigmoid</a> and <code>sigmoid</code>.</p>"
+        '<div class="admonition"><p class="admonition-title">Sigmoid</p>'
+        "<p>The Sigmoid, the sigmoid.</p></div>"
+        "<p>Two weights, one weight.</p>"
+    )
+    out = glossary.mark(page, terms)
+    assert out.count("<abbr") == 2
+    assert '<p>The <abbr title="시그모이드: A curve">Sigmoid</abbr>, the sigmoid.</p>' in out
+    assert '<p>Two <abbr title="가중치: A number">weights</abbr>, one weight.</p>' in out
+
+
+def test_every_chapter_has_tooltips_each_term_once_and_never_in_a_heading_or_link(site):
     pages = sorted(site.glob("**/index.html"))
     assert len(pages) >= 10
+    tooltips = {t.tooltip for t in glossary.read(ROOT / "docs" / "glossary.md")}
     for page in pages:
-        titles = [a["title"] for a in BeautifulSoup(page.read_text(), "html.parser").select("article abbr")]
-        assert titles and all(HANGUL.search(t) for t in titles), page
-
-
-def test_tooltips_stay_out_of_code(site):
-    soup = BeautifulSoup((site / "linear-regression" / "index.html").read_text(), "html.parser")
-    assert soup.select("pre abbr, code abbr") == []
+        soup = BeautifulSoup(page.read_text(), "html.parser")
+        titles = [a["title"] for a in soup.select("article abbr")]
+        assert titles, page
+        assert set(titles) <= tooltips, page
+        assert len(titles) == len(set(titles)), page  # once per page
+        assert soup.select("article :is(h1, h2, h3, h4, a, pre, code) abbr") == [], page
+        assert soup.select("article abbr a") == [], page
+    sigmoid = BeautifulSoup((site / "sigmoid" / "index.html").read_text(), "html.parser")
+    assert len([a for a in sigmoid.select("article abbr") if a.get_text().lower() == "sigmoid"]) == 1
 
 
 def test_only_the_errata_skip_code_and_always_with_a_reason():

@@ -1,4 +1,4 @@
-"""LaTeX becomes MathML at build time, or the build stops."""
+"""LaTeX becomes MathML at build time (Temml, run by Node), or the build stops."""
 
 from __future__ import annotations
 
@@ -15,20 +15,35 @@ def test_inline_and_block_math_become_mathml():
     )
     out = mathml.render_math(page)
     assert "arithmatex" not in out
-    assert '<math xmlns="http://www.w3.org/1998/Math/MathML" display="inline">' in out
-    assert "<mo>&#x0003C;</mo>" in out  # the escaped < was read as a less-than sign
-    assert '<math xmlns="http://www.w3.org/1998/Math/MathML" display="block">' in out
-    assert "<mfrac>" in out
+    assert '<math display="inline">' in out
+    assert "<mo>&lt;</mo>" in out  # the escaped < was read as a less-than sign
+    # A display formula sits in its own box, which scrolls sideways on a narrow screen.
+    assert re.search(r'<div class="math-display"><math display="block"[^>]*>.*<mfrac>', out)
+
+
+def test_mathml_is_what_chromium_needs():
+    out = mathml.to_mathml(r"\hat{y} = -100 + \log L", "inline")
+    # A hat accent that does not stretch over the letter, U+02C6, not an ASCII caret.
+    assert re.search(r'<mover><mi>y</mi><mo stretchy="false"[^>]*>\u02c6</mo></mover>', out)
+    assert '<mo form="prefix" stretchy="false">\u2212</mo><mn>100</mn>' in out  # a unary minus
+    assert "<mi>log</mi><mo>\u2061</mo>" in out  # log is a function name, applied to L
+
+
+def test_counts_are_upright_words():
+    out = mathml.to_mathml(r"\frac{TP}{TP + FP}", "inline")
+    assert out.count("<mi>TP</mi>") == 2
+    assert "<mi>T</mi>" not in out
 
 
 @pytest.mark.parametrize(
     ("tex", "complaint"),
     [
-        ("\\foo{x}", "unsupported LaTeX `\\foo`"),  # latex2mathml would pass it through as text
-        ("a &= b", "unsupported LaTeX `&`"),  # an alignment outside an environment it knows
-        ("\\frac{1}{", "cannot parse `\\frac{1}{`"),
+        ("\\foo{x}", "Unsupported function name: \\foo"),
+        ("a &= b", "got '&'"),  # an alignment outside an environment
+        ("\\frac{1}{", "expected '}'"),
     ],
 )
 def test_formula_that_cannot_be_rendered_is_an_error(tex, complaint):
-    with pytest.raises(mathml.MathError, match=re.escape(complaint)):
+    expected = re.escape(f"cannot render `{tex}`") + ".*" + re.escape(complaint)
+    with pytest.raises(mathml.MathError, match=expected):
         mathml.to_mathml(tex, "block")

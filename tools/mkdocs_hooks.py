@@ -14,8 +14,11 @@ from pathlib import Path
 import arithmetic
 import course
 import figures
+import fonts
 import gallery
+import glossary
 import include_lines
+import korean
 import mathml
 import notebook_page
 import paths
@@ -63,17 +66,14 @@ def on_page_markdown(markdown, page, config, files):
 
 # The CSS taken out of notebook pages, written once as a shared stylesheet after the build.
 _notebook_css: dict[str, str] = {}
+# The characters the pages draw, for the fonts subset after the build.
+_fonts = fonts.FontSet()
 
 
 def on_page_content(html, page, config, files):
     if page.file.src_uri.endswith(".ipynb"):
-        # The same abbreviation files that pymdownx.snippets appends to every Markdown page.
-        project = Path(config.config_file_path).parent
-        glossary = {}
-        for appended in config.mdx_configs["pymdownx.snippets"].get("auto_append", []):
-            glossary |= notebook_page.read_glossary(project / appended)
         try:
-            html, _notebook_css["css"] = notebook_page.finish(html, Path(page.file.abs_src_path), glossary)
+            html, _notebook_css["css"] = notebook_page.finish(html, Path(page.file.abs_src_path))
         except notebook_page.NotebookPageError as error:
             raise PluginError(str(error)) from error
         up = "../" * page.url.count("/")
@@ -87,12 +87,20 @@ def on_page_content(html, page, config, files):
 
     try:
         html = figures.add_dark_twins(html, figure_file)
-        return mathml.render_math(html)
+        html = mathml.render_math(html)
     except mathml.MathError as error:
         raise PluginError(f"{page.file.src_uri}: {error}") from error
+    # Glossary tooltips: each term once, at its first use in body text (docs/glossary.md is the source).
+    return glossary.mark(html, glossary.read(Path(config.docs_dir) / "glossary.md"))
+
+
+def on_post_page(output, page, config):
+    return _fonts.collect(korean.mark(output))  # Korean marked lang="ko"; characters kept for the fonts
 
 
 def on_post_build(config):
+    # The math and Korean fonts, subset to the characters the pages use.
+    _fonts.write(Path(config.site_dir), Path(config.config_file_path).parent)
     if "css" in _notebook_css:
         stylesheet = Path(config.site_dir) / notebook_page.STYLESHEET
         stylesheet.parent.mkdir(parents=True, exist_ok=True)

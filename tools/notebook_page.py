@@ -7,14 +7,13 @@ nbconvert's page carries things this site does not allow or need:
   shared stylesheet (STYLESHEET) that the page links to;
 - figures whose alt text is "No description has been provided": each figure takes the
   "alt" of its cell's metadata instead, and a figure without one is an error;
-- code that scrolls sideways but cannot be reached with the keyboard: made focusable;
-- Markdown cells that MkDocs never sees, so the glossary's tooltips are added here.
+- code that scrolls sideways but cannot be reached with the keyboard: made focusable.
+The glossary's tooltips are added to this page as to every other (tools/glossary.py).
 """
 
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -26,11 +25,8 @@ class NotebookPageError(ValueError):
     """The notebook cannot be shown as this site requires (a figure without alt text)."""
 
 
-def finish(html: str, notebook: Path, glossary: dict[str, str]) -> tuple[str, str]:
-    """Return the page's HTML without inline styles and remote loaders, and the CSS taken out.
-
-    `glossary` maps English terms to the tooltip (Korean) to show on them in Markdown cells.
-    """
+def finish(html: str, notebook: Path) -> tuple[str, str]:
+    """Return the page's HTML without inline styles and remote loaders, and the CSS taken out."""
     soup = BeautifulSoup(html, "html.parser")
     styles = soup.find_all("style")
     css = "\n".join(style.get_text() for style in styles)
@@ -54,28 +50,4 @@ def finish(html: str, notebook: Path, glossary: dict[str, str]) -> tuple[str, st
             image["alt"] = alt_texts[cell_id]
     for code in soup.select(".highlight-ipynb"):
         code["tabindex"] = "0"
-    _add_tooltips(soup, glossary)
     return str(soup), css
-
-
-def _add_tooltips(soup: BeautifulSoup, glossary: dict[str, str]) -> None:
-    """Wrap glossary terms in the text of Markdown cells in <abbr title="...">, longest terms first."""
-    if not glossary:
-        return
-    terms = re.compile(
-        r"\b(" + "|".join(re.escape(t) for t in sorted(glossary, key=len, reverse=True)) + r")\b"
-    )
-    for cell in soup.select(".jp-MarkdownCell"):
-        for text in cell.find_all(string=terms):
-            if text.find_parent(["code", "pre", "a", "abbr", "h1", "h2", "h3"]):
-                continue
-            pieces = BeautifulSoup(
-                terms.sub(lambda m: f'<abbr title="{glossary[m[1]]}">{m[1]}</abbr>', str(text)), "html.parser"
-            )
-            text.replace_with(pieces)
-
-
-def read_glossary(abbreviations: Path) -> dict[str, str]:
-    """The `*[term]: title` lines of an abbreviations file."""
-    pairs = re.findall(r"^\*\[(.+)\]: (.+)$", abbreviations.read_text(), re.M)
-    return dict(pairs)

@@ -1,6 +1,34 @@
-// Two accessibility fixes to markup that Material for MkDocs creates in the browser.
-// The axe-core tests in tests/test_browser.py fail without them.
+// Accessibility fixes to markup that Material for MkDocs creates in the browser.
+// The axe-core tests in tests/test_browser.py fail without the first two; the third marks the
+// Korean in glossary tooltips as Korean, as tools/korean.py does for the pages' own text.
 (function () {
+  var HANGUL = /[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7af\ud7b0-\ud7ff]+(?:[ \u00a0]+[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7af\ud7b0-\ud7ff]+)*/g;
+
+  // Wrap each run of Hangul in the element's text in <span lang="ko">, once.
+  function markKorean(root) {
+    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    var texts = [];
+    while (walker.nextNode()) {
+      if (!walker.currentNode.parentElement.closest('[lang="ko"]')) texts.push(walker.currentNode);
+    }
+    texts.forEach(function (text) {
+      var value = text.nodeValue;
+      if (!value.match(HANGUL)) return;
+      var pieces = document.createDocumentFragment();
+      var last = 0;
+      value.replace(HANGUL, function (run, at) {
+        pieces.appendChild(document.createTextNode(value.slice(last, at)));
+        var span = document.createElement("span");
+        span.lang = "ko";
+        span.textContent = run;
+        pieces.appendChild(span);
+        last = at + run.length;
+      });
+      pieces.appendChild(document.createTextNode(value.slice(last)));
+      text.replaceWith(pieces);
+    });
+  }
+
   function fix() {
     // The search overlay is a dialog and needs a name.
     var search = document.querySelector(".md-search[role=dialog]");
@@ -12,6 +40,8 @@
       var block = "code block " + (index + 1) + (title ? " (" + title.textContent + ")" : "");
       nav.setAttribute("aria-label", "Actions for " + block);
     });
+    // A glossary tooltip shows its term's title attribute, which holds Korean.
+    document.querySelectorAll(".md-tooltip2__inner").forEach(markKorean);
   }
   // Material adds the code buttons after load and again on every page change.
   new MutationObserver(fix).observe(document.body, { childList: true, subtree: true });

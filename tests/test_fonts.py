@@ -1,0 +1,51 @@
+"""Korean words are marked lang="ko", and the site's fonts cover every character its pages use."""
+
+from __future__ import annotations
+
+import fonts
+import korean
+import pytest
+from fontTools.ttLib import TTFont
+
+
+def test_runs_of_hangul_are_wrapped_once():
+    page = '<p title="학습률">The 학습률 (최대 가능도 추정), <b lang="ko">가설</b>.</p>'
+    assert korean.mark(page) == (
+        '<p title="학습률">The <span lang="ko">학습률</span> (<span lang="ko">최대 가능도 추정</span>), '
+        '<b lang="ko">가설</b>.</p>'
+    )
+    assert korean.mark(korean.mark(page)) == korean.mark(page)
+
+
+def test_text_that_is_not_page_text_is_left_alone():
+    page = (
+        "<head><title>입문</title><script>var s = '입문';</script><style>/* 입문 */</style></head>"
+        '<!-- 입문 --><div lang="ko"><p>이미 <em>한국어</em></p></div><br><p>입문</p>'
+    )
+    assert korean.mark(page) == page.replace("<p>입문</p>", '<p><span lang="ko">입문</span></p>')
+
+
+def test_italic_letters_are_the_ones_chromium_draws():
+    assert fonts.italic("y") == "\U0001d466"
+    assert fonts.italic("h") == "\u210e"
+    assert fonts.italic("\u03c3") == "\U0001d70e"
+    assert fonts.italic("1") == "1"
+    chars = fonts.math_characters("<math><mi>y</mi><mo>&#x2212;</mo><mi>log</mi></math>")
+    assert {"y", "\U0001d466", "\u2212", "l"} <= chars
+    assert "\U0001d459" not in chars  # log is upright: no italic l
+
+
+@pytest.mark.parametrize(
+    ("name", "collect"),
+    [(fonts.MATH_FONT, fonts.math_characters), (fonts.KOREAN_FONT, fonts.hangul_characters)],
+)
+def test_the_sites_fonts_cover_every_character_its_pages_use(site, name, collect, record_property):
+    font = site / fonts.FONT_DIR / name
+    covered = set(map(chr, TTFont(font).getBestCmap()))
+    pages = sorted(site.rglob("*.html"))
+    needed = set().union(*(collect(page.read_text()) for page in pages))
+    record_property("report", f"font {name}: {font.stat().st_size} bytes, {len(covered)} characters")
+    assert needed
+    # U+2061 (function application) is invisible: no font draws it.
+    assert needed - covered - {"\u2061"} == set()
+    assert font.stat().st_size < 40_000

@@ -1,0 +1,130 @@
+"""The site's own fonts, subset at build time to the characters its pages use.
+
+Two fonts, each from a pinned package and never committed:
+- math: Noto Sans Math (npm `@fontsource/noto-sans-math`, SIL OFL 1.1), an OpenType MATH font,
+  so that Chromium draws hats, big operators and stretchy brackets the same on every machine;
+- Korean: Noto Sans KR (PyPI `pylopdf-fonts-ko`, SIL OFL 1.1), for the Hangul on the pages.
+
+`FontSet.collect` reads each finished page; `FontSet.write` subsets both fonts to what was seen
+and writes them as WOFF2 into the built site (FONT_DIR). Subsets are cached in .cache/fonts/ by
+their source and characters, so a build with the same text reuses them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from fontTools import subset
+from fontTools.ttLib import TTFont
+
+PROJECT = Path(__file__).resolve().parent.parent
+FONT_DIR = "assets/fonts"
+MATH_FONT = "noto-sans-math.woff2"
+KOREAN_FONT = "noto-sans-kr.woff2"
+
+MATH = re.compile(r"<math\b.*?</math>", re.DOTALL)
+TAG = re.compile(r"<[^>]*>")
+# A one-letter <mi> without mathvariant is drawn from the Mathematical Italic block.
+PLAIN_MI = re.compile(r"<mi>([^<])</mi>")
+HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7af\ud7b0-\ud7ff]")
+
+
+def math_source(project: Path = PROJECT) -> Path:
+    return project / "node_modules/@fontsource/noto-sans-math/files/noto-sans-math-latin-400-normal.woff2"
+
+
+def korean_source() -> Path:
+    import pylopdf_fonts_ko
+
+    return pylopdf_fonts_ko.sans_path()
+
+
+def italic(char: str) -> str:
+    """The Mathematical Italic letter Chromium draws for a one-letter <mi>, else the letter itself."""
+    code = ord(char)
+    if char == "h":
+        return "\u210e"  # Planck constant: the block's hole at italic h
+    if 0x41 <= code <= 0x5A:
+        return chr(0x1D434 + code - 0x41)
+    if 0x61 <= code <= 0x7A:
+        return chr(0x1D44E + code - 0x61)
+    if 0x391 <= code <= 0x3A9:
+        return chr(0x1D6E2 + code - 0x391)
+    if 0x3B1 <= code <= 0x3C9:
+        return chr(0x1D6FC + code - 0x3B1)
+    return char
+
+
+def math_characters(page_html: str) -> set[str]:
+    """Every character the page's formulas draw, with the italic forms of one-letter identifiers."""
+    chars: set[str] = set()
+    for formula in MATH.findall(page_html):
+        chars |= set(html.unescape(TAG.sub("", formula)))
+        chars |= {italic(letter) for letter in PLAIN_MI.findall(formula)}
+    return chars - {"\n", "\t"}
+
+
+def hangul_characters(page_html: str) -> set[str]:
+    """Every Hangul character in the page, in text and in attributes (tooltips) alike."""
+    return set(HANGUL.findall(html.unescape(page_html)))
+
+
+def subset_woff2(source: Path, characters: set[str], cache_dir: Path) -> bytes:
+    """The source font cut down to `characters` (and the glyphs its MATH and layout tables reach)."""
+    text = "".join(sorted(characters))
+    key = hashlib.sha256(f"{source.name}\0{source.stat().st_size}\0{text}".encode()).hexdigest()[:20]
+    cached = cache_dir / f"{source.stem}-{key}.woff2"
+    if cached.exists():
+        return cached.read_bytes()
+    options = subset.Options()
+    options.flavor = "woff2"
+    options.layout_features = ["*"]  # ssty (script-size primes), and the rest
+    options.hinting = False
+    options.desubroutinize = True
+    options.name_IDs = [0, 1, 2, 3, 4, 5, 6]  # keep the copyright and the names, drop the rest
+    font = TTFont(source, recalcTimestamp=False)  # the same bytes from the same text
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text=text)
+    subsetter.subset(font)
+    buffer = io.BytesIO()
+    font.flavor = "woff2"
+    font.save(buffer)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    cached.write_bytes(buffer.getvalue())
+    return buffer.getvalue()
+
+
+@dataclass
+class FontSet:
+    """The characters a build's pages need, collected page by page."""
+
+    math: set[str] = field(default_factory=set)
+    korean: set[str] = field(default_factory=set)
+
+    def collect(self, page_html: str) -> str:
+        self.math |= math_characters(page_html)
+        self.korean |= hangul_characters(page_html)
+        return page_html
+
+    def write(self, site_dir: Path, project: Path = PROJECT) -> dict[str, int]:
+        """Write the subset fonts into the site; return their sizes in bytes by file name."""
+        cache_dir = project / ".cache" / "fonts"
+        folder = site_dir / FONT_DIR
+        folder.mkdir(parents=True, exist_ok=True)
+        sizes = {}
+        for name, chars, source in (
+            (MATH_FONT, self.math, lambda: math_source(project)),
+            (KOREAN_FONT, self.korean, korean_source),
+        ):
+            if not chars:
+                continue  # a site with no formula (or no Korean) needs no such font
+            data = subset_woff2(source(), chars | {" "}, cache_dir)
+            (folder / name).write_bytes(data)
+            sizes[name] = len(data)
+        self.math, self.korean = set(), set()  # the next build (mkdocs serve) collects anew
+        return sizes
