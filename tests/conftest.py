@@ -1,18 +1,15 @@
-"""Shared fixtures: the rendered snippets and one strict build of the site."""
+"""Shared fixtures: the rendered snippets and one strict build of the site (helpers live in support/)."""
 
 from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import arithmetic
 import gallery
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
+from support.project import ROOT, mkdocs_build
 
 # Tests, and every process they start, compute with the site's arithmetic (see tools/arithmetic.py).
 arithmetic.pin()
@@ -21,42 +18,6 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 os.environ["NO_MKDOCS_2_WARNING"] = "1"
 # Builds in one test session share a build date (make sets it to the last commit's time).
 os.environ.setdefault("SOURCE_DATE_EPOCH", "1764000000")
-
-
-def copy_project(destination: Path, with_cache: bool = True) -> Path:
-    """What building the site needs, copied; the snippet cache too unless a cold start is wanted."""
-    folders = ["docs", "snippets", "tools", "overrides"] + ([".cache"] if with_cache else [])
-    for folder in folders:
-        ignored = shutil.ignore_patterns("__pycache__", ".lock")
-        shutil.copytree(ROOT / folder, destination / folder, ignore=ignored, dirs_exist_ok=True)
-    shutil.copy(ROOT / "mkdocs.yml", destination)
-    # The installed Node packages (Temml, the math font) are linked, not copied.
-    if (ROOT / "node_modules").exists() and not (destination / "node_modules").exists():
-        (destination / "node_modules").symlink_to(ROOT / "node_modules")
-    return destination
-
-
-def mkdocs_build(config: Path, site_dir: Path, *options: str, env: dict | None = None, **popen):
-    """`mkdocs build` in a fresh process, as a reader or CI runs it."""
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--config-file",
-            str(config),
-            "--site-dir",
-            str(site_dir),
-            *options,
-        ],
-        capture_output=True,
-        text=True,
-        env={**os.environ, **(env or {})},
-        cwd=config.parent,
-        timeout=600,
-        **popen,
-    )
 
 
 @pytest.fixture(scope="session")

@@ -15,7 +15,7 @@ SNIPPETS = "snippets"  # the code the pages show: snippets/<chapter>/<name>.py
 RENDERED = ".cache/gallery"  # what tools/gallery.py makes of them: <chapter>/<name>/output.txt, *.svg
 CONFIG = "mkdocs.yml"
 # Everything a build reads; mkdocs.yml's watch lists the same folders, but docs/.
-BUILD_INPUTS = (DOCS, SNIPPETS, "tools", "includes", "overrides", CONFIG)
+BUILD_INPUTS = (DOCS, SNIPPETS, "tools", "overrides", CONFIG)
 
 
 def page_url(page: str | Path) -> str:

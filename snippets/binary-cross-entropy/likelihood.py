@@ -1,0 +1,242 @@
+"""Where binary cross-entropy comes from, and BCE against MSE on simulated data.
+
+Run it with `python snippets/binary-cross-entropy/likelihood.py`.
+"""
+
+# --8<-- [start:simulate]
+import torch
+
+torch.manual_seed(43052)
+# 2000 inputs on [-1, 1]; the true model: y ~ Bernoulli(sigmoid(w0 + w1 x)) with w0 = -1, w1 = 5.
+X = torch.linspace(-1, 1, 2000).reshape(2000, 1)
+true_w0, true_w1 = -1.0, 5.0
+pi = torch.sigmoid(true_w0 + true_w1 * X)
+y = torch.bernoulli(pi)
+print(f"{int(y.sum())} of {len(y)} labels are 1")
+# --8<-- [end:simulate]
+
+# --8<-- [start:likelihood]
+# The probabilities of some model, not the true ones. (Not 0.5 everywhere: there both logarithms
+# are log 0.5, and even a formula with its two terms swapped would pass the check.)
+yhat = torch.sigmoid(0.5 + 2 * X)
+
+
+def bce_formula(yhat, y):
+    return -torch.mean(y * torch.log(yhat) + (1 - y) * torch.log(1 - yhat))
+
+
+by_formula = bce_formula(yhat, y)
+by_likelihood = -torch.distributions.Bernoulli(probs=yhat).log_prob(y).mean()
+print(f"BCE {by_formula.item():.6f}   negative mean log-likelihood {by_likelihood.item():.6f}")
+print("the same:", torch.allclose(by_formula, by_likelihood))
+# --8<-- [end:likelihood]
+
+# --8<-- [start:gradient]
+z = torch.tensor([-2.0, 0.5, 3.0], requires_grad=True)  # three logits
+target = torch.tensor([1.0, 0.0, 1.0])
+loss = torch.nn.functional.binary_cross_entropy_with_logits(z, target, reduction="sum")
+loss.backward()
+print("autograd:", z.grad)
+print("yhat - y:", torch.sigmoid(z).detach() - target)
+
+# The same check done by torch.autograd.gradcheck, in float64, against finite differences.
+per_example = lambda logits: torch.nn.functional.binary_cross_entropy_with_logits(  # noqa: E731
+    logits, target.double(), reduction="sum"
+)
+print("gradcheck:", torch.autograd.gradcheck(per_example, z.detach().double().requires_grad_()))
+# --8<-- [end:gradient]
+
+# --8<-- [start:weights]
+w = torch.tensor([0.3, -0.2], requires_grad=True)  # (w0, w1)
+yhat = torch.sigmoid(w[0] + w[1] * X)
+torch.nn.functional.binary_cross_entropy(yhat, y).backward()
+error = (yhat - y).detach()
+print("autograd:", w.grad)
+print("by hand: ", torch.stack([error.mean(), (error * X).mean()]))
+# --8<-- [end:weights]
+
+# --8<-- [start:newton]
+# Newton's method on the log-likelihood, in float64: the exact maximum-likelihood estimate.
+A = torch.cat([torch.ones_like(X), X], dim=1).double()  # a column of ones for w0
+target64 = y.double()
+w_mle = torch.zeros(2, 1, dtype=torch.float64)
+for step in range(8):
+    p = torch.sigmoid(A @ w_mle)
+    gradient = A.T @ (p - target64) / len(A)
+    hessian = (A * (p * (1 - p))).T @ A / len(A)
+    w_mle = w_mle - torch.linalg.solve(hessian, gradient)
+    print(f"step {step}: w0 = {w_mle[0].item():.6f}, w1 = {w_mle[1].item():.6f}")
+# --8<-- [end:newton]
+
+
+# --8<-- [start:compare]
+def train(loss_name, epochs=10_000, lr=0.05):
+    """Fit sigmoid(w0 + w1 x) from the same start; return the weights every 100 epochs."""
+    torch.manual_seed(1)  # the same initial weights for both losses
+    net = torch.nn.Linear(1, 1)
+    optimizer = torch.optim.SGD(net.parameters(), lr=lr)
+    path = []
+    for epoch in range(epochs + 1):
+        if epoch % 100 == 0:
+            path.append((net.bias.item(), net.weight.item()))
+        yhat = torch.sigmoid(net(X))
+        if loss_name == "BCE":
+            loss = torch.nn.functional.binary_cross_entropy(yhat, y)
+        else:
+            loss = torch.mean((yhat - y) ** 2)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+    return path
+
+
+mle = w_mle.flatten().tolist()
+paths = {name: train(name) for name in ("BCE", "MSE")}
+print(f"start:        w0 = {paths['BCE'][0][0]:.3f}, w1 = {paths['BCE'][0][1]:.3f}")
+for name, path in paths.items():
+    w0, w1 = path[-1]
+    distance = ((w0 - mle[0]) ** 2 + (w1 - mle[1]) ** 2) ** 0.5
+    print(f"{name} 10000 epochs: w0 = {w0:.3f}, w1 = {w1:.3f}, distance to the MLE {distance:.4f}")
+print(f"maximum likelihood: w0 = {mle[0]:.3f}, w1 = {mle[1]:.3f};  truth: w0 = {true_w0}, w1 = {true_w1}")
+# --8<-- [end:compare]
+
+# --8<-- [start:mse_minimum]
+# Where is MSE lowest? Newton's method once more, now on the MSE, started at the MLE (in float64).
+
+
+def mse_of(w):
+    return ((torch.sigmoid(A @ w) - target64.flatten()) ** 2).mean()
+
+
+w_mse = w_mle.flatten()
+for _ in range(6):
+    gradient = torch.autograd.functional.jacobian(mse_of, w_mse)
+    w_mse = w_mse - torch.linalg.solve(torch.autograd.functional.hessian(mse_of, w_mse), gradient)
+distance = (w_mse - w_mle.flatten()).norm().item()
+print(
+    f"lowest MSE: w0 = {w_mse[0].item():.3f}, w1 = {w_mse[1].item():.3f}, distance to the MLE {distance:.3f}"
+)
+# --8<-- [end:mse_minimum]
+
+# --8<-- [start:edges]
+yhat = torch.tensor([0.0, 1.0, 0.0, 0.7])
+target = torch.tensor([0.0, 1.0, 1.0, 1.0])  # the third is exactly, confidently wrong
+by_hand = -(target * torch.log(yhat) + (1 - target) * torch.log(1 - yhat))
+print("formula by hand:  ", by_hand)
+print("nn.BCELoss:       ", torch.nn.BCELoss(reduction="none")(yhat, target))
+# Logits for about the same predictions: in float32, sigmoid(30) rounds to 1 and sigmoid(-30) is 9.4e-14.
+logits = torch.tensor([-30.0, 30.0, -30.0, 0.8473])
+print("BCEWithLogitsLoss:", torch.nn.BCEWithLogitsLoss(reduction="none")(logits, target))
+# --8<-- [end:edges]
+
+# --8<-- [start:edge_gradients]
+# nn.BCELoss at the certain mistake (yhat = 0, label 1): the gradient with respect to yhat ...
+yhat = torch.tensor([0.0], requires_grad=True)
+torch.nn.BCELoss()(yhat, torch.tensor([1.0])).backward()
+print(f"d loss / d yhat at yhat = 0: {yhat.grad.item():.3g}")
+
+# ... and the gradient that reaches the logit z through the sigmoid. The right value is yhat - y = -1.
+for value in (-30.0, -100.0):
+    logit = torch.tensor([value], requires_grad=True)
+    torch.nn.BCELoss()(torch.sigmoid(logit), torch.tensor([1.0])).backward()
+    through_sigmoid = logit.grad.item()
+    logit.grad = None
+    torch.nn.BCEWithLogitsLoss()(logit, torch.tensor([1.0])).backward()
+    with_logits = logit.grad.item()
+    print(f"z = {value:.0f}: d loss / dz  BCELoss {through_sigmoid:.4f}  BCEWithLogitsLoss {with_logits:.4f}")
+# --8<-- [end:edge_gradients]
+
+# --8<-- [start:order]
+# PyTorch's losses take (prediction, target). Which ones care if the two are swapped?
+yhat, labels = torch.tensor([0.8, 0.3]), torch.tensor([1.0, 0.0])
+mse_loss, bce_loss = torch.nn.MSELoss(), torch.nn.BCELoss()
+print(
+    f"MSELoss: (yhat, y) {mse_loss(yhat, labels).item():.4f}   (y, yhat) {mse_loss(labels, yhat).item():.4f}"
+)
+print(
+    f"BCELoss: (yhat, y) {bce_loss(yhat, labels).item():.4f}   (y, yhat) {bce_loss(labels, yhat).item():.4f}"
+)
+# --8<-- [end:order]
+
+# --8<-- [start:entropy]
+# One example whose true probability of a 1 is 0.8, and a model that says 0.6.
+p, q = torch.tensor(0.8), torch.tensor(0.6)
+entropy = -(p * torch.log(p) + (1 - p) * torch.log(1 - p))
+cross_entropy = -(p * torch.log(q) + (1 - p) * torch.log(1 - q))  # the model's BCE, on average
+kl = p * torch.log(p / q) + (1 - p) * torch.log((1 - p) / (1 - q))
+print(f"entropy H(0.8) = {entropy.item():.4f}")
+print(f"cross-entropy H(0.8, 0.6) = {cross_entropy.item():.4f}")
+print(f"KL divergence = {kl.item():.4f} = {cross_entropy.item():.4f} - {entropy.item():.4f}")
+# --8<-- [end:entropy]
+
+# --8<-- [start:landscape]
+# Both losses as functions of w1 alone (w0 held at its maximum-likelihood value), in float64.
+w1_axis = torch.linspace(-10, 15, 251, dtype=torch.float64)
+yhat_grid = torch.sigmoid(mle[0] + w1_axis[:, None] * X.T.double())  # one row per value of w1
+labels = y.T.double()
+bce_curve = -(labels * torch.log(yhat_grid) + (1 - labels) * torch.log(1 - yhat_grid)).mean(dim=1)
+mse_curve = ((yhat_grid - labels) ** 2).mean(dim=1)
+
+
+def bends_down(curve):
+    """Whether the curve is anywhere concave: a negative second difference."""
+    return bool((curve[2:] - 2 * curve[1:-1] + curve[:-2] < -1e-12).any())
+
+
+print("BCE bends down anywhere:", bends_down(bce_curve))
+print("MSE bends down anywhere:", bends_down(mse_curve))
+# --8<-- [end:landscape]
+
+# --8<-- [start:figures]
+import matplotlib.pyplot as plt
+
+fig, ax = plt.subplots(num="data", figsize=(6, 3.6))
+# 2000 points as an image inside the SVG (rasterized): as vectors they would weigh 300 KB.
+ax.scatter(X, y, alpha=0.15, s=10, label="simulated labels", rasterized=True)
+ax.plot(X, pi, "--", color="C3", label="true P(y = 1)")
+ax.set_xlabel("x")
+ax.legend()
+plt.show()
+
+fig, ax = plt.subplots(num="untrained", figsize=(6, 3.6))
+ax.scatter(X, y, alpha=0.15, s=10, label="simulated labels", rasterized=True)
+ax.plot(X, pi, "--", color="C3", label="true P(y = 1)")
+for (w0, w1), style, name in (
+    (paths["BCE"][0], ":", "network at its start"),
+    (paths["BCE"][-1], "-", "after 10,000 epochs"),
+):
+    ax.plot(X, torch.sigmoid(w0 + w1 * X), style, color="C0", label=f"{name}")
+ax.set_xlabel("x")
+ax.legend()
+plt.show()
+
+fig, ax = plt.subplots(num="cases", figsize=(6, 3.6))
+p_axis = torch.linspace(0.001, 0.999, 500)
+ax.plot(p_axis, -torch.log(p_axis), label="y = 1:  −log ŷ")
+ax.plot(p_axis, -torch.log(1 - p_axis), label="y = 0:  −log(1 − ŷ)")
+ax.set_xlabel("predicted probability ŷ")
+ax.set_ylabel("loss")
+ax.set_ylim(0, 5)
+ax.legend()
+plt.show()
+
+fig, (bce_ax, mse_ax) = plt.subplots(1, 2, num="landscape", figsize=(10, 3.6))
+bce_ax.plot(w1_axis, bce_curve)
+bce_ax.set_title("BCE: convex, one valley")
+mse_ax.plot(w1_axis, mse_curve, color="C1")
+mse_ax.set_title("MSE after a sigmoid: flat shoulders")
+for ax in (bce_ax, mse_ax):
+    ax.axvline(mle[1], color="grey", linestyle=":", linewidth=0.8)
+    ax.set_xlabel("w1 (w0 held at its maximum-likelihood value)")
+plt.show()
+
+fig, ax = plt.subplots(num="learning", figsize=(6, 3.6))
+for name, path in paths.items():
+    distance = [((w0 - mle[0]) ** 2 + (w1 - mle[1]) ** 2) ** 0.5 for w0, w1 in path]
+    ax.plot(range(0, 10_001, 100), distance, label=name)
+ax.set_yscale("log")
+ax.set_xlabel("epoch")
+ax.set_ylabel("distance to the maximum-likelihood weights")
+ax.legend()
+plt.show()
+# --8<-- [end:figures]

@@ -1,0 +1,164 @@
+"""Judging a classifier: the confusion matrix, accuracy, precision, recall and F1.
+
+Run it with `python snippets/judging-a-classifier/metrics.py`.
+"""
+
+# --8<-- [start:functions]
+import torch
+
+
+def confusion_counts(predicted, actual):
+    """TP, FP, FN, TN for two boolean tensors of the same shape."""
+    predicted, actual = predicted.bool(), actual.bool()
+    return {
+        "TP": int((predicted & actual).sum()),
+        "FP": int((predicted & ~actual).sum()),
+        "FN": int((~predicted & actual).sum()),
+        "TN": int((~predicted & ~actual).sum()),
+    }
+
+
+def accuracy(c):
+    return (c["TP"] + c["TN"]) / (c["TP"] + c["FP"] + c["FN"] + c["TN"])
+
+
+def precision(c):
+    """Of the examples called positive, the share that are. 0.0 when none were called positive."""
+    called = c["TP"] + c["FP"]
+    return c["TP"] / called if called else 0.0
+
+
+def recall(c):
+    """Of the positive examples, the share that were found. 0.0 when there are none."""
+    positives = c["TP"] + c["FN"]
+    return c["TP"] / positives if positives else 0.0
+
+
+def f1(c):
+    """Harmonic mean of precision and recall, from the counts. 0.0 when TP + FP + FN = 0."""
+    denominator = 2 * c["TP"] + c["FP"] + c["FN"]
+    return 2 * c["TP"] / denominator if denominator else 0.0
+
+
+# --8<-- [end:functions]
+
+
+# --8<-- [start:students]
+# The two-feature model of the logistic-regression chapter, trained like "딥러닝 로지스틱 회귀": lr 0.01.
+x_train = torch.tensor([[1.0, 2.0], [2.0, 3.0], [3.0, 1.0], [4.0, 3.0], [5.0, 3.0], [6.0, 2.0]])
+y_train = torch.tensor([[0.0], [0.0], [0.0], [1.0], [1.0], [1.0]])
+W = torch.zeros((2, 1), requires_grad=True)
+b = torch.zeros(1, requires_grad=True)
+optimizer = torch.optim.SGD([W, b], lr=0.01)
+for _ in range(1000):
+    cost = torch.nn.functional.binary_cross_entropy(torch.sigmoid(x_train @ W + b), y_train)
+    optimizer.zero_grad()
+    cost.backward()
+    optimizer.step()
+
+with torch.no_grad():
+    passed = torch.sigmoid(x_train @ W + b) >= 0.5
+c = confusion_counts(passed, y_train)
+print(c)
+print(f"accuracy {accuracy(c):.3f}  precision {precision(c):.3f}  recall {recall(c):.3f}  F1 {f1(c):.3f}")
+# --8<-- [end:students]
+
+# --8<-- [start:simulated]
+# The simulated data of the cross-entropy chapter, with the maximum-likelihood model fitted to it there.
+torch.manual_seed(43052)
+X = torch.linspace(-1, 1, 2000).reshape(2000, 1)
+y = torch.bernoulli(torch.sigmoid(-1 + 5 * X))
+w0, w1 = -1.0116, 4.8417  # found there by Newton's method, from these 2000 examples
+
+
+def model(x):
+    return torch.sigmoid(w0 + w1 * x)
+
+
+# 2000 new examples from the same process, which the model never saw: the held-out data.
+generator = torch.Generator().manual_seed(1)
+X_new = torch.rand(2000, 1, generator=generator) * 2 - 1
+y_new = torch.bernoulli(torch.sigmoid(-1 + 5 * X_new), generator=generator)
+probability = model(X_new)
+
+c_train = confusion_counts(model(X) >= 0.5, y)
+c = confusion_counts(probability >= 0.5, y_new)
+for name, counts in [("training data", c_train), ("held-out data", c)]:
+    print(f"{name}: {counts}")
+    a, p, r = accuracy(counts), precision(counts), recall(counts)
+    print(f"  accuracy {a:.3f}  precision {p:.3f}  recall {r:.3f}")
+# --8<-- [end:simulated]
+
+# --8<-- [start:f1]
+p, r = precision(c), recall(c)
+print(f"2PR / (P + R)          = {2 * p * r / (p + r):.6f}")
+print(f"2TP / (2TP + FP + FN)  = {f1(c):.6f}")
+print(f"TP / (2TP + FN + FP)   = {c['TP'] / (2 * c['TP'] + c['FN'] + c['FP']):.6f}   (PyTorch 입문's form)")
+# --8<-- [end:f1]
+
+# --8<-- [start:imbalanced]
+# 1000 card payments, 10 of them fraud, and a "model" that always says "not fraud".
+fraud = torch.zeros(1000, dtype=torch.bool)
+fraud[:10] = True
+says_fraud = torch.zeros(1000, dtype=torch.bool)
+c_lazy = confusion_counts(says_fraud, fraud)
+print(c_lazy)
+print(f"accuracy {accuracy(c_lazy):.3f}  precision {precision(c_lazy):.3f}  recall {recall(c_lazy):.3f}")
+# --8<-- [end:imbalanced]
+
+# --8<-- [start:edges]
+nothing_predicted = confusion_counts(torch.tensor([False, False]), torch.tensor([True, False]))
+nothing_to_find = confusion_counts(torch.tensor([True, False]), torch.tensor([False, False]))
+all_negative = confusion_counts(torch.tensor([False, False]), torch.tensor([False, False]))
+for name, counts in [
+    ("no predicted positives", nothing_predicted),
+    ("no actual positives", nothing_to_find),
+    ("neither", all_negative),
+]:
+    print(f"{name:22s} precision {precision(counts)}  recall {recall(counts)}  F1 {f1(counts)}")
+# --8<-- [end:edges]
+
+# --8<-- [start:threshold]
+thresholds = torch.linspace(0.05, 0.95, 19)
+table = []
+for t in thresholds.tolist():
+    counts = confusion_counts(probability >= t, y_new)
+    table.append((t, precision(counts), recall(counts), f1(counts)))
+for t, p, r, f in table[::3]:
+    print(f"threshold {t:.2f}: precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}")
+# --8<-- [end:threshold]
+
+# --8<-- [start:figures]
+import matplotlib.pyplot as plt
+
+fig, ax = plt.subplots(num="confusion", figsize=(4.2, 3.6))
+grid = torch.tensor([[c["TP"], c["FN"]], [c["FP"], c["TN"]]])
+ax.imshow(grid.numpy(), cmap="Blues", vmin=0)
+for (row, col), name in zip([(0, 0), (0, 1), (1, 0), (1, 1)], ["TP", "FN", "FP", "TN"], strict=True):
+    dark_cell = grid[row, col] > grid.max() / 2
+    ax.text(
+        col,
+        row,
+        f"{name}\n{grid[row, col].item()}",
+        ha="center",
+        va="center",
+        color="white" if dark_cell else "black",
+        fontsize=11,
+    )
+ax.set_xticks([0, 1], ["predicted 1", "predicted 0"])
+ax.set_yticks([0, 1], ["actual 1", "actual 0"])
+plt.show()
+
+fig, (sweep, curve) = plt.subplots(1, 2, num="threshold", figsize=(10, 3.8))
+ts, ps, rs, fs = zip(*table, strict=True)
+sweep.plot(ts, ps, "o-", markersize=3, label="precision")
+sweep.plot(ts, rs, "s-", markersize=3, label="recall")
+sweep.plot(ts, fs, "^-", markersize=3, label="F1")
+sweep.set_xlabel("threshold")
+sweep.legend()
+curve.plot(rs, ps, "o-", markersize=3)
+curve.set_xlabel("recall")
+curve.set_ylabel("precision")
+curve.set_title("precision-recall curve")
+plt.show()
+# --8<-- [end:figures]

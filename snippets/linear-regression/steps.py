@@ -1,0 +1,57 @@
+"""Linear regression taken apart: data, hypothesis, cost, gradient, one update.
+
+Run it with `python snippets/linear-regression/steps.py`. Each section is shown
+on its own on the site, with what it prints underneath.
+"""
+
+# --8<-- [start:data]
+import torch
+
+# Hours studied (x) and exam score (y) for three students, one row each.
+x_train = torch.tensor([[1.0], [2.0], [3.0]])
+y_train = torch.tensor([[2.0], [4.0], [6.0]])
+print(x_train.shape, y_train.shape)
+# --8<-- [end:data]
+
+# --8<-- [start:hypothesis]
+W = torch.zeros(1, requires_grad=True)
+b = torch.zeros(1, requires_grad=True)
+
+hypothesis = x_train * W + b  # broadcasting: (3, 1) * (1,) + (1,) -> (3, 1)
+print(hypothesis)
+# --8<-- [end:hypothesis]
+
+# --8<-- [start:cost]
+cost = torch.mean((hypothesis - y_train) ** 2)
+print(cost)
+# --8<-- [end:cost]
+
+# --8<-- [start:gradient]
+# The derivatives written out by hand (see the formulas above) ...
+n = len(x_train)
+error = (x_train * W + b - y_train).detach()
+dW_by_hand = 2 / n * (error * x_train).sum()
+db_by_hand = 2 / n * error.sum()
+
+# ... and the ones autograd finds by walking back from the cost.
+cost.backward()
+print(f"dcost/dW: by hand {dW_by_hand.item():.4f}, autograd {W.grad.item():.4f}")
+print(f"dcost/db: by hand {db_by_hand.item():.4f}, autograd {b.grad.item():.4f}")
+# --8<-- [end:gradient]
+
+# --8<-- [start:accumulate]
+# Without zeroing, a second backward pass ADDS to the gradient already there.
+cost = torch.mean((x_train * W + b - y_train) ** 2)
+cost.backward()
+print(f"after a second backward: W.grad = {W.grad.item():.4f}")
+# --8<-- [end:accumulate]
+
+# --8<-- [start:step]
+optimizer = torch.optim.SGD([W, b], lr=0.01)
+
+optimizer.zero_grad()  # 1. forget the gradients of the previous step
+cost = torch.mean((x_train * W + b - y_train) ** 2)
+cost.backward()  # 2. compute fresh ones
+optimizer.step()  # 3. move W and b a little downhill: W <- W - lr * dW
+print(f"W = {W.item():.4f}, b = {b.item():.4f}")
+# --8<-- [end:step]

@@ -1,0 +1,93 @@
+"""Linear regression, trained end to end: study hours in, exam score out.
+
+Run it with `python snippets/linear-regression/train.py`; it prints a training
+log and then shows three figures.
+"""
+
+# --8<-- [start:train]
+import torch
+
+torch.manual_seed(1)  # the original fixes the seed; nothing here is random, but it costs nothing
+
+# Three students: hours studied (x) and the score they got (y), one row each.
+x_train = torch.tensor([[1.0], [2.0], [3.0]])
+y_train = torch.tensor([[2.0], [4.0], [6.0]])
+
+# The parameters start at zero and ask autograd to track them.
+W = torch.zeros(1, requires_grad=True)
+b = torch.zeros(1, requires_grad=True)
+
+optimizer = torch.optim.SGD([W, b], lr=0.01)
+
+history = []  # (W, b, cost) before each update, kept for the figures below
+nb_epochs = 2000
+for epoch in range(nb_epochs + 1):
+    hypothesis = x_train * W + b
+    cost = torch.mean((hypothesis - y_train) ** 2)
+    history.append((W.item(), b.item(), cost.item()))
+
+    optimizer.zero_grad()
+    cost.backward()
+    optimizer.step()
+
+    if epoch % 100 == 0:
+        print(f"Epoch {epoch:4d}/{nb_epochs} W: {W.item():.3f}, b: {b.item():.3f} Cost: {cost.item():.6f}")
+# --8<-- [end:train]
+
+# --8<-- [start:fit]
+import matplotlib.pyplot as plt
+
+fig, ax = plt.subplots(num="fit", figsize=(6, 4))
+ax.scatter(x_train.squeeze(), y_train.squeeze(), color="black", zorder=3, label="data")
+xs = torch.linspace(0, 4, 50)
+for epoch in (0, 10, 50, 200):
+    w_e, b_e, _ = history[epoch]
+    ax.plot(xs, w_e * xs + b_e, linestyle="--", alpha=0.7, label=f"epoch {epoch}")
+ax.plot(xs, W.item() * xs + b.item(), linewidth=2, label=f"epoch {nb_epochs}")
+ax.set_xlabel("hours studied")
+ax.set_ylabel("score")
+ax.legend()
+plt.show()
+# --8<-- [end:fit]
+
+# --8<-- [start:cost]
+costs = [c for _, _, c in history]
+fig, ax = plt.subplots(num="cost", figsize=(6, 4))
+ax.plot(costs)
+ax.set_yscale("log")
+ax.set_xlabel("epoch")
+ax.set_ylabel("cost (MSE, log scale)")
+plt.show()
+# --8<-- [end:cost]
+
+# --8<-- [start:landscape]
+# The early steps are the big ones: mark epochs spaced evenly on a log scale.
+marked = sorted({0, *torch.logspace(0, 3.3, 30).long().tolist()})
+path_W = torch.tensor([history[e][0] for e in marked])
+path_b = torch.tensor([history[e][1] for e in marked])
+path_cost = [costs[e] for e in marked]
+
+
+def mse(w, b_):
+    """Cost of the line w*x + b_ on the training data, for grids of w and b_."""
+    return ((w[..., None] * x_train.squeeze() + b_[..., None] - y_train.squeeze()) ** 2).mean(-1)
+
+
+fig, (left, right) = plt.subplots(1, 2, num="landscape", figsize=(10, 4))
+ws = torch.linspace(-0.5, 4.5, 101)
+left.plot(ws, mse(ws, torch.zeros_like(ws)), label="cost(W) with b = 0")
+left.plot(path_W, path_cost, "o", markersize=3, label="where descent went")
+left.set_xlabel("W")
+left.set_ylabel("cost")
+left.legend()
+
+grid_W, grid_b = torch.meshgrid(ws, torch.linspace(-2, 2, 81), indexing="ij")
+contours = right.contour(
+    grid_W, grid_b, mse(grid_W, grid_b), levels=torch.logspace(-2, 1.5, 12), colors="C0", linewidths=0.8
+)
+right.clabel(contours, fontsize=7, fmt="%.2g")
+right.plot(path_W, path_b, "o-", markersize=2, color="C1")
+right.set_xlabel("W")
+right.set_ylabel("b")
+plt.show()
+# --8<-- [end:landscape]

@@ -1,0 +1,144 @@
+"""Pass or fail from hours studied: one feature, an nn.Module class, BCELoss.
+
+Run it with `python snippets/logistic-regression/one_feature.py`.
+"""
+
+# --8<-- [start:model]
+import torch
+
+
+class PassFail(torch.nn.Module):
+    """Probability of passing: a sigmoid of a linear function of the hours."""
+
+    def __init__(self):
+        super().__init__()
+        self.linear = torch.nn.Linear(1, 1)
+
+    def forward(self, x):
+        return torch.sigmoid(self.linear(x))
+
+
+# --8<-- [end:model]
+
+
+# --8<-- [start:train]
+torch.manual_seed(0)  # the original sets no seed; this makes the page reproducible
+
+x_data = torch.tensor([[1.0], [2.0], [3.0], [4.0]])  # hours studied
+y_data = torch.tensor([[0.0], [0.0], [1.0], [1.0]])  # failed, failed, passed, passed
+
+model = PassFail()
+criterion = torch.nn.BCELoss()
+optimizer = torch.optim.SGD(model.parameters(), lr=0.01)
+
+for epoch in range(500):
+    y_pred = model(x_data)
+    loss = criterion(y_pred, y_data)
+    if epoch % 100 == 0 or epoch == 499:
+        print(epoch, round(loss.item(), 4))
+
+    optimizer.zero_grad()
+    loss.backward()
+    optimizer.step()
+# --8<-- [end:train]
+
+# --8<-- [start:predict]
+with torch.no_grad():
+    for hours in (1.0, 7.0):
+        probability = model(torch.tensor([[hours]])).item()
+        print(f"predict {hours:.0f} hour(s): P(pass) = {probability:.3f} -> pass: {probability > 0.5}")
+# --8<-- [end:predict]
+
+
+# --8<-- [start:seeds]
+def train(seed, lr, epochs):
+    """Train PassFail from the random start that `seed` picks; return the model."""
+    torch.manual_seed(seed)
+    model = PassFail()
+    optimizer = torch.optim.SGD(model.parameters(), lr=lr)
+    for _ in range(epochs):
+        loss = torch.nn.functional.binary_cross_entropy(model(x_data), y_data)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+    return model
+
+
+short_runs = [train(seed, lr=0.01, epochs=500) for seed in range(10)]
+with torch.no_grad():
+    one_hour = [m(torch.tensor([[1.0]])).item() for m in short_runs]
+print("P(pass) for 1 h, seeds 0-9:", [round(p, 2) for p in one_hour])
+print(f"{sum(p > 0.5 for p in one_hour)} of 10 random starts say a 1-hour student passes")
+# --8<-- [end:seeds]
+
+# --8<-- [start:proper]
+model = train(seed=0, lr=1.0, epochs=2000)
+w, b = model.linear.weight.item(), model.linear.bias.item()
+with torch.no_grad():
+    loss = torch.nn.functional.binary_cross_entropy(model(x_data), y_data).item()
+    p1, p7 = model(torch.tensor([[1.0], [7.0]])).flatten().tolist()
+print(f"loss {loss:.4f}, w = {w:.2f}, b = {b:.2f}, boundary at {-b / w:.3f} hours")
+print(f"P(pass) for 1 h = {p1:.5f}, for 7 h = {p7:.5f}")
+
+boundaries = []
+for seed in range(10):
+    m = train(seed, lr=1.0, epochs=2000)
+    boundaries.append(-m.linear.bias.item() / m.linear.weight.item())
+print("boundary for seeds 0-9:", [round(x, 2) for x in boundaries])
+# --8<-- [end:proper]
+
+# --8<-- [start:curvature]
+# The curvature of BCE in (w, b): the largest eigenvalue of its matrix of second derivatives,
+# (1/n) * sum of p(1 - p) [x, 1][x, 1]^T. Where every p is 0.5 it is largest.
+A = torch.cat([x_data, torch.ones_like(x_data)], dim=1)
+
+
+def largest_curvature(p):
+    return torch.linalg.eigvalsh((A * (p * (1 - p))).T @ A / len(A)).max().item()
+
+
+at_half = largest_curvature(torch.full_like(y_data, 0.5))
+print(f"curvature where every p = 0.5: {at_half:.2f}, so lr below 2 / {at_half:.2f} = {2 / at_half:.2f}")
+torch.manual_seed(0)
+m = PassFail()
+optimizer = torch.optim.SGD(m.parameters(), lr=1.0)
+for epoch in range(2001):
+    with torch.no_grad():
+        p = m(x_data)
+    if epoch in (0, 10, 100, 2000):
+        print(f"epoch {epoch:4d}: curvature {largest_curvature(p):.3f}")
+    loss = torch.nn.functional.binary_cross_entropy(m(x_data), y_data)
+    optimizer.zero_grad()
+    loss.backward()
+    optimizer.step()
+# --8<-- [end:curvature]
+
+# --8<-- [start:log_odds]
+# Logistic regression is linear in the log-odds: log(p / (1 - p)) = w x + b.
+hours = torch.tensor([[1.0], [2.0], [3.0], [4.0]])
+with torch.no_grad():
+    p = model(hours)
+    log_odds = torch.log(p / (1 - p))
+    line = w * hours + b
+print("log-odds:", [round(v, 3) for v in log_odds.flatten().tolist()])
+print("w x + b: ", [round(v, 3) for v in line.flatten().tolist()])
+print("the same:", torch.allclose(log_odds, line, atol=1e-3))
+# --8<-- [end:log_odds]
+
+# --8<-- [start:figure]
+import matplotlib.pyplot as plt
+
+grid = torch.linspace(0, 8, 161).unsqueeze(1)
+fig, ax = plt.subplots(num="probability", figsize=(6, 3.8))
+with torch.no_grad():
+    for i, short in enumerate(short_runs):
+        label = "lr 0.01, 500 epochs (10 random starts)" if i == 0 else None
+        ax.plot(grid, short(grid), color="C0", alpha=0.5, linewidth=1, label=label)
+    ax.plot(grid, model(grid), color="C1", linewidth=2, label="lr 1, 2000 epochs")
+ax.axhline(0.5, color="grey", linestyle=":", linewidth=0.8)
+ax.scatter(x_data, y_data, color="black", zorder=3, label="students")
+ax.set_xlabel("hours studied")
+ax.set_ylabel("P(pass)")
+ax.legend(loc="lower right")
+plt.show()
+# --8<-- [end:figure]

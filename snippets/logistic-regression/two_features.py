@@ -1,0 +1,141 @@
+"""Pass or fail from two features, written three ways: raw tensors, nn.Sequential, an nn.Module class.
+
+Run it with `python snippets/logistic-regression/two_features.py`.
+"""
+
+# --8<-- [start:data]
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+# Each row is a student: [hours of self-study, hours of tutoring]; label 1 = passed.
+x_train = torch.tensor([[1.0, 2.0], [2.0, 3.0], [3.0, 1.0], [4.0, 3.0], [5.0, 3.0], [6.0, 2.0]])
+y_train = torch.tensor([[0.0], [0.0], [0.0], [1.0], [1.0], [1.0]])
+print(x_train.shape, y_train.shape)
+
+
+def accuracy(probabilities, labels):
+    """Share of examples whose probability lands on the right side of 0.5."""
+    predictions = (probabilities >= 0.5).float()
+    return (predictions == labels).float().mean().item()
+
+
+# --8<-- [end:data]
+
+
+# --8<-- [start:raw]
+W = torch.zeros((2, 1), requires_grad=True)  # one weight per feature
+b = torch.zeros(1, requires_grad=True)
+optimizer = torch.optim.SGD([W, b], lr=0.01)
+
+for epoch in range(1, 1001):
+    H = torch.sigmoid(x_train @ W + b)
+    cost = F.binary_cross_entropy(H, y_train)
+    optimizer.zero_grad()
+    cost.backward()
+    optimizer.step()
+    if epoch % 200 == 0:
+        print(f"Epoch {epoch:4d}/1000 Cost: {cost.item():.6f}")
+
+with torch.no_grad():
+    H = torch.sigmoid(x_train @ W + b)
+print(H.flatten())
+print(f"accuracy {accuracy(H, y_train):.3f}")
+w_study, w_tutoring = W.flatten().tolist()
+print(f"weights {w_study:.4f} (self-study), {w_tutoring:.4f} (tutoring), bias {b.item():.4f}")
+# --8<-- [end:raw]
+
+
+# --8<-- [start:sequential]
+torch.manual_seed(1)
+model = nn.Sequential(nn.Linear(2, 1), nn.Sigmoid())
+optimizer = torch.optim.SGD(model.parameters(), lr=1.0)
+
+for epoch in range(1001):
+    H = model(x_train)
+    cost = F.binary_cross_entropy(H, y_train)
+    optimizer.zero_grad()
+    cost.backward()
+    optimizer.step()
+    if epoch % 100 == 0:
+        print(f"Epoch {epoch:4d}/1000 Cost: {cost.item():.6f} Accuracy {accuracy(H, y_train):.0%}")
+
+print(model)
+print(list(model.parameters()))
+# --8<-- [end:sequential]
+
+
+# --8<-- [start:module]
+class PassProbability(nn.Module):
+    """P(pass) for each row of a batch: the sigmoid of a weighted sum of the hours, plus a bias."""
+
+    def __init__(self, n_features=2):
+        super().__init__()  # sets up the bookkeeping that finds the parameters
+        self.logit = nn.Linear(n_features, 1)  # a layer made here is a part of the model
+
+    def forward(self, hours):
+        return torch.sigmoid(self.logit(hours))
+
+
+torch.manual_seed(1)  # the same random start as the Sequential model
+classifier = PassProbability()
+optimizer = torch.optim.SGD(classifier.parameters(), lr=1.0)
+for _ in range(1001):
+    cost = F.binary_cross_entropy(classifier(x_train), y_train)
+    optimizer.zero_grad()
+    cost.backward()
+    optimizer.step()
+
+same = all(torch.equal(p, q) for p, q in zip(classifier.parameters(), model.parameters(), strict=True))
+print("same parameters as the Sequential model:", same)
+# --8<-- [end:module]
+
+# --8<-- [start:predict]
+new_students = torch.tensor([[2.0, 2.0], [5.0, 4.0]])  # shape (2, 2): a batch of two rows
+with torch.no_grad():
+    print(classifier(new_students))
+    print(classifier(torch.tensor([[2.0, 2.0]])).shape, classifier(torch.tensor([2.0, 2.0])).shape)
+# --8<-- [end:predict]
+
+# --8<-- [start:longer]
+# Keep training a copy of the class model. The six students can be separated by a line, so the loss
+# can always fall a little further by making the weights larger and the probabilities more extreme.
+longer = PassProbability()
+longer.load_state_dict(classifier.state_dict())
+optimizer = torch.optim.SGD(longer.parameters(), lr=1.0)
+for epoch in range(1001, 8001):
+    cost = F.binary_cross_entropy(longer(x_train), y_train)
+    optimizer.zero_grad()
+    cost.backward()
+    optimizer.step()
+    if epoch in (2000, 4000, 8000):
+        with torch.no_grad():
+            p = longer(new_students).flatten().tolist()
+        size = longer.logit.weight.norm().item()
+        print(
+            f"epoch {epoch}: P([2, 2]) = {p[0]:.5f}, P([5, 4]) = {p[1]:.6f}, size of the weights {size:.2f}"
+        )
+# --8<-- [end:longer]
+
+# --8<-- [start:figure]
+import matplotlib.pyplot as plt
+
+fig, ax = plt.subplots(num="boundary", figsize=(6, 4))
+for label, marker, name in ((0, "o", "failed"), (1, "s", "passed")):
+    rows = y_train.flatten() == label
+    ax.scatter(x_train[rows, 0], x_train[rows, 1], marker=marker, s=60, zorder=3, label=name)
+
+# The boundary is where the logit is 0: w1*x1 + w2*x2 + b = 0.
+x1 = torch.linspace(0, 7, 2)
+for weights, bias, style, name in (
+    (W.detach().flatten(), b.item(), "--", "raw tensors, lr 0.01"),
+    (classifier.logit.weight.detach().flatten(), classifier.logit.bias.item(), "-", "trained with lr 1"),
+):
+    ax.plot(x1, -(weights[0] * x1 + bias) / weights[1], style, color="grey", label=f"boundary: {name}")
+ax.set_xlim(0, 7)
+ax.set_ylim(0, 4.5)
+ax.set_xlabel("self-study (hours)")
+ax.set_ylabel("tutoring (hours)")
+ax.legend(loc="upper right", fontsize=8)
+plt.show()
+# --8<-- [end:figure]

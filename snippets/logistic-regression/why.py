@@ -1,0 +1,39 @@
+"""Why a straight line is the wrong model for a yes/no outcome.
+
+Run it with `python snippets/logistic-regression/why.py`.
+"""
+
+import matplotlib.pyplot as plt
+import torch
+
+torch.manual_seed(0)
+# Hours studied, and whether the student passed (1) or failed (0).
+hours = torch.tensor([[1.0], [2.0], [3.0], [4.0]])
+passed = torch.tensor([[0.0], [0.0], [1.0], [1.0]])
+
+# The best straight line in the least-squares sense, solved exactly.
+X = torch.cat([hours, torch.ones_like(hours)], dim=1)
+slope, intercept = torch.linalg.lstsq(X, passed).solution.flatten().tolist()
+for h in (1.0, 7.0):
+    print(f"line at {h:.0f} h: {slope * h + intercept:.2f}")
+
+# A sigmoid of a line, fitted with binary cross-entropy.
+model = torch.nn.Linear(1, 1)
+optimizer = torch.optim.SGD(model.parameters(), lr=1.0)
+for _ in range(2000):
+    loss = torch.nn.functional.binary_cross_entropy_with_logits(model(hours), passed)
+    optimizer.zero_grad()
+    loss.backward()
+    optimizer.step()
+
+grid = torch.linspace(0, 8, 161).unsqueeze(1)
+fig, ax = plt.subplots(num="line-vs-sigmoid", figsize=(6, 3.8))
+ax.axhspan(0, 1, color="grey", alpha=0.12, label="where a probability can be")
+ax.plot(grid, slope * grid + intercept, label="straight line")
+with torch.no_grad():
+    ax.plot(grid, torch.sigmoid(model(grid)), label="sigmoid of a line")
+ax.scatter(hours, passed, color="black", zorder=3, label="students")
+ax.set_xlabel("hours studied")
+ax.set_ylabel("pass (1) or fail (0)")
+ax.legend(loc="upper left")
+plt.show()

@@ -1,0 +1,131 @@
+"""Multivariable linear regression: three quiz scores predict the final exam.
+
+Run it with `python snippets/multivariable-regression/train.py`.
+"""
+
+# --8<-- [start:data]
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+# Five students: scores in three quizzes (columns) and in the final exam.
+x_train = torch.tensor(
+    [[73.0, 80.0, 75.0], [93.0, 88.0, 93.0], [89.0, 91.0, 90.0], [96.0, 98.0, 100.0], [73.0, 66.0, 70.0]]
+)
+y_train = torch.tensor([[152.0], [185.0], [180.0], [196.0], [142.0]])
+print(x_train.shape, y_train.shape)
+# --8<-- [end:data]
+
+# --8<-- [start:hypothesis]
+W = torch.tensor([[0.5], [-1.0], [2.0]])  # one weight per quiz; any values will do for the check
+b = torch.tensor([3.0])
+by_matrix = x_train @ W + b  # (5, 3) @ (3, 1) -> (5, 1): every student at once
+by_hand = x_train[:, :1] * W[0] + x_train[:, 1:2] * W[1] + x_train[:, 2:] * W[2] + b
+print(by_matrix.shape, torch.equal(by_matrix, by_hand))
+# --8<-- [end:hypothesis]
+
+# --8<-- [start:train]
+torch.manual_seed(1)
+model = nn.Linear(3, 1)  # holds weight (1 x 3), the transpose of W, and b, randomly initialised
+print(list(model.parameters()))
+
+optimizer = torch.optim.SGD(model.parameters(), lr=1e-5)
+costs = []
+nb_epochs = 2000
+for epoch in range(nb_epochs + 1):
+    prediction = model(x_train)
+    cost = F.mse_loss(prediction, y_train)
+    costs.append(cost.item())
+
+    optimizer.zero_grad()
+    cost.backward()
+    optimizer.step()
+
+    if epoch % 100 == 0:
+        print(f"Epoch {epoch:4d}/{nb_epochs} Cost: {cost.item():.6f}")
+# --8<-- [end:train]
+
+# --8<-- [start:predict]
+with torch.no_grad():
+    print("prediction for [73, 80, 75]:", model(torch.tensor([[73.0, 80.0, 75.0]])))
+# --8<-- [end:predict]
+
+# --8<-- [start:curvature]
+X = torch.cat([x_train, torch.ones(len(x_train), 1)], dim=1)  # a column of ones for the bias
+curvatures = torch.linalg.eigvalsh(2 / len(X) * X.T @ X)
+print("curvatures:", [f"{c:.4g}" for c in curvatures.tolist()])
+print(f"descent diverges above lr = {2 / curvatures.max().item():.3g}")
+
+torch.manual_seed(1)
+too_fast = nn.Linear(3, 1)
+optimizer = torch.optim.SGD(too_fast.parameters(), lr=5e-5)
+for epoch in range(101):
+    cost = F.mse_loss(too_fast(x_train), y_train)
+    optimizer.zero_grad()
+    cost.backward()
+    optimizer.step()
+    if epoch % 20 == 0:
+        print(f"lr 5e-5, epoch {epoch:3d}: cost {cost.item():.4g}")
+# --8<-- [end:curvature]
+
+# --8<-- [start:creep]
+# Along each direction, one step at lr 1e-5 multiplies what is left of the error by (1 - lr * curvature).
+for c in curvatures.tolist():
+    left = (1 - 1e-5 * c) ** 1900
+    print(f"curvature {c:9.4g}: after 1900 epochs, {left:.4f} of the error along it is left")
+# --8<-- [end:creep]
+
+# --8<-- [start:standardize]
+mean, std = x_train.mean(dim=0), x_train.std(dim=0)  # statistics of the training data only
+x_scaled = (x_train - mean) / std
+X_scaled = torch.cat([x_scaled, torch.ones(len(x_scaled), 1)], dim=1)
+print(
+    "curvatures after scaling:",
+    [f"{c:.4g}" for c in torch.linalg.eigvalsh(2 / 5 * X_scaled.T @ X_scaled).tolist()],
+)
+
+torch.manual_seed(1)
+scaled_model = nn.Linear(3, 1)
+optimizer = torch.optim.SGD(scaled_model.parameters(), lr=0.1)
+scaled_costs = []
+for epoch in range(nb_epochs + 1):
+    cost = F.mse_loss(scaled_model(x_scaled), y_train)
+    scaled_costs.append(cost.item())
+    optimizer.zero_grad()
+    cost.backward()
+    optimizer.step()
+    if epoch in (0, 100, 500, 2000):
+        print(f"scaled, lr 0.1, epoch {epoch:4d}: cost {cost.item():.6f}")
+
+# The exact least-squares answer, for reference. In float64: this matrix is badly conditioned,
+# and in float32 the last digits would depend on which CPU kernel happens to run.
+X64, y64 = X.double(), y_train.double()
+best = torch.linalg.lstsq(X64, y64).solution
+print(f"lowest possible cost: {F.mse_loss(X64 @ best, y64).item():.6f}")
+with torch.no_grad():
+    new_student = (torch.tensor([[73.0, 80.0, 75.0]]) - mean) / std  # scaled like the training data
+    print("prediction for [73, 80, 75]:", scaled_model(new_student))
+# --8<-- [end:standardize]
+
+# --8<-- [start:figures]
+import matplotlib.pyplot as plt
+
+fig, ax = plt.subplots(num="cost", figsize=(6, 3.8))
+ax.plot(costs, label="raw scores, lr 1e-5")
+ax.plot(scaled_costs, label="standardised, lr 0.1")
+ax.set_yscale("log")
+ax.set_xlabel("epoch")
+ax.set_ylabel("cost (MSE, log scale)")
+ax.legend()
+plt.show()
+
+fig, ax = plt.subplots(num="predicted", figsize=(4.5, 4.5))
+with torch.no_grad():
+    ax.scatter(y_train, model(x_train), label="raw scores, 2000 epochs")
+    ax.scatter(y_train, scaled_model(x_scaled), marker="x", label="standardised")
+ax.plot([140, 200], [140, 200], color="grey", linewidth=0.8, label="perfect prediction")
+ax.set_xlabel("actual final score")
+ax.set_ylabel("predicted final score")
+ax.legend()
+plt.show()
+# --8<-- [end:figures]

@@ -1,0 +1,92 @@
+"""The sigmoid function: definition, properties, derivative, and float32 limits.
+
+Run it with `python snippets/sigmoid/function.py`; it prints each check and shows two figures.
+"""
+
+# --8<-- [start:definition]
+import torch
+
+
+def sigmoid(x):
+    """The logistic sigmoid, written straight from its formula."""
+    return 1 / (1 + torch.exp(-x))
+
+
+x = torch.tensor([-5.0, -1.0, 0.0, 1.0, 5.0])
+print(sigmoid(x))
+print(torch.sigmoid(x))
+# --8<-- [end:definition]
+
+# --8<-- [start:properties]
+xs = torch.linspace(-10, 10, 2001, dtype=torch.float64)
+s = torch.sigmoid(xs)
+print("range:", s.min().item() > 0, s.max().item() < 1)
+print("increasing:", bool((s.diff() > 0).all()))
+print("symmetric, max |s(-x) - (1 - s(x))|:", (torch.sigmoid(-xs) - (1 - s)).abs().max().item())
+# --8<-- [end:properties]
+
+# --8<-- [start:derivative]
+xs.requires_grad_(True)
+torch.sigmoid(xs).sum().backward()  # each output depends on one input, so this gives every slope
+by_autograd = xs.grad
+by_formula = torch.sigmoid(xs) * (1 - torch.sigmoid(xs))
+print("max |autograd - s(1 - s)|:", (by_autograd - by_formula).abs().max().item())
+print("smallest slope:", by_autograd.min().item(), " slope at 0:", by_autograd[1000].item())
+
+# The second derivative changes sign once, at 0: the single inflection point.
+second = by_formula * (1 - 2 * torch.sigmoid(xs))
+sign_changes = (second.sign().diff() != 0).nonzero().flatten()
+print("curvature changes sign between", xs[sign_changes[0]].item(), "and", xs[sign_changes[-1] + 1].item())
+xs = xs.detach()
+# --8<-- [end:derivative]
+
+# --8<-- [start:figure]
+import matplotlib.pyplot as plt
+
+fig, ax = plt.subplots(num="sigmoid", figsize=(6, 3.6))
+ax.plot(xs, torch.sigmoid(xs), label="σ(x)")
+ax.plot(xs, torch.sigmoid(xs) * (1 - torch.sigmoid(xs)), label="σ′(x) = σ(x)(1 − σ(x))")
+ax.axhline(0.5, color="grey", linewidth=0.6, linestyle=":")
+ax.axvline(0, color="grey", linewidth=0.6, linestyle=":")
+ax.set_xlabel("x")
+ax.legend()
+plt.show()
+# --8<-- [end:figure]
+
+# --8<-- [start:shape]
+fig, (steep, shift) = plt.subplots(1, 2, num="shape", figsize=(10, 3.6), sharey=True)
+x_axis = torch.linspace(-6, 6, 241)
+for W in (0.5, 1, 2, 5):
+    steep.plot(x_axis, torch.sigmoid(W * x_axis), label=f"W = {W}")
+steep.set_title("σ(Wx): W sets the steepness")
+for b in (-2, 0, 2):
+    shift.plot(x_axis, torch.sigmoid(x_axis + b), label=f"b = {b}")
+shift.set_title("σ(x + b): b shifts the curve")
+for ax in (steep, shift):
+    ax.set_xlabel("x")
+    ax.legend()
+plt.show()
+# --8<-- [end:shape]
+
+# --8<-- [start:float32]
+big = torch.tensor([-100.0, -20.0, 20.0, 100.0], requires_grad=True)
+
+naive = sigmoid(big)
+naive.sum().backward()
+print("naive σ:        ", naive.detach())
+print("naive slope:    ", big.grad)
+
+big.grad = None
+torch.sigmoid(big).sum().backward()
+print("torch.sigmoid:  ", torch.sigmoid(big).detach())
+print("its slope:      ", big.grad)
+# --8<-- [end:float32]
+
+# --8<-- [start:log]
+logit = torch.tensor([20.0])
+target = torch.tensor([0.0])  # the model is very sure, and wrong
+probability = torch.sigmoid(logit)
+print("σ(20) in float32:", probability.item(), " 1 - σ(20):", (1 - probability).item())
+print("BCELoss:          ", torch.nn.BCELoss()(probability, target).item())
+print("BCEWithLogitsLoss:", torch.nn.BCEWithLogitsLoss()(logit, target).item())
+# --8<-- [end:log]

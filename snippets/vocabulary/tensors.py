@@ -1,0 +1,37 @@
+"""Tensors of every rank, the (batch, ...) convention, and a train/validation/test split.
+
+Run it with `python snippets/vocabulary/tensors.py`.
+"""
+
+# --8<-- [start:ranks]
+import torch
+
+scalar = torch.tensor(3.5)
+vector = torch.tensor([1.0, 2.0, 3.0])
+matrix = torch.tensor([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]])
+tensor3 = torch.zeros(2, 3, 4)
+for name, t in [("scalar", scalar), ("vector", vector), ("matrix", matrix), ("3-D tensor", tensor3)]:
+    print(f"{name:10s} dim() = {t.dim()}  shape = {tuple(t.shape)}")
+# --8<-- [end:ranks]
+
+# --8<-- [start:batch]
+# A batch of 3 examples with 5 features each: shape (batch size, dimension).
+table = torch.arange(15.0).reshape(3, 5)
+print(table.shape, "-> one example:", table[0])
+
+# A batch of 2 small greyscale images (1 channel), each 3 pixels high and 4 wide: (N, C, H, W).
+images = torch.zeros(2, 1, 3, 4)
+print(images.shape, "-> one image:", images[0].shape, "-> its pixels:", images[0, 0].shape)
+# --8<-- [end:batch]
+
+# --8<-- [start:split]
+torch.manual_seed(0)
+data = torch.arange(100)  # stand-ins for 100 examples
+order = torch.randperm(len(data))  # shuffle first, so each part is a fair sample
+train, validation, test = data[order[:60]], data[order[60:80]], data[order[80:]]
+print(len(train), len(validation), len(test))
+print(
+    "no example in two parts:",
+    len(set(train.tolist()) | set(validation.tolist()) | set(test.tolist())) == 100,
+)
+# --8<-- [end:split]

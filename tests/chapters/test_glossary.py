@@ -1,0 +1,68 @@
+"""The glossary, its tooltips on every page, and the errata's explicitly skipped code."""
+
+from __future__ import annotations
+
+import re
+
+import glossary
+from bs4 import BeautifulSoup
+from support.project import ROOT
+
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+def glossary_rows() -> dict[str, str]:
+    """English term -> Korean term, from the table in docs/glossary.md."""
+    rows = {}
+    for line in (ROOT / "docs" / "glossary.md").read_text().splitlines():
+        cells = [cell.strip() for cell in line.strip("|").split("|")]
+        if len(cells) == 4 and HANGUL.search(cells[1]) and "](" in cells[3]:  # not the header
+            rows[cells[0]] = cells[1]
+    return rows
+
+
+def test_glossary_has_at_least_25_korean_terms_each_linked():
+    rows = glossary_rows()
+    assert len(rows) >= 25
+    text = (ROOT / "docs" / "glossary.md").read_text()
+    for english in rows:
+        assert re.search(rf"^\| {re.escape(english)} \|.*\]\([a-z-]+\.md(#[a-z0-9-]+)?\) \|$", text, re.M), (
+            english
+        )
+
+
+def test_tooltips_are_made_from_the_glossary_page():
+    terms = glossary.read(ROOT / "docs" / "glossary.md")
+    assert {t.english: t.korean for t in terms} == glossary_rows()
+    sigmoid = next(t for t in terms if t.english == "sigmoid")
+    assert sigmoid.tooltip == "시그모이드: The function 1 / (1 + e^(-x)), from any number to (0, 1)"
+
+
+def test_a_term_is_marked_once_at_its_first_use_in_body_text():
+    terms = [glossary.Term("sigmoid", "시그모이드", "A curve"), glossary.Term("weight", "가중치", "A number")]
+    page = (
+        "<h2>The sigmoid</h2><p>See <a href='x'>the sigmoid</a> and <code>sigmoid</code>.</p>"
+        '<div class="admonition"><p class="admonition-title">Sigmoid</p>'
+        "<p>The Sigmoid, the sigmoid.</p></div>"
+        "<p>Two weights, one weight.</p>"
+    )
+    out = glossary.mark(page, terms)
+    assert out.count("<abbr") == 2
+    assert '<p>The <abbr title="시그모이드: A curve">Sigmoid</abbr>, the sigmoid.</p>' in out
+    assert '<p>Two <abbr title="가중치: A number">weights</abbr>, one weight.</p>' in out
+
+
+def test_every_chapter_has_tooltips_each_term_once_and_never_in_a_heading_or_link(site):
+    pages = sorted(site.glob("**/index.html"))
+    assert len(pages) >= 10
+    tooltips = {t.tooltip for t in glossary.read(ROOT / "docs" / "glossary.md")}
+    for page in pages:
+        soup = BeautifulSoup(page.read_text(), "html.parser")
+        titles = [a["title"] for a in soup.select("article abbr")]
+        assert titles, page
+        assert set(titles) <= tooltips, page
+        assert len(titles) == len(set(titles)), page  # once per page
+        assert soup.select("article :is(h1, h2, h3, h4, a, pre, code) abbr") == [], page
+        assert soup.select("article abbr a") == [], page
+    sigmoid = BeautifulSoup((site / "sigmoid" / "index.html").read_text(), "html.parser")
+    assert len([a for a in sigmoid.select("article abbr") if a.get_text().lower() == "sigmoid"]) == 1

@@ -1,0 +1,120 @@
+"""The metric functions of the classifier chapter: its claims, and agreement with scikit-learn."""
+
+from __future__ import annotations
+
+import pytest
+import torch
+from sklearn import metrics as sk
+from support.captured import numbers, run_snippet, section_output
+
+
+@pytest.fixture(scope="module")
+def chapter(rendered):
+    """The chapter's functions, as the snippet defines them."""
+    return run_snippet(rendered, "judging-a-classifier/metrics")
+
+
+def random_cases(count=400, seed=0):
+    """Random label/prediction pairs of length 1-30, many of them degenerate on purpose."""
+    generator = torch.Generator().manual_seed(seed)
+    for i in range(count):
+        n = int(torch.randint(1, 31, (1,), generator=generator))
+        actual = torch.rand(n, generator=generator) < torch.rand(1, generator=generator)
+        predicted = torch.rand(n, generator=generator) < torch.rand(1, generator=generator)
+        if i % 10 == 0:
+            predicted[:] = False  # no predicted positives
+        if i % 10 == 1:
+            actual[:] = False  # no actual positives
+        if i % 10 == 2:
+            actual[:] = predicted[:] = False  # neither
+        yield predicted, actual
+
+
+def test_functions_agree_with_scikit_learn(chapter):
+    for predicted, actual in random_cases():
+        c = chapter["confusion_counts"](predicted, actual)
+        expected = sk.confusion_matrix(actual.numpy(), predicted.numpy(), labels=[True, False])
+        assert [[c["TP"], c["FN"]], [c["FP"], c["TN"]]] == expected.tolist()
+        a, p = actual.numpy(), predicted.numpy()
+        assert chapter["accuracy"](c) == pytest.approx(sk.accuracy_score(a, p))
+        assert chapter["precision"](c) == pytest.approx(sk.precision_score(a, p, zero_division=0))
+        assert chapter["recall"](c) == pytest.approx(sk.recall_score(a, p, zero_division=0))
+        assert chapter["f1"](c) == pytest.approx(sk.f1_score(a, p, zero_division=0))
+
+
+def test_the_random_cases_include_every_edge():
+    kinds = set()
+    for predicted, actual in random_cases():
+        kinds.add((bool(predicted.any()), bool(actual.any())))
+    assert kinds == {(True, True), (True, False), (False, True), (False, False)}
+
+
+def test_division_by_zero_returns_zero(rendered):
+    lines = section_output(rendered, "judging-a-classifier/metrics", "edges").splitlines()
+    assert len(lines) == 3
+    assert all(line.endswith("precision 0.0  recall 0.0  F1 0.0") for line in lines)
+
+
+def test_chapter_numbers(rendered):
+    students = section_output(rendered, "judging-a-classifier/metrics", "students").splitlines()
+    assert students == [
+        "{'TP': 3, 'FP': 1, 'FN': 0, 'TN': 2}",
+        "accuracy 0.833  precision 0.750  recall 1.000  F1 0.857",
+    ]
+    simulated = section_output(rendered, "judging-a-classifier/metrics", "simulated").splitlines()
+    assert simulated[0] == "training data: {'TP': 651, 'FP': 140, 'FN': 144, 'TN': 1065}"
+    # The figure's alt text: "true positives 677 and false negatives 152 ... false positives 111
+    # and true negatives 1060"; and "makes 263 mistakes on the held-out data".
+    assert simulated[2] == "held-out data: {'TP': 677, 'FP': 111, 'FN': 152, 'TN': 1060}"
+    train_accuracy, held_out_accuracy = numbers(simulated[1])[0], numbers(simulated[3])[0]
+    # "the held-out accuracy is even a little higher"
+    assert 0 < held_out_accuracy - train_accuracy < 0.02
+    right, from_counts, seeds = (
+        numbers(line)[-1]
+        for line in section_output(rendered, "judging-a-classifier/metrics", "f1").splitlines()
+    )
+    assert right == from_counts and seeds == pytest.approx(right / 2, abs=1e-6)
+    lazy = section_output(rendered, "judging-a-classifier/metrics", "imbalanced").splitlines()
+    assert lazy[1] == "accuracy 0.990  precision 0.000  recall 0.000"
+
+
+def test_threshold_trades_precision_for_recall(rendered):
+    """ "In the table below it happens to rise at every threshold shown", and the figure's alt text:
+    "precision rising from 0.58 to 0.98 and recall falling from 0.98 to 0.22"."""
+    rows = [
+        numbers(line)
+        for line in section_output(rendered, "judging-a-classifier/metrics", "threshold").splitlines()
+    ]
+    precisions, recalls = [r[1] for r in rows], [r[2] for r in rows]
+    assert precisions == sorted(precisions) and recalls == sorted(recalls, reverse=True)
+    assert (precisions[0], precisions[-1], recalls[0], recalls[-1]) == (0.582, 0.983, 0.984, 0.215)
+
+
+def test_precision_need_not_rise_with_the_threshold(chapter):
+    """ "precision usually rises, but not necessarily at every step": a case where it falls."""
+    probability = torch.tensor([0.9, 0.8, 0.7, 0.6])
+    actual = torch.tensor([False, True, True, False])
+    at = lambda t: chapter["precision"](chapter["confusion_counts"](probability >= t, actual))  # noqa: E731
+    assert at(0.75) < at(0.65)  # raising the threshold from 0.65 to 0.75 lowers precision
+
+
+def test_exercises(rendered):
+    train, half, held_out = section_output(
+        rendered, "judging-a-classifier/exercise", "best_threshold"
+    ).splitlines()
+    assert train == "training data: best threshold 0.44, F1 0.830  (at 0.50: 0.821)"
+    assert half == "half of the best F1: 0.415"
+    best, f1_best, f1_half = (numbers(held_out)[i] for i in (0, 2, -1))  # skip the 1 of "F1"
+    assert best == 0.44 and f1_best > f1_half  # "on held-out data, where the gain remains"
+    rows = [
+        numbers(line)
+        for line in section_output(rendered, "judging-a-classifier/exercise", "half").splitlines()
+    ]
+    rows = [(r[0], r[1], r[-1]) for r in rows]  # share, best threshold, half of the best F1
+    shares = [share for share, _, _ in rows]
+    assert shares[0] < 45 and 45 <= shares[1] <= 55 and shares[2] > 55  # fewer, as many, more positives
+    for _, threshold, half_f1 in rows:
+        # "the best threshold stays below 0.5 and near half of the best F1 every time"
+        assert threshold < 0.5 and abs(threshold - half_f1) < 0.04
+    balanced = section_output(rendered, "judging-a-classifier/exercise", "balanced").splitlines()
+    assert numbers(balanced[0])[-2:] == [0.99, 0.5] and numbers(balanced[1])[-2:] == [1.0, 1.0]

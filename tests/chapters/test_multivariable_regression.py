@@ -1,0 +1,84 @@
+"""What the multivariable-regression chapter claims, checked against what its snippets print."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+import torch
+from support.captured import numbers, run_snippet, section_output
+
+
+def test_matrix_product_equals_the_written_out_sum(rendered):
+    assert (
+        section_output(rendered, "multivariable-regression/train", "hypothesis")
+        == "torch.Size([5, 1]) True\n"
+    )
+
+
+def test_the_matrix_check_can_fail(rendered):
+    """ "for weights that are not zero (with zeros, both sides would be zero whatever the formula)" """
+    chapter = run_snippet(rendered, "multivariable-regression/train")
+    x, W, b = chapter["x_train"], chapter["W"], chapter["b"]
+    assert torch.equal(chapter["by_matrix"], x @ W + b) and W.abs().min() > 0
+    broken = [
+        x[:, :1] * W[0] + x[:, 1:2] * W[1] + x[:, 2:] * W[2],  # the bias forgotten
+        x[:, :1] * W[0] + x[:, 1:2] * W[0] + x[:, 2:] * W[2] + b,  # a weight used twice
+        x[:, :1] * W[2] + x[:, 1:2] * W[1] + x[:, 2:] * W[0] + b,  # weights in the wrong order
+    ]
+    for wrong in broken:
+        assert not torch.equal(chapter["by_matrix"], wrong)
+
+
+def test_original_run(rendered):
+    log = section_output(rendered, "multivariable-regression/train", "train")
+    assert "Epoch    0/2000 Cost: 31667.597656" in log
+    assert "Epoch 2000/2000 Cost: 0.199769" in log
+    assert (
+        section_output(rendered, "multivariable-regression/train", "predict")
+        == "prediction for [73, 80, 75]: tensor([[151.2305]])\n"
+    )
+
+
+def test_curvature_limits_the_learning_rate(rendered):
+    lines = section_output(rendered, "multivariable-regression/train", "curvature").splitlines()
+    curvatures = numbers(lines[0])
+    assert 4.3e4 < curvatures[-1] < 4.5e4  # "about 44,000"
+    assert 6e6 < curvatures[-1] / curvatures[0] < 8e6  # "seven million times"
+    assert lines[1] == "descent diverges above lr = 4.54e-05"
+    costs = [numbers(line)[-1] for line in lines[2:]]
+    assert all(b / a > 1000 for a, b in itertools.pairwise(costs))  # x1000 every 20 epochs
+
+
+def test_the_slow_creep_comes_from_the_middle_curvatures(rendered):
+    """ "along the flattest direction practically nothing moves at all ... leaves 99.99% of the error
+    where it was. The slow creep
+    in the log comes from the two directions in between, with curvatures 27.1 and 2.43, which lose
+    about 40% and 5% of their error" """
+    rows = [
+        numbers(line)
+        for line in section_output(rendered, "multivariable-regression/train", "creep").splitlines()
+    ]
+    curvature, left = [r[0] for r in rows], [r[-1] for r in rows]
+    assert curvature[1:3] == [2.426, 27.1]
+    assert left[0] >= 0.9999 and left[3] == 0.0
+    assert left[1] == pytest.approx(0.95, abs=0.01) and left[2] == pytest.approx(0.60, abs=0.01)
+
+
+def test_standardising(rendered):
+    lines = section_output(rendered, "multivariable-regression/train", "standardize").splitlines()
+    assert 4.5 < numbers(lines[0])[-1] < 4.7  # largest curvature 4.6
+    at_100, at_2000 = numbers(lines[2])[-1], numbers(lines[4])[-1]
+    assert at_100 < 0.199769  # below what the original reached in 2000 epochs
+    best = numbers(lines[5])[-1]
+    assert 1.0 < at_2000 / best < 1.011  # "within about 1%"
+    assert lines[6] == "prediction for [73, 80, 75]: tensor([[151.7262]])"
+
+
+def test_exercises(rendered):
+    scaled, raw = section_output(rendered, "multivariable-regression/exercise", "new_student").splitlines()
+    assert numbers(scaled) == [180.7]
+    assert numbers(raw)[0] > 1000  # impossible: the input was not scaled
+    mine, exact = section_output(rendered, "multivariable-regression/exercise", "unscale").splitlines()
+    difference = max(abs(a - b) for a, b in zip(numbers(mine)[:3], numbers(exact)[:3], strict=True))
+    assert 0.03 < difference < 0.05 + 1e-9  # "differ by up to 0.05"

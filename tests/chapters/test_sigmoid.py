@@ -1,0 +1,91 @@
+"""What the sigmoid chapter claims, checked against what its snippets print."""
+
+from __future__ import annotations
+
+import math
+
+import torch
+from support.captured import numbers, run_snippet, section_output
+
+
+def test_own_formula_matches_torch(rendered):
+    mine, theirs = section_output(rendered, "sigmoid/function", "definition").splitlines()
+    assert mine == theirs == "tensor([0.0067, 0.2689, 0.5000, 0.7311, 0.9933])"
+
+
+def test_properties(rendered):
+    lines = section_output(rendered, "sigmoid/function", "properties").splitlines()
+    assert lines[0] == "range: True True"
+    assert lines[1] == "increasing: True"
+    assert 0 <= numbers(lines[2])[-1] < 1e-15  # symmetric up to double rounding
+
+
+def test_derivative(rendered):
+    lines = section_output(rendered, "sigmoid/function", "derivative").splitlines()
+    assert lines[0] == "max |autograd - s(1 - s)|: 0.0"
+    smallest, at_zero = numbers(lines[1])[0], numbers(lines[1])[-1]
+    assert 4.5e-5 < smallest < 4.6e-5  # "about 4.5 x 10^-5"
+    assert at_zero == 0.25
+    left, right = numbers(lines[2])
+    assert left < 0 < right and right - left < 0.03  # one inflection point, at 0
+
+
+def test_float32_limits(rendered):
+    lines = section_output(rendered, "sigmoid/function", "float32").splitlines()
+    assert "nan" in lines[1]  # the naive formula's slope at -100
+    assert "nan" not in lines[3]  # torch.sigmoid's slope
+    assert "1.0000e+00, 1.0000e+00]" in lines[0] and "1.0000e+00, 1.0000e+00]" in lines[2]
+    log = section_output(rendered, "sigmoid/function", "log").splitlines()
+    assert log[0] == "σ(20) in float32: 1.0  1 - σ(20): 0.0"
+    assert numbers(log[1]) == [100.0]  # BCELoss clamps log at -100
+    assert numbers(log[2]) == [20.0]  # the true loss, -log(1 - σ(20)) ≈ 20
+
+
+def test_exercises(rendered):
+    assert section_output(rendered, "sigmoid/exercise", "inverse") == (
+        "σ(x) = 0.9 at x = 2.1972 = ln 9;  check: σ(x) = 0.9000\n"
+    )
+    assert (
+        section_output(rendered, "sigmoid/exercise", "midpoint")
+        == "midpoint x = -b/W = 1.5, slope there 0.5 = W/4\n"
+    )
+    _, slopes, difference = section_output(rendered, "sigmoid/exercise", "stable").splitlines()
+    assert "nan" not in slopes and "2.5000e-01" in slopes  # finite everywhere, 1/4 at 0
+    assert slopes.count("2.0612e-09") == 2  # correct at -20 and at +20
+    assert numbers(difference)[-1] < 1e-40  # only at -100, tiny
+
+
+def test_where_torch_sigmoids_slope_is_zero(rendered):
+    """ "At -20 both versions give the right slope, 2.1e-9. At +20 and at ±100, where
+    torch.sigmoid's slope (printed above) is 0, this version still gives the right tiny value,
+    2.1e-9 and 3.8e-44" """
+    theirs = numbers(
+        section_output(rendered, "sigmoid/function", "float32").splitlines()[3]
+    )  # inputs -100, -20, 20, 100
+    assert theirs == [0.0, 2.0612e-09, 0.0, 0.0]
+    _, slopes, _ = section_output(rendered, "sigmoid/exercise", "stable").splitlines()
+    ours = numbers(slopes)  # inputs -100, -20, 0, 20, 100
+    assert ours[1] == ours[3] == 2.0612e-09 and ours[0] == ours[4] == 3.7835e-44
+    assert abs(ours[4] - math.exp(-100)) / math.exp(-100) < 0.02  # right, to float32's last subnormal digit
+
+
+def test_naive_gradient_is_minus_zero_times_infinity():
+    """ "the slope of 1/u is -1/u², which at u = ∞ is -0, and the slope of e^{-x} is ∞. Their
+    product, (-0)·∞, is nan" """
+    u = torch.tensor(math.inf)
+    assert str(-1 / u**2) == "tensor(-0.)"
+    assert torch.exp(torch.tensor(100.0)).isinf() and (-1 / u**2 * torch.exp(torch.tensor(100.0))).isnan()
+
+
+def test_the_pages_checks_can_fail(rendered):
+    """The page's checks (our formula against torch.sigmoid, autograd against s(1 - s)) would
+    print something else for a wrong formula."""
+    chapter = run_snippet(rendered, "sigmoid/function")
+    x = torch.tensor([-5.0, -1.0, 0.0, 1.0, 5.0])
+    assert torch.equal(chapter["sigmoid"](x), torch.sigmoid(x))
+    assert not torch.equal(1 / (1 + torch.exp(x)), torch.sigmoid(x))  # sign of the exponent flipped
+    xs, slopes = chapter["xs"], chapter["by_autograd"]
+    s = torch.sigmoid(xs)
+    assert (slopes - s * (1 - s)).abs().max().item() == 0.0
+    assert (slopes - s * (1 + s)).abs().max().item() > 0.1  # a wrong derivative is caught
+    assert (slopes - (1 - s)).abs().max().item() > 0.1

@@ -1,0 +1,269 @@
+"""The site builds strictly, shows what the snippets made, and fails loudly when something is wrong."""
+
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+import subprocess
+import sys
+import textwrap
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import course
+import paths
+import pytest
+from bs4 import BeautifulSoup
+from support.project import ROOT, copy_project, mkdocs_build
+
+
+def page(site: Path, name: str) -> BeautifulSoup:
+    return BeautifulSoup((site / name / "index.html").read_text(), "html.parser")
+
+
+def test_every_figure_on_a_page_exists_in_both_variants(site):
+    soup = page(site, "linear-regression")
+    light = [img["src"] for img in soup.select('img[src$="#only-light"]')]
+    dark = [img["src"] for img in soup.select('img[src$="#only-dark"]')]
+    assert len(light) == (ROOT / paths.DOCS / "linear-regression.md").read_text().count("](figures/") > 0
+    assert [src.replace(".svg#only-light", "-dark.svg#only-dark") for src in light] == dark
+    for src in light + dark:
+        svg = (site / "linear-regression" / src.split("#")[0]).resolve()
+        assert ET.parse(svg).getroot().tag == "{http://www.w3.org/2000/svg}svg", src
+    for img in soup.select("img"):
+        assert len(img["alt"]) > 40, f"{img['src']} needs a description"
+
+
+def test_pages_are_a_course_each_linking_to_the_previous_and_next(site):
+    from mkdocs.config import load_config
+
+    def pages(nav):
+        for item in nav:
+            value = next(iter(item.values()))
+            yield from pages(value) if isinstance(value, list) else [value]
+
+    nav = load_config(str(ROOT / paths.CONFIG))["nav"]
+    order = list(pages(nav))
+    urls = [paths.page_url(page) for page in order]
+    # The home page lists the chapters in the same order, made from the nav (tools/course.py).
+    home = BeautifulSoup((site / "index.html").read_text(), "html.parser")
+    listed = [li.select_one("a")["href"] for li in home.select("article ol > li")]
+    assert listed == [paths.page_url(c.page) for c in course.chapters(nav, ROOT / paths.DOCS)]
+    assert len(listed) >= 7 and all(url in urls for url in listed)
+    for i, url in enumerate(urls):
+        soup = BeautifulSoup((site / url / "index.html").read_text(), "html.parser")
+        prev = soup.select_one("a.md-footer__link--prev")
+        after = soup.select_one("a.md-footer__link--next")
+        here = site / url
+        if i > 0:
+            assert (here / prev["href"]).resolve() == (site / urls[i - 1]).resolve()
+        if i < len(urls) - 1:
+            assert (here / after["href"]).resolve() == (site / urls[i + 1]).resolve()
+
+
+def test_page_shows_the_training_log_of_the_run(site):
+    text = page(site, "linear-regression").get_text()
+    assert "Epoch 2000/2000 W: 1.997, b: 0.006 Cost: 0.000005" in text
+    assert "dcost/dW: by hand -18.6667, autograd -18.6667" in text
+
+
+def test_math_is_mathml_with_no_latex_left(site):
+    soup = page(site, "linear-regression")
+    assert len(soup.select('math[display="block"]')) >= 5
+    assert len(soup.select('math[display="inline"]')) >= 10
+    text = soup.select_one("article").get_text()
+    for leftover in ("\\(", "\\)", "\\[", "\\]", "$$", "\\frac"):
+        assert leftover not in text
+
+
+def test_site_loads_nothing_from_other_hosts(site):
+    """No CDN, no web fonts: every script, stylesheet and image is the site's own."""
+    for html in site.rglob("*.html"):
+        soup = BeautifulSoup(html.read_text(), "html.parser")
+        loaded = [s["src"] for s in soup.find_all(["script", "img"], src=True)]
+        loaded += [
+            link["href"] for link in soup.find_all("link", href=True) if link.get("rel") != ["canonical"]
+        ]
+        assert loaded, html
+        for url in loaded:
+            assert not url.startswith(("http:", "https:", "//")), f"{html}: {url}"
+
+
+def test_warm_build_imports_neither_torch_nor_matplotlib(rendered, tmp_path):
+    """A prose-only rebuild reuses the cache: it must not even import torch."""
+    probe = textwrap.dedent(
+        f"""
+        import sys
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+        build(load_config({str(ROOT / "mkdocs.yml")!r}, site_dir={str(tmp_path)!r}))
+        print(sorted(m for m in ("torch", "matplotlib") if m in sys.modules))
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=300
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+# A small site of its own, to see the build fail.
+def small_site(tmp_path: Path, page: str, snippet: str) -> Path:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "snippets").mkdir()
+    (tmp_path / "docs" / "index.md").write_text(textwrap.dedent(page))
+    (tmp_path / "snippets" / "example.py").write_text(textwrap.dedent(snippet))
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        textwrap.dedent(
+            f"""\
+            site_name: failing
+            strict: true
+            hooks: [{ROOT / "tools" / "mkdocs_hooks.py"}]
+            markdown_extensions:
+              - pymdownx.arithmatex:
+                  generic: true
+              - pymdownx.snippets:
+                  base_path: [!relative $config_dir]
+                  check_paths: true
+            """
+        )
+    )
+    return config
+
+
+@pytest.mark.parametrize(
+    ("page", "snippet", "complaint"),
+    [
+        pytest.param(
+            "# Page\n",
+            'x = 1\n\nraise RuntimeError("the model diverged")\n',
+            "snippet failed: snippets/example.py:3: RuntimeError: the model diverged",
+            id="a snippet raises: its file and line",
+        ),
+        pytest.param(
+            "# Page\n",
+            "x = 1\nif x = 2:\n    pass\n",
+            "snippet failed: snippets/example.py:2: SyntaxError:",
+            id="a snippet does not parse: its file and line",
+        ),
+        pytest.param(
+            '# Page\n\n```python\n--8<-- "snippets/example.py:nope"\n```\n',
+            "# --8<-- [start:yes]\nprint(1)\n# --8<-- [end:yes]\n",
+            'docs/index.md:4: "snippets/example.py" has no section "nope"',
+            id="an include names a missing section: page and line",
+        ),
+        pytest.param(
+            '# Page\n\nText.\n\n```python\n--8<-- "snippets/gone.py"\n```\n',
+            "print(1)\n",
+            'docs/index.md:6: the included file "snippets/gone.py" does not exist',
+            id="an include names a missing file: page and line",
+        ),
+        pytest.param(
+            "# Page\n\n![A plot](figures/example/plot.svg)\n",
+            'print("no figure here")\n',
+            "figures/example/plot.svg",
+            id="a page shows a figure no snippet drew",
+        ),
+        pytest.param(
+            "# Page\n\n$$\n\\foo{x}\n$$\n",
+            'print("fine")\n',
+            "index.md: cannot render `\\foo{x}`: Unsupported function name: \\foo",
+            id="a formula uses an unknown command: the page and the command",
+        ),
+        pytest.param(
+            "# Page\n\nSee $\\frac{1}{2$.\n",
+            'print("fine")\n',
+            "index.md: cannot render `\\frac{1}{2`: Unexpected end of input in a macro argument",
+            id="a formula has an unbalanced brace",
+        ),
+    ],
+)
+def test_the_build_stops_loudly(tmp_path, page, snippet, complaint):
+    result = mkdocs_build(small_site(tmp_path, page, snippet), tmp_path / "site")
+    assert result.returncode != 0
+    errors = [line for line in result.stderr.splitlines() if line.startswith(("ERROR", "WARNING"))]
+    assert any(complaint in line for line in errors), result.stderr
+    assert "gallery.py" not in result.stderr and "site-packages" not in result.stderr  # no internals
+
+
+def test_a_figure_the_snippet_drew_is_served(tmp_path):
+    page = "# Page\n\n![A plot](figures/example/plot.svg)\n"
+    snippet = """\
+        import matplotlib.pyplot as plt
+
+        plt.figure(num="plot")
+        plt.plot([0, 1])
+        plt.show()
+        """
+    config = small_site(tmp_path, page, snippet)
+    result = mkdocs_build(config, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site" / "figures" / "example" / "plot-dark.svg").exists()
+
+
+def test_the_home_page_installs_the_versions_the_site_ran_with():
+    """The home page's pip commands name exactly the pins of requirements.txt."""
+    pins = dict(
+        line.split("==") for line in (ROOT / "requirements.txt").read_text().splitlines() if "==" in line
+    )
+    home = (ROOT / "docs" / "index.md").read_text()
+    shown = re.findall(r"pip install ([\w-]+)==([\w.]+)", home)
+    assert {name for name, _ in shown} >= {"torch", "matplotlib"}
+    for name, version in shown:
+        assert pins[name] == version, f"docs/index.md installs {name}=={version}, the site uses {pins[name]}"
+
+
+def test_a_link_to_a_missing_heading_stops_the_build():
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    assert config["strict"] is True
+    assert config["validation"]["links"]["anchors"] == logging.WARNING
+
+
+def test_a_new_chapter_is_its_page_its_snippet_its_test_and_one_nav_line(tmp_path):
+    """The README's "Adding a chapter", followed in a copy of the project: nothing else is touched."""
+    project = copy_project(tmp_path / "project")
+    shutil.copytree(ROOT / "tests", project / "tests", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", project)
+    (project / "docs" / "scratch.md").write_text(
+        '---\ndescription: "A throwaway chapter, to show what adding one takes."\n---\n\n# Scratch\n\n'
+        '```python\n--8<-- "snippets/scratch/hello.py:count"\n```\n\n'
+        '```text title="Output"\n--8<-- "scratch/hello/output.txt:count"\n```\n\n'
+        "![Three points on a rising line, drawn by the scratch snippet](figures/scratch/hello/points.svg)\n"
+    )
+    (project / "snippets" / "scratch").mkdir()
+    (project / "snippets" / "scratch" / "hello.py").write_text(
+        "import matplotlib.pyplot as plt\n\n# --8<-- [start:count]\nprint('three points:', 3)\n"
+        "# --8<-- [end:count]\nplt.subplots(num='points')\nplt.plot([1, 2, 3])\nplt.show()\n"
+    )
+    (project / "tests" / "chapters" / "test_scratch.py").write_text(
+        "from support.captured import section_output\n\n\n"
+        "def test_it_counts(rendered):\n"
+        "    assert section_output(rendered, 'scratch/hello', 'count') == 'three points: 3\\n'\n"
+    )
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  - Judging a classifier:", "  - Scratch: scratch.md\n  - Judging a classifier:"))
+
+    result = mkdocs_build(config, project / "site", "--strict")
+    assert result.returncode == 0, result.stderr
+    home = BeautifulSoup((project / "site" / "index.html").read_text(), "html.parser")
+    listed = {li.select_one("a")["href"]: li.get_text() for li in home.select("article ol > li")}
+    assert "A throwaway chapter" in listed["scratch/"]
+    chapter = BeautifulSoup((project / "site" / "scratch" / "index.html").read_text(), "html.parser")
+    assert "three points: 3" in chapter.select_one("article").get_text()
+    assert [img["src"] for img in chapter.select("article img")] == [
+        "../figures/scratch/hello/points.svg#only-light",
+        "../figures/scratch/hello/points-dark.svg#only-dark",
+    ]
+    tests = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-n", "0", "-p", "no:cacheprovider", "tests/chapters/test_scratch.py"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert tests.returncode == 0, tests.stdout + tests.stderr
+    assert "1 passed" in tests.stdout

@@ -1,0 +1,313 @@
+"""What the reader sees, measured in Chromium: math, Korean, tooltips, code blocks, first paint.
+
+Each test reads real geometry or attributes from the rendered page, in both colour schemes and,
+where the layout depends on it, on a desktop (1280x900) and a phone (390x844) screen.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from support.chromium import CHROMIUM_ARGS, require_chromium, serve
+from test_browser import PAGES, SCHEMES
+
+VIEWPORTS = {"desktop": (1280, 900), "phone": (390, 844)}
+
+
+@pytest.fixture(scope="module")
+def base_url(site):
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    executable = require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Look:
+    """A page in a fresh context of a given screen and scheme, with the URLs it requested."""
+
+    def __init__(self, browser, url: str, scheme: str, viewport: str):
+        width, height = VIEWPORTS[viewport]
+        self.context = browser.new_context(
+            viewport={"width": width, "height": height}, device_scale_factor=2 if viewport == "phone" else 1
+        )
+        palette = {"index": SCHEMES.index(scheme) + 1, "color": {"media": "", "scheme": scheme}}
+        self.context.add_init_script(
+            f"localStorage.setItem('/.__palette', JSON.stringify({json.dumps(palette)}))"
+        )
+        self.requests: list[str] = []
+        self.page = self.context.new_page()
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.goto(url, wait_until="networkidle")
+        self.page.evaluate("document.fonts.ready")
+
+
+@pytest.fixture(scope="module")
+def look(browser, base_url):
+    opened: dict[tuple[str, str, str], Look] = {}
+
+    def open_page(path: str, scheme: str = "default", viewport: str = "desktop") -> Look:
+        if (path, scheme, viewport) not in opened:
+            opened[path, scheme, viewport] = Look(browser, f"{base_url}/{path}", scheme, viewport)
+        return opened[path, scheme, viewport]
+
+    yield open_page
+    for visit in opened.values():
+        visit.context.close()
+
+
+# ---------------------------------------------------------------- math
+
+MATH_GEOMETRY = """() => {
+  const box = (e) => e.getBoundingClientRect();
+  const inArticle = (sel) => [...document.querySelectorAll("article " + sel)];
+  const text = parseFloat(getComputedStyle(document.querySelector("article p")).fontSize);
+  return {
+    text,
+    hats: inArticle("mover").filter(m => /[\\u02c6\\u0302^]/.test(m.lastElementChild.textContent))
+      .map(m => box(m.lastElementChild).width / box(m.firstElementChild).width),
+    sums: inArticle(".math-display mo").filter(m => /[\\u2211\\u220f]/.test(m.textContent))
+      .map(m => box(m).height),
+    logGaps: inArticle("mi").filter(m => m.textContent === "log")
+      .map(m => [m.parentElement.nextElementSibling, m]).filter(([n]) => n && n.localName === "mi")
+      .map(([n, m]) => box(n).left - box(m).right),
+    unaryGaps: inArticle('mo[form="prefix"]').filter(m => m.textContent === "\\u2212" && m.nextElementSibling)
+      .map(m => box(m.nextElementSibling).left - box(m).right),
+    binaryGaps: inArticle("mo").filter(m => m.textContent === "\\u2212" && !m.hasAttribute("form")
+      && m.previousElementSibling && m.nextElementSibling)
+      .map(m => box(m.nextElementSibling).left - box(m).right),
+    fractionSizes: inArticle('math[display="inline"] mfrac > *')
+      .map(e => parseFloat(getComputedStyle(e).fontSize)),
+    primes: inArticle("mo.tml-prime").map(p => [box(p.previousElementSibling).top - box(p).bottom,
+      parseFloat(getComputedStyle(p).fontSize)]),
+    displays: inArticle(".math-display").map(d => ({
+      overflow: getComputedStyle(d).overflowX, scroll: d.scrollWidth, client: d.clientWidth,
+      right: box(d).right})),
+    page: [document.documentElement.scrollWidth, window.innerWidth],
+  };
+}"""
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_math_font_is_served_by_the_site(look, base_url, scheme, viewport):
+    visit = look("binary-cross-entropy/", scheme, viewport)
+    loaded = visit.page.evaluate(
+        "[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family.replaceAll('\"', ''))"
+    )
+    assert "Site Math" in loaded
+    assert f"{base_url}/assets/fonts/noto-sans-math.woff2" in visit.requests
+    assert visit.page.evaluate("document.fonts.check('16px \"Site Math\"', '\\u2211\\u03c3\\u02c6')")
+    family = visit.page.eval_on_selector("article math", "m => getComputedStyle(m).fontFamily")
+    assert family.startswith('"Site Math"')
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("path", ["binary-cross-entropy/", "sigmoid/", "judging-a-classifier/"])
+def test_math_geometry(look, path, scheme, viewport, record_property):
+    g = look(path, scheme, viewport).page.evaluate(MATH_GEOMETRY)
+    record_property(
+        "report",
+        f"math {path} [{scheme}, {viewport}]: hat/base {max(g['hats'], default=0):.2f}, "
+        f"display sums {min(g['sums'], default=0):.1f} px (text {g['text']} px), "
+        f"log gap {min(g['logGaps'], default=0):.2f} px, "
+        f"unary minus gap {max(g['unaryGaps'], default=0):.2f} px, "
+        f"inline fraction text >= {min(g['fractionSizes'], default=0):.1f} px, "
+        f"{sum(d['scroll'] > d['client'] for d in g['displays'])} display formulas scroll in their box",
+    )
+    # A hat sits over its letter and is no wider than ~1.2x of it (not a stretched caret).
+    assert all(0.3 < ratio <= 1.2 for ratio in g["hats"]), g["hats"]
+    # Display sums and products are large operators, well taller than the text around them.
+    assert all(height > 1.6 * g["text"] for height in g["sums"]), (g["sums"], g["text"])
+    # "log L" has a space after the function name.
+    assert all(gap > 1 for gap in g["logGaps"]), g["logGaps"]
+    # A unary minus sits tight to its number; a binary minus has room on both sides.
+    assert all(gap < 0.5 for gap in g["unaryGaps"]), g["unaryGaps"]
+    assert all(gap > 1.5 for gap in g["binaryGaps"]), g["binaryGaps"]
+    # Inline fractions stay readable: no part smaller than 12 px.
+    assert all(size >= 12 for size in g["fractionSizes"]), g["fractionSizes"]
+    # A prime sits at superscript height by its letter, not floating above it.
+    assert all(gap < 0.25 * size for gap, size in g["primes"]), g["primes"]
+    # Wide display math scrolls inside its own box; the page itself never scrolls sideways.
+    assert g["page"][0] <= g["page"][1], g["page"]
+    for display in g["displays"]:
+        assert display["overflow"] == "auto"
+        assert display["right"] <= g["page"][1]
+
+
+def test_the_checks_above_have_something_to_measure(look):
+    g = look("binary-cross-entropy/").page.evaluate(MATH_GEOMETRY)
+    assert len(g["hats"]) >= 10 and len(g["sums"]) >= 4 and g["logGaps"] and g["unaryGaps"]
+    assert look("sigmoid/").page.evaluate(MATH_GEOMETRY)["primes"]
+    assert look("judging-a-classifier/").page.evaluate(MATH_GEOMETRY)["fractionSizes"]
+    phone = look("binary-cross-entropy/", viewport="phone").page.evaluate(MATH_GEOMETRY)
+    assert any(d["scroll"] > d["client"] for d in phone["displays"])  # the phone case is exercised
+
+
+def test_counts_are_upright_words(look):
+    names = look("judging-a-classifier/").page.eval_on_selector_all(
+        "article mi", "els => els.map(e => [e.textContent, getComputedStyle(e).fontStyle])"
+    )
+    assert ["TP", "normal"] in names
+    assert ["T", "italic"] not in names  # TP is one upright word, not the product T times P
+
+
+# ---------------------------------------------------------------- Korean
+
+UNMARKED_KOREAN = """() => {
+  const hangul = /[\\u1100-\\u11ff\\u3130-\\u318f\\ua960-\\ua97f\\uac00-\\ud7af\\ud7b0-\\ud7ff]/;
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const unmarked = [];
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    if (hangul.test(node.nodeValue) && !node.parentElement.closest('[lang="ko"], script, style'))
+      unmarked.push(node.nodeValue.trim());
+  }
+  return unmarked;
+}"""
+
+# Two different syllables drawn in the page's font: identical pixels mean both are the same
+# empty box (no font has them), different pixels mean real glyphs.
+GLYPHS_DIFFER = """(span) => {
+  const draw = (text) => {
+    const canvas = document.createElement("canvas");
+    canvas.width = canvas.height = 40;
+    const context = canvas.getContext("2d");
+    context.font = "32px " + getComputedStyle(span).fontFamily;
+    context.fillText(text, 2, 34);
+    return canvas.toDataURL();
+  };
+  const [first, second] = [...span.textContent.replace(/\\s/g, "")];
+  return draw(first) !== draw(second);
+}"""
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_korean_word_is_marked_korean(look, path):
+    page = look(path).page
+    assert page.evaluate(UNMARKED_KOREAN) == []
+    # Tooltips too: hover every glossary term whose title holds Korean, then look again.
+    titles = page.eval_on_selector_all("article abbr[title]", "els => els.map(e => e.title)")
+    for index, title in enumerate(titles):
+        if any("\uac00" <= char <= "\ud7a3" for char in title):
+            page.locator("article abbr[title]").nth(index).hover()
+            tooltip = page.wait_for_selector(".md-tooltip2--active [lang=ko]", timeout=5000)
+            assert tooltip.inner_text() in title
+            break
+    assert page.evaluate(UNMARKED_KOREAN) == []
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_korean_is_drawn_with_the_sites_font(look, base_url, scheme, viewport):
+    visit = look("glossary/", scheme, viewport)
+    assert f"{base_url}/assets/fonts/noto-sans-kr.woff2" in visit.requests
+    span = visit.page.locator('article span[lang="ko"]', has_text="학습률").first
+    assert span.evaluate("s => getComputedStyle(s).fontFamily").startswith('"Site Korean"')
+    assert visit.page.evaluate("document.fonts.check('16px \"Site Korean\"', '학습률')")
+    assert span.evaluate(GLYPHS_DIFFER)
+    # A Hangul syllable is a full square: about as wide as the text is tall.
+    width, size = span.evaluate(
+        "s => [s.getBoundingClientRect().width / s.textContent.length,"
+        " parseFloat(getComputedStyle(s).fontSize)]"
+    )
+    assert 0.85 * size < width < 1.1 * size
+
+
+# ---------------------------------------------------------------- glossary tooltips
+
+TOOLTIP_STYLE = """(inner) => {
+  const rgba = (c) => c.match(/[\\d.]+/g).map(Number).concat([1]).slice(0, 4);
+  const rgb = (c) => c.slice(0, 3);
+  const over = (fg, bg) => fg.slice(0, 3).map((v, i) => v * fg[3] + bg[i] * (1 - fg[3]));
+  const lum = (c) => c.map(v => v / 255).map(v => v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)
+    .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const ratio = (a, b) => (Math.max(lum(a), lum(b)) + 0.05) / (Math.min(lum(a), lum(b)) + 0.05);
+  const style = getComputedStyle(inner);
+  // The page's colour: the first opaque background from the article up.
+  let element = document.querySelector("article"), page = [255, 255, 255, 1];
+  for (; element; element = element.parentElement) {
+    const colour = rgba(getComputedStyle(element).backgroundColor);
+    if (colour[3] > 0) { page = colour; break; }
+  }
+  const background = over(rgba(style.backgroundColor), page);  // over() returns rgb
+  return {
+    text: inner.innerText,
+    fontSize: parseFloat(style.fontSize),
+    textContrast: ratio(over(rgba(style.color), background), background),
+    edgeWidth: parseFloat(style.borderTopWidth),
+    edgeContrast: ratio(over(rgba(style.borderTopColor), page), rgb(page)),
+  };
+}"""
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_tooltip_shows_korean_and_a_gloss_readably(look, scheme, viewport, record_property):
+    page = look("linear-regression/", scheme, viewport).page
+    term = page.locator("article abbr", has_text="learning rate")
+    assert term.count() == 1  # once per page
+    term.hover()
+    inner = page.wait_for_selector(".md-tooltip2--active .md-tooltip2__inner", timeout=5000)
+    style = inner.evaluate(TOOLTIP_STYLE)
+    record_property(
+        "report",
+        f"tooltip [{scheme}, {viewport}]: {style['fontSize']} px, text {style['textContrast']:.1f}:1, "
+        f"edge {style['edgeWidth']} px at {style['edgeContrast']:.1f}:1",
+    )
+    assert style["text"] == "학습률: The size of each gradient-descent step"
+    assert style["fontSize"] >= 13
+    assert style["textContrast"] >= 4.5
+    # A visible edge against the page (3:1, WCAG's contrast for the outline of a component).
+    assert style["edgeWidth"] >= 1 and style["edgeContrast"] >= 3
+    box = inner.bounding_box()
+    assert 0 <= box["x"] and box["x"] + box["width"] <= VIEWPORTS[viewport][0]
+
+
+# ---------------------------------------------------------------- code blocks
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("path", PAGES)
+def test_no_code_block_scrolls_sideways_at_desktop_width(look, path, scheme):
+    page = look(path, scheme).page
+    scrolling = page.eval_on_selector_all(
+        "pre > code",
+        "els => els.filter(e => e.scrollWidth > e.clientWidth)"
+        "          .map(e => `${e.scrollWidth} > ${e.clientWidth}: ${e.textContent.slice(0, 40)}`)",
+    )
+    assert scrolling == []
+
+
+FIRST_LINE_AND_BUTTON = """(block) => {
+  const code = block.querySelector("pre > code");
+  const range = document.createRange();
+  range.selectNodeContents(code);
+  const rects = [...range.getClientRects()].filter(r => r.width > 0);
+  const top = Math.min(...rects.map(r => r.top));
+  const firstLine = rects.filter(r => r.top < top + 2);
+  const button = block.querySelector("button.md-code__button[data-md-type=copy]").getBoundingClientRect();
+  return {textRight: Math.max(...firstLine.map(r => r.right)), buttonLeft: button.left,
+          buttonBottom: button.bottom, lineTop: top};
+}"""
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_the_home_page_command_is_clear_of_the_copy_button(look, viewport):
+    page = look("", "default", viewport).page
+    block = page.locator("div.language-sh").first
+    block.hover()
+    geometry = block.evaluate(FIRST_LINE_AND_BUTTON)
+    assert geometry["buttonBottom"] > geometry["lineTop"]  # the button sits beside the first line
+    if viewport == "desktop":
+        assert geometry["textRight"] <= geometry["buttonLeft"], geometry

@@ -1,0 +1,50 @@
+"""The project as the tests see it: where it is, a copy of what a build reads, and a build."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import paths
+
+ROOT = paths.ROOT
+
+
+def copy_project(destination: Path, with_cache: bool = True) -> Path:
+    """What building the site needs, copied; the snippet cache too unless a cold start is wanted."""
+    ignored = shutil.ignore_patterns("__pycache__", ".lock")
+    for name in paths.BUILD_INPUTS + ((".cache",) if with_cache else ()):
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, destination / name, ignore=ignored, dirs_exist_ok=True)
+        else:
+            shutil.copy(ROOT / name, destination / name)
+    # The installed Node packages (Temml, the math font) are linked, not copied.
+    if (ROOT / "node_modules").exists() and not (destination / "node_modules").exists():
+        (destination / "node_modules").symlink_to(ROOT / "node_modules")
+    return destination
+
+
+def mkdocs_build(config: Path, site_dir: Path, *options: str, env: dict | None = None, **popen):
+    """`mkdocs build` in a fresh process, as a reader or CI runs it."""
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--config-file",
+            str(config),
+            "--site-dir",
+            str(site_dir),
+            *options,
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        cwd=config.parent,
+        timeout=600,
+        **popen,
+    )
