@@ -51,6 +51,9 @@ def test_log_odds_are_linear_and_the_check_can_fail(rendered, one_feature):
     passing by e^7.1, about 1200"."""
     lines = section_output(rendered, "logistic_one_feature", "log_odds").splitlines()
     assert lines[-1] == "the same: True"
+    # "The last digit at 4 hours differs"
+    odds, line = numbers(lines[0]), numbers(lines[1])
+    assert odds[:3] == line[-4:-1] and odds[3] != line[-1] and abs(odds[3] - line[-1]) <= 0.0015
     p, line = one_feature["p"], one_feature["line"]
     assert not torch.allclose(torch.log(p), line, atol=1e-3)  # log p instead of the log-odds
     assert not torch.allclose(torch.log(p / (1 + p)), line, atol=1e-3)

@@ -43,6 +43,8 @@ def test_float32_limits(rendered):
     assert log[0] == "σ(20) in float32: 1.0  1 - σ(20): 0.0"
     assert numbers(log[1]) == [100.0]  # BCELoss clamps log at -100
     assert numbers(log[2]) == [20.0]  # the true loss, -log(1 - σ(20)) ≈ 20
+    # "the slope that reaches the logit ... is 0" and BCEWithLogitsLoss's "is the right one, 1"
+    assert numbers(log[3])[-1] == 0.0 and numbers(log[4])[-1] == 1.0
 
 
 def test_exercises(rendered):
