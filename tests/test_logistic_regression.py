@@ -139,3 +139,22 @@ def test_variable_returns_a_new_tensor_sharing_the_data():
     assert v is not t and type(v) is torch.Tensor
     v[0] = 5.0
     assert t[0].item() == 5.0
+
+
+def test_the_pages_other_checks_can_fail(rendered):
+    """ "same parameters as the Sequential model" and "the model gives exactly 0.5 to points on"
+    the boundary would both come out differently for a different model or a wrong formula."""
+    two = run_snippet(rendered, "logistic_two_features")
+    same = lambda a, b: all(  # noqa: E731
+        torch.equal(p, q) for p, q in zip(a.parameters(), b.parameters(), strict=True)
+    )
+    assert same(two["classifier"], two["model"])
+    assert not same(two["longer"], two["model"])  # trained for longer: different numbers
+    exercise = run_snippet(rendered, "logistic_exercise")
+    model, x1 = exercise["model"], exercise["x1"]
+    (w1, w2), b = model[0].weight.flatten().tolist(), model[0].bias.item()
+    with torch.no_grad():
+        right = model(torch.stack([x1, -(w1 * x1 + b) / w2], dim=1)).flatten()
+        wrong = model(torch.stack([x1, -(w2 * x1 + b) / w1], dim=1)).flatten()  # weights swapped
+    assert torch.allclose(right, torch.full_like(right, 0.5))
+    assert not torch.allclose(wrong, torch.full_like(wrong, 0.5), atol=1e-3)

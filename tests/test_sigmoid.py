@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import pytest
 import torch
 from captured import numbers, run_snippet, section_output
 
@@ -90,3 +91,19 @@ def test_the_pages_checks_can_fail(rendered):
     assert (slopes - s * (1 - s)).abs().max().item() == 0.0
     assert (slopes - s * (1 + s)).abs().max().item() > 0.1  # a wrong derivative is caught
     assert (slopes - (1 - s)).abs().max().item() > 0.1
+
+
+def test_the_exercises_checks_can_fail(rendered):
+    """The inverse (sigma(logit(0.9)) = 0.9) and the stable sigmoid's agreement with torch.sigmoid."""
+    exercise = run_snippet(rendered, "sigmoid_exercise")
+    p = torch.tensor(0.9)
+    assert torch.sigmoid(torch.logit(p)).item() == pytest.approx(0.9, abs=1e-6)
+    assert torch.sigmoid(torch.log(p)).item() != pytest.approx(0.9, abs=1e-2)  # log p is not the inverse
+    x = torch.tensor([-100.0, -20.0, 0.0, 20.0, 100.0])
+    assert (exercise["stable_sigmoid"](x) - torch.sigmoid(x)).abs().max() < 1e-40
+    e = torch.exp(-x.abs())
+    swapped = torch.where(x >= 0, e / (1 + e), 1 / (1 + e))  # the two branches swapped
+    assert (swapped - torch.sigmoid(x)).abs().max() > 0.9
+    xs = torch.linspace(-10, 10, 2001, dtype=torch.float64)
+    assert (torch.sigmoid(-xs) - (1 - torch.sigmoid(xs))).abs().max() < 1e-15
+    assert (torch.sigmoid(xs) - (1 - torch.sigmoid(xs))).abs().max() > 0.9  # symmetry check can fail
