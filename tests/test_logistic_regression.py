@@ -158,3 +158,14 @@ def test_the_pages_other_checks_can_fail(rendered):
         wrong = model(torch.stack([x1, -(w2 * x1 + b) / w1], dim=1)).flatten()  # weights swapped
     assert torch.allclose(right, torch.full_like(right, 0.5))
     assert not torch.allclose(wrong, torch.full_like(wrong, 0.5), atol=1e-3)
+
+
+def test_the_boundary_moves_only_a_little_with_longer_training(rendered):
+    """ "The boundary moves only a little while this happens; the certainty grows." """
+    two = run_snippet(rendered, "logistic_two_features")
+    crossings = []
+    for model in (two["classifier"], two["longer"]):
+        (w1, w2), b = model.logit.weight.flatten().tolist(), model.logit.bias.item()
+        crossings.append([(-b - w2 * x2) / w1 for x2 in (1.0, 2.0, 3.0)])  # where x1 crosses the line
+    assert all(abs(a - b) < 0.1 for a, b in zip(*crossings, strict=True))
+    assert two["longer"].logit.weight.norm() > 1.5 * two["classifier"].logit.weight.norm()
