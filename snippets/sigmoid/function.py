@@ -89,4 +89,12 @@ probability = torch.sigmoid(logit)
 print("σ(20) in float32:", probability.item(), " 1 - σ(20):", (1 - probability).item())
 print("BCELoss:          ", torch.nn.BCELoss()(probability, target).item())
 print("BCEWithLogitsLoss:", torch.nn.BCEWithLogitsLoss()(logit, target).item())
+
+# The slope of each loss with respect to the logit: the signal that would correct the model.
+logit.requires_grad_(True)
+torch.nn.BCELoss()(torch.sigmoid(logit), target).backward()
+print("slope with respect to the logit, BCELoss:          ", logit.grad.item())
+logit.grad = None
+torch.nn.BCEWithLogitsLoss()(logit, target).backward()
+print("slope with respect to the logit, BCEWithLogitsLoss:", logit.grad.item())
 # --8<-- [end:log]

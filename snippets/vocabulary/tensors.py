@@ -35,3 +35,20 @@ print(
     len(set(train.tolist()) | set(validation.tolist()) | set(test.tolist())) == 100,
 )
 # --8<-- [end:split]
+
+# --8<-- [start:basics]
+# .item(): a one-number tensor as a plain Python number.
+cost = torch.tensor([4.0, 16.0, 36.0]).mean()
+print(cost, "->", cost.item())
+
+# .detach(): the same numbers, cut off from the record autograd keeps for gradients.
+W = torch.tensor(2.0, requires_grad=True)
+doubled = W * 2
+print(doubled, "->", doubled.detach())
+
+# Broadcasting: shapes that differ are stretched to match, without copying data.
+hours = torch.tensor([[1.0], [2.0], [3.0]])  # shape (3, 1)
+weight, bias = torch.tensor([2.0]), torch.tensor([0.5])  # shape (1,)
+print((hours * weight + bias).shape, (hours * weight + bias).flatten())
+print((hours + torch.tensor([10.0, 20.0])).shape)  # (3, 1) with (2,): a (3, 2) table
+# --8<-- [end:basics]

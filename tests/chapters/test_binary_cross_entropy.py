@@ -166,3 +166,10 @@ def test_exercises(rendered):
     bce, mse = section_output(rendered, "binary-cross-entropy/exercise", "wrong_start").splitlines()
     assert numbers(bce)[-1] > 3  # recovered towards w1 = 4.8
     assert numbers(mse)[-1] < -8  # still on the wrong side
+
+
+def test_the_concavity_check_can_fail(chapter):
+    """ "MSE bends down anywhere: True" comes from a test that can also say False."""
+    bends_down = chapter["bends_down"]
+    axis = torch.linspace(-3, 3, 61, dtype=torch.float64)
+    assert bends_down(-(axis**2)) and not bends_down(axis**2) and bends_down(torch.sigmoid(axis))

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import itertools
+import math
 
 import pytest
+import torch
 from gallery import SECTION_MARK
-from support.captured import run_snippet, section_output
+from support.captured import numbers, run_snippet, section_output
 
 
 def test_steps_print_what_the_page_explains(rendered):
@@ -32,6 +34,55 @@ def test_steps_print_what_the_page_explains(rendered):
     )  # 0 - 0.01 * (-18.67), 0 - 0.01 * (-8)
 
 
+def test_the_gradient_check_can_fail(rendered):
+    """By hand against autograd: a wrong formula would not print the same number."""
+    out = section_output(rendered, "linear-regression/steps", "gradient")
+    autograd_dW, autograd_db = numbers(out)[1::2]
+    x, y = torch.tensor([1.0, 2.0, 3.0]), torch.tensor([2.0, 4.0, 6.0])
+    error = 0 * x + 0 - y  # at W = b = 0
+    assert (2 / 3 * (error * x).sum()).item() == pytest.approx(autograd_dW, abs=1e-4)
+    assert (1 / 3 * (error * x).sum()).item() != pytest.approx(autograd_dW, abs=1e-2)  # the 2 forgotten
+    assert (2 / 3 * error.sum()).item() != pytest.approx(autograd_dW, abs=1e-2)  # the x forgotten
+    assert (2 / 3 * (error * x).sum()).item() != pytest.approx(autograd_db, abs=1e-2)  # dW for db
+
+
+def test_mse_is_the_gaussian_negative_log_likelihood(rendered):
+    """ "PyTorch's normal distribution agrees, for a line that is not the best one" """
+    line = section_output(rendered, "linear-regression/steps", "gaussian")
+    nll, from_mse = numbers(line)
+    assert nll == from_mse and nll > 0.95  # a line that is not the best one: more than the minimum
+    steps = run_snippet(rendered, "linear-regression/steps")
+    assert steps["W_try"] != 2.0  # not the best line
+    # A wrong formula (sigma instead of sigma^2, or no 1/2) would not agree.
+    sigma, mse = steps["sigma"], steps["mse"]
+    wrong = [
+        0.5 * math.log(2 * math.pi * sigma**2) + mse / (2 * sigma),
+        0.5 * math.log(2 * math.pi * sigma**2) + mse / sigma**2,
+        math.log(2 * math.pi * sigma**2) + mse / (2 * sigma**2),
+    ]
+    assert all(abs(float(w) - nll) > 1e-3 for w in wrong)
+
+
+def test_minibatches(rendered):
+    """ "Per epoch, the minibatch run learns much faster" ... "stops falling at about 0.2, the lowest
+    cost any line can reach"; and the alt text: "The minibatch run drops to its floor within a few
+    epochs; the full-batch run ... is still above it after 20 epochs"."""
+    text = section_output(rendered, "linear-regression/minibatch", "data")
+    assert text == "100 examples, 10 minibatches per epoch, each of shape (10, 1)\n"
+    lines = section_output(rendered, "linear-regression/minibatch", "train").splitlines()
+    rows = [numbers(line) for line in lines[:3]]  # epoch, full cost, steps, minibatch cost, steps
+    assert all(r[3] < r[1] for r in rows)
+    lowest = numbers(lines[3])[-1]
+    assert lowest == pytest.approx(0.2, abs=0.01)
+    assert rows[1][3] == pytest.approx(lowest, abs=0.002) and rows[2][1] > lowest + 0.05
+    mini = run_snippet(rendered, "linear-regression/minibatch")
+    assert len(mini["mini_steps"]) == 200 and len(mini["full_steps"]) == 20
+    assert mini["mini_costs"][3] < lowest + 0.01  # at its floor within a few epochs
+    jumps = [b > a for a, b in itertools.pairwise(mini["mini_steps"][50:])]
+    assert 0.3 < sum(jumps) / len(jumps) < 0.7  # jagged: up and down from step to step
+    assert all(b < a for a, b in itertools.pairwise(mini["full_steps"]))  # smooth
+
+
 def test_training_log_is_the_originals(rendered):
     log = section_output(rendered, "linear-regression/train", "train").splitlines()
     assert len(log) == 21  # epochs 0, 100, ..., 2000
@@ -48,6 +99,7 @@ def test_training_finds_the_line_y_equals_2x(trained):
     assert trained["W"].item() == pytest.approx(1.997, abs=5e-4)
     assert trained["b"].item() == pytest.approx(0.006, abs=5e-4)
     assert trained["history"][-1][2] == pytest.approx(5e-6, rel=0.2)  # the final cost
+    # "it makes 2001 updates, numbered 0 to 2000"
     assert len(trained["history"]) == 2001
 
 

@@ -51,6 +51,9 @@ def test_log_odds_are_linear_and_the_check_can_fail(rendered, one_feature):
     passing by e^7.1, about 1200"."""
     lines = section_output(rendered, "logistic-regression/one_feature", "log_odds").splitlines()
     assert lines[-1] == "the same: True"
+    # "The last digit at 4 hours differs"
+    odds, line = numbers(lines[0]), numbers(lines[1])
+    assert odds[:3] == line[-4:-1] and odds[3] != line[-1] and abs(odds[3] - line[-1]) <= 0.0015
     p, line = one_feature["p"], one_feature["line"]
     assert not torch.allclose(torch.log(p), line, atol=1e-3)  # log p instead of the log-odds
     assert not torch.allclose(torch.log(p / (1 + p)), line, atol=1e-3)
@@ -137,3 +140,33 @@ def test_variable_returns_a_new_tensor_sharing_the_data():
     assert v is not t and type(v) is torch.Tensor
     v[0] = 5.0
     assert t[0].item() == 5.0
+
+
+def test_the_pages_other_checks_can_fail(rendered):
+    """ "same parameters as the Sequential model" and "the model gives exactly 0.5 to points on"
+    the boundary would both come out differently for a different model or a wrong formula."""
+    two = run_snippet(rendered, "logistic-regression/two_features")
+    same = lambda a, b: all(  # noqa: E731
+        torch.equal(p, q) for p, q in zip(a.parameters(), b.parameters(), strict=True)
+    )
+    assert same(two["classifier"], two["model"])
+    assert not same(two["longer"], two["model"])  # trained for longer: different numbers
+    exercise = run_snippet(rendered, "logistic-regression/exercise")
+    model, x1 = exercise["model"], exercise["x1"]
+    (w1, w2), b = model[0].weight.flatten().tolist(), model[0].bias.item()
+    with torch.no_grad():
+        right = model(torch.stack([x1, -(w1 * x1 + b) / w2], dim=1)).flatten()
+        wrong = model(torch.stack([x1, -(w2 * x1 + b) / w1], dim=1)).flatten()  # weights swapped
+    assert torch.allclose(right, torch.full_like(right, 0.5))
+    assert not torch.allclose(wrong, torch.full_like(wrong, 0.5), atol=1e-3)
+
+
+def test_the_boundary_moves_only_a_little_with_longer_training(rendered):
+    """ "The boundary moves only a little while this happens; the certainty grows." """
+    two = run_snippet(rendered, "logistic-regression/two_features")
+    crossings = []
+    for model in (two["classifier"], two["longer"]):
+        (w1, w2), b = model.logit.weight.flatten().tolist(), model.logit.bias.item()
+        crossings.append([(-b - w2 * x2) / w1 for x2 in (1.0, 2.0, 3.0)])  # where x1 crosses the line
+    assert all(abs(a - b) < 0.1 for a, b in zip(*crossings, strict=True))
+    assert two["longer"].logit.weight.norm() > 1.5 * two["classifier"].logit.weight.norm()

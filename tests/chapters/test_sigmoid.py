@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import pytest
 import torch
 from support.captured import numbers, run_snippet, section_output
 
@@ -39,6 +40,8 @@ def test_float32_limits(rendered):
     assert log[0] == "σ(20) in float32: 1.0  1 - σ(20): 0.0"
     assert numbers(log[1]) == [100.0]  # BCELoss clamps log at -100
     assert numbers(log[2]) == [20.0]  # the true loss, -log(1 - σ(20)) ≈ 20
+    # "the slope that reaches the logit ... is 0" and BCEWithLogitsLoss's "is the right one, 1"
+    assert numbers(log[3])[-1] == 0.0 and numbers(log[4])[-1] == 1.0
 
 
 def test_exercises(rendered):
@@ -89,3 +92,19 @@ def test_the_pages_checks_can_fail(rendered):
     assert (slopes - s * (1 - s)).abs().max().item() == 0.0
     assert (slopes - s * (1 + s)).abs().max().item() > 0.1  # a wrong derivative is caught
     assert (slopes - (1 - s)).abs().max().item() > 0.1
+
+
+def test_the_exercises_checks_can_fail(rendered):
+    """The inverse (sigma(logit(0.9)) = 0.9) and the stable sigmoid's agreement with torch.sigmoid."""
+    exercise = run_snippet(rendered, "sigmoid/exercise")
+    p = torch.tensor(0.9)
+    assert torch.sigmoid(torch.logit(p)).item() == pytest.approx(0.9, abs=1e-6)
+    assert torch.sigmoid(torch.log(p)).item() != pytest.approx(0.9, abs=1e-2)  # log p is not the inverse
+    x = torch.tensor([-100.0, -20.0, 0.0, 20.0, 100.0])
+    assert (exercise["stable_sigmoid"](x) - torch.sigmoid(x)).abs().max() < 1e-40
+    e = torch.exp(-x.abs())
+    swapped = torch.where(x >= 0, e / (1 + e), 1 / (1 + e))  # the two branches swapped
+    assert (swapped - torch.sigmoid(x)).abs().max() > 0.9
+    xs = torch.linspace(-10, 10, 2001, dtype=torch.float64)
+    assert (torch.sigmoid(-xs) - (1 - torch.sigmoid(xs))).abs().max() < 1e-15
+    assert (torch.sigmoid(xs) - (1 - torch.sigmoid(xs))).abs().max() > 0.9  # symmetry check can fail

@@ -22,6 +22,15 @@ def test_ranks_and_shapes(rendered):
     )
 
 
+def test_tensor_habits(rendered):
+    lines = section_output(rendered, "vocabulary/tensors", "basics").splitlines()
+    assert lines[0] == "tensor(18.6667) -> 18.66666603088379"  # float32's rounding of 56/3
+    assert abs(numbers(lines[0])[-1] - 56 / 3) < 1e-6
+    assert lines[1] == "tensor(4., grad_fn=<MulBackward0>) -> tensor(4.)"
+    assert lines[2] == "torch.Size([3, 1]) tensor([2.5000, 4.5000, 6.5000])"  # a column of 3 predictions
+    assert lines[3] == "torch.Size([3, 2])"  # "a (3, 2) table, not an error"
+
+
 def test_split_is_disjoint(rendered):
     assert (
         section_output(rendered, "vocabulary/tensors", "split") == "60 20 20\nno example in two parts: True\n"

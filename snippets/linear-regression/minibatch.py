@@ -1,0 +1,73 @@
+"""Epochs, minibatches and the "stochastic" in SGD: one line fitted full-batch and in minibatches.
+
+Run it with `python snippets/linear-regression/minibatch.py`; it prints a log and shows a figure.
+"""
+
+# --8<-- [start:data]
+import torch
+from torch.utils.data import DataLoader, TensorDataset
+
+generator = torch.Generator().manual_seed(0)
+# 100 students this time: hours between 0 and 4, score 2 * hours plus noise.
+x_train = torch.rand(100, 1, generator=generator) * 4
+y_train = 2 * x_train + 0.5 * torch.randn(100, 1, generator=generator)
+
+dataset = TensorDataset(x_train, y_train)  # pairs (x_i, y_i), one per student
+loader = DataLoader(dataset, batch_size=10, shuffle=True, generator=torch.Generator().manual_seed(0))
+x_batch, y_batch = next(iter(loader))
+print(len(dataset), "examples,", len(loader), "minibatches per epoch, each of shape", tuple(x_batch.shape))
+# --8<-- [end:data]
+
+
+# --8<-- [start:train]
+def full_cost(model):
+    """The cost on all 100 examples: the number both runs are judged by."""
+    with torch.no_grad():
+        return torch.mean((model(x_train) - y_train) ** 2).item()
+
+
+def train(batches, epochs=20):
+    torch.manual_seed(1)
+    model = torch.nn.Linear(1, 1)
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.01)
+    step_losses, epoch_costs = [], [full_cost(model)]
+    for _ in range(epochs):
+        for x, y in batches:  # one step per minibatch
+            loss = torch.mean((model(x) - y) ** 2)
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+            step_losses.append(loss.item())
+        epoch_costs.append(full_cost(model))
+    return step_losses, epoch_costs
+
+
+full_steps, full_costs = train([(x_train, y_train)])  # full batch: one step per epoch
+mini_steps, mini_costs = train(loader)  # minibatches of 10: ten steps per epoch
+for epoch in (1, 5, 20):
+    print(f"after epoch {epoch:2d}: full batch {full_costs[epoch]:.3f} (steps taken: {epoch}),", end=" ")
+    print(f"minibatches {mini_costs[epoch]:.3f} (steps taken: {10 * epoch})")
+
+X = torch.cat([x_train, torch.ones_like(x_train)], dim=1)  # a column of ones for the bias
+best = torch.linalg.lstsq(X, y_train).solution
+print(f"lowest possible cost: {torch.mean((X @ best - y_train) ** 2).item():.3f}")
+# --8<-- [end:train]
+
+# --8<-- [start:figure]
+import matplotlib.pyplot as plt
+
+fig, (by_step, by_epoch) = plt.subplots(1, 2, num="minibatch", figsize=(10, 3.6))
+by_step.plot(range(1, len(mini_steps) + 1), mini_steps, color="C1", linewidth=0.8, label="minibatches of 10")
+by_step.plot(range(1, len(full_steps) + 1), full_steps, "o-", color="C0", markersize=3, label="full batch")
+by_step.set_xlabel("step")
+by_step.set_ylabel("loss of the batch used in the step")
+by_step.set_yscale("log")
+by_step.legend()
+by_epoch.plot(full_costs, "o-", markersize=3, label="full batch")
+by_epoch.plot(mini_costs, "s-", markersize=3, label="minibatches of 10")
+by_epoch.set_xlabel("epoch")
+by_epoch.set_ylabel("cost on all 100 examples")
+by_epoch.set_yscale("log")
+by_epoch.legend()
+plt.show()
+# --8<-- [end:figure]
