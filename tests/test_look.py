@@ -311,3 +311,34 @@ def test_the_home_page_command_is_clear_of_the_copy_button(look, viewport):
     assert geometry["buttonBottom"] > geometry["lineTop"]  # the button sits beside the first line
     if viewport == "desktop":
         assert geometry["textRight"] <= geometry["buttonLeft"], geometry
+
+
+# ---------------------------------------------------------------- first paint
+
+FIRST_PAINT = """() => {
+  const body = document.body;
+  return {scheme: body.dataset.mdColorScheme, primary: body.dataset.mdColorPrimary,
+          background: getComputedStyle(body).backgroundColor,
+          header: getComputedStyle(document.querySelector(".md-header")).backgroundColor};
+}"""
+SITE_PRIMARY = "rgb(194, 65, 12)"  # --md-primary-fg-color in extra.css
+BACKGROUNDS = {"light": "rgb(255, 255, 255)", "dark": "rgb(30, 33, 41)"}  # Material's default and slate
+
+
+@pytest.mark.parametrize("system", ["light", "dark"])
+@pytest.mark.parametrize("script", [False, True], ids=["before-scripts", "after-scripts"])
+def test_first_visit_paints_in_the_readers_scheme_and_the_sites_colours(browser, base_url, system, script):
+    # A first visit: nothing in localStorage. With scripts off, the page is what paints before
+    # Material's palette script runs.
+    context = browser.new_context(color_scheme=system, java_script_enabled=script)
+    try:
+        page = context.new_page()
+        page.goto(f"{base_url}/sigmoid/", wait_until="networkidle")
+        paint = page.evaluate(FIRST_PAINT)
+    finally:
+        context.close()
+    assert paint["primary"] == "custom"
+    assert paint["header"] == SITE_PRIMARY  # not Material's indigo
+    assert paint["background"] == BACKGROUNDS[system]
+    if script:
+        assert paint["scheme"] == {"light": "default", "dark": "slate"}[system]
