@@ -154,6 +154,17 @@ def test_the_checks_above_have_something_to_measure(look):
     assert any(d["scroll"] > d["client"] for d in phone["displays"])  # the phone case is exercised
 
 
+@pytest.mark.parametrize("path", PAGES)
+def test_no_page_scrolls_sideways_on_a_phone(look, path):
+    page = look(path, "default", "phone").page
+    assert page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]") == [390, 390]
+    # A display formula that scrolls in its box can be reached and scrolled with the keyboard.
+    boxes = page.eval_on_selector_all(
+        ".math-display", "els => els.filter(e => e.scrollWidth > e.clientWidth).map(e => e.tabIndex)"
+    )
+    assert all(index == 0 for index in boxes), boxes
+
+
 def test_counts_are_upright_words(look):
     names = look("judging-a-classifier/").page.eval_on_selector_all(
         "article mi", "els => els.map(e => [e.textContent, getComputedStyle(e).fontStyle])"
