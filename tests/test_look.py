@@ -353,3 +353,34 @@ def test_first_visit_paints_in_the_readers_scheme_and_the_sites_colours(browser,
     assert paint["background"] == BACKGROUNDS[system]
     if script:
         assert paint["scheme"] == {"light": "default", "dark": "slate"}[system]
+
+
+# ---------------------------------------------------------------- the notebook page
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_the_notebook_page_reads_like_a_chapter(look, base_url, scheme):
+    visit = look("simulation/", scheme)
+    page = visit.page
+    text = page.inner_text("article")
+    assert "In [" not in text and "Out[" not in text
+    # No bordered JupyterLab cells: code blocks are Material's, with the site's copy button.
+    assert page.eval_on_selector_all("article [class*=jp-]", "els => els.length") == 0
+    blocks = page.locator("article div.language-python.highlight")
+    assert blocks.count() >= 4
+    blocks.first.hover()
+    assert blocks.first.locator("button.md-code__button[data-md-type=copy]").count() == 1
+    assert (
+        page.eval_on_selector_all("article div.language-text .filename", "els => els.map(e => e.textContent)")
+        == ["Output"] * page.locator("article div.language-text").count()
+    )
+    # Its own stylesheet is small; JupyterLab's half megabyte is gone.
+    sheets = [url for url in visit.requests if url.endswith(".css")]
+    assert f"{base_url}/assets/stylesheets/notebook.css" in sheets
+    size = page.evaluate(
+        "fetch('/assets/stylesheets/notebook.css').then(r => r.arrayBuffer()).then(b => b.byteLength)"
+    )
+    assert size <= 30 * 1024
+    # matplotlib's white PNGs are inverted in dark mode, left alone in light mode.
+    filters = page.eval_on_selector_all("article img", "els => els.map(e => getComputedStyle(e).filter)")
+    assert filters and all(("invert" in f) == (scheme == "slate") for f in filters), filters
