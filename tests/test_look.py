@@ -235,6 +235,14 @@ def test_korean_is_drawn_with_the_sites_font(look, base_url, scheme, viewport):
     assert 0.85 * size < width < 1.1 * size
 
 
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_korean_in_a_code_comment_is_drawn_too(look, scheme):
+    page = look("judging-a-classifier/", scheme).page
+    span = page.locator('pre code span[lang="ko"]').first
+    assert span.evaluate("s => getComputedStyle(s).fontFamily").startswith('"Site Korean"')
+    assert span.evaluate(GLYPHS_DIFFER)
+
+
 # ---------------------------------------------------------------- glossary tooltips
 
 TOOLTIP_STYLE = """(inner) => {
