@@ -37,7 +37,12 @@ class Term:
 
 
 def read(glossary_page: Path) -> list[Term]:
-    """The rows of the glossary's table: | English | Korean | Meaning | Explained in |."""
+    """The rows of the glossary's table: | English | Korean | Meaning | Explained in |.
+
+    A site without a glossary page has no tooltips.
+    """
+    if not glossary_page.exists():
+        return []
     terms = []
     for line in glossary_page.read_text().splitlines():
         cells = [cell.strip() for cell in line.strip().strip("|").split("|")]

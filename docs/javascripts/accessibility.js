@@ -40,6 +40,14 @@
       var block = "code block " + (index + 1) + (title ? " (" + title.textContent + ")" : "");
       nav.setAttribute("aria-label", "Actions for " + block);
     });
+    // A display formula wider than the screen scrolls in its box: let the keyboard scroll it.
+    document.querySelectorAll(".math-display:not([tabindex])").forEach(function (box) {
+      if (box.scrollWidth > box.clientWidth) {
+        box.tabIndex = 0;
+        box.setAttribute("role", "group");
+        box.setAttribute("aria-label", "Wide formula");
+      }
+    });
     // A glossary tooltip shows its term's title attribute, which holds Korean.
     document.querySelectorAll(".md-tooltip2__inner").forEach(markKorean);
   }

@@ -154,6 +154,17 @@ def test_the_checks_above_have_something_to_measure(look):
     assert any(d["scroll"] > d["client"] for d in phone["displays"])  # the phone case is exercised
 
 
+@pytest.mark.parametrize("path", PAGES)
+def test_no_page_scrolls_sideways_on_a_phone(look, path):
+    page = look(path, "default", "phone").page
+    assert page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]") == [390, 390]
+    # A display formula that scrolls in its box can be reached and scrolled with the keyboard.
+    boxes = page.eval_on_selector_all(
+        ".math-display", "els => els.filter(e => e.scrollWidth > e.clientWidth).map(e => e.tabIndex)"
+    )
+    assert all(index == 0 for index in boxes), boxes
+
+
 def test_counts_are_upright_words(look):
     names = look("judging-a-classifier/").page.eval_on_selector_all(
         "article mi", "els => els.map(e => [e.textContent, getComputedStyle(e).fontStyle])"
@@ -222,6 +233,14 @@ def test_korean_is_drawn_with_the_sites_font(look, base_url, scheme, viewport):
         " parseFloat(getComputedStyle(s).fontSize)]"
     )
     assert 0.85 * size < width < 1.1 * size
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_korean_in_a_code_comment_is_drawn_too(look, scheme):
+    page = look("judging-a-classifier/", scheme).page
+    span = page.locator('pre code span[lang="ko"]').first
+    assert span.evaluate("s => getComputedStyle(s).fontFamily").startswith('"Site Korean"')
+    assert span.evaluate(GLYPHS_DIFFER)
 
 
 # ---------------------------------------------------------------- glossary tooltips
@@ -311,3 +330,65 @@ def test_the_home_page_command_is_clear_of_the_copy_button(look, viewport):
     assert geometry["buttonBottom"] > geometry["lineTop"]  # the button sits beside the first line
     if viewport == "desktop":
         assert geometry["textRight"] <= geometry["buttonLeft"], geometry
+
+
+# ---------------------------------------------------------------- first paint
+
+FIRST_PAINT = """() => {
+  const body = document.body;
+  return {scheme: body.dataset.mdColorScheme, primary: body.dataset.mdColorPrimary,
+          background: getComputedStyle(body).backgroundColor,
+          header: getComputedStyle(document.querySelector(".md-header")).backgroundColor};
+}"""
+SITE_PRIMARY = "rgb(194, 65, 12)"  # --md-primary-fg-color in extra.css
+BACKGROUNDS = {"light": "rgb(255, 255, 255)", "dark": "rgb(30, 33, 41)"}  # Material's default and slate
+
+
+@pytest.mark.parametrize("system", ["light", "dark"])
+@pytest.mark.parametrize("script", [False, True], ids=["before-scripts", "after-scripts"])
+def test_first_visit_paints_in_the_readers_scheme_and_the_sites_colours(browser, base_url, system, script):
+    # A first visit: nothing in localStorage. With scripts off, the page is what paints before
+    # Material's palette script runs.
+    context = browser.new_context(color_scheme=system, java_script_enabled=script)
+    try:
+        page = context.new_page()
+        page.goto(f"{base_url}/sigmoid/", wait_until="networkidle")
+        paint = page.evaluate(FIRST_PAINT)
+    finally:
+        context.close()
+    assert paint["primary"] == "custom"
+    assert paint["header"] == SITE_PRIMARY  # not Material's indigo
+    assert paint["background"] == BACKGROUNDS[system]
+    if script:
+        assert paint["scheme"] == {"light": "default", "dark": "slate"}[system]
+
+
+# ---------------------------------------------------------------- the notebook page
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_the_notebook_page_reads_like_a_chapter(look, base_url, scheme):
+    visit = look("simulation/", scheme)
+    page = visit.page
+    text = page.inner_text("article")
+    assert "In [" not in text and "Out[" not in text
+    # No bordered JupyterLab cells: code blocks are Material's, with the site's copy button.
+    assert page.eval_on_selector_all("article [class*=jp-]", "els => els.length") == 0
+    blocks = page.locator("article div.language-python.highlight")
+    assert blocks.count() >= 4
+    blocks.first.hover()
+    assert blocks.first.locator("button.md-code__button[data-md-type=copy]").count() == 1
+    assert (
+        page.eval_on_selector_all("article div.language-text .filename", "els => els.map(e => e.textContent)")
+        == ["Output"] * page.locator("article div.language-text").count()
+    )
+    # Its own stylesheet is small; JupyterLab's half megabyte is gone.
+    sheets = [url for url in visit.requests if url.endswith(".css")]
+    assert f"{base_url}/assets/stylesheets/notebook.css" in sheets
+    size = page.evaluate(
+        "fetch('/assets/stylesheets/notebook.css').then(r => r.arrayBuffer()).then(b => b.byteLength)"
+    )
+    assert size <= 30 * 1024
+    # matplotlib's white PNGs are inverted in dark mode, left alone in light mode.
+    filters = page.eval_on_selector_all("article img", "els => els.map(e => getComputedStyle(e).filter)")
+    assert filters and all(("invert" in f) == (scheme == "slate") for f in filters), filters

@@ -29,10 +29,15 @@ def test_the_page_shows_outputs_made_during_the_build(site):
     assert len(images) == len(with_alt) > 0 and all(
         len(img["alt"]) > 40 and "No description" not in img["alt"] for img in images
     )
-    assert not soup.select("article style"), "the JupyterLab CSS belongs in the shared stylesheet"
+    assert not soup.select("article style"), "no inline JupyterLab CSS"
     assert soup.select_one('a[download][href="simulation.ipynb"]')
     assert (site / "simulation" / "simulation.ipynb").read_bytes() == NOTEBOOK.read_bytes()
-    assert (site / "assets" / "stylesheets" / "notebook.css").stat().st_size > 10_000
+    # The page reads like a chapter: Material's code blocks, "Output" blocks, no JupyterLab markup.
+    assert (site / "assets" / "stylesheets" / "notebook.css").stat().st_size <= 30 * 1024
+    assert not soup.select("article [class*=jp-]") and "In [" not in text
+    assert len(soup.select("article div.language-python.highlight pre > code")) >= 4
+    outputs = soup.select("article div.language-text.highlight")
+    assert outputs and all(block.select_one(".filename").get_text() == "Output" for block in outputs)
 
 
 def test_a_failing_cell_stops_the_build(tmp_path, rendered):
