@@ -5,8 +5,8 @@ Two fonts, each from a pinned package and never committed:
   so that Chromium draws hats, big operators and stretchy brackets the same on every machine;
 - Korean: Noto Sans KR (PyPI `pylopdf-fonts-ko`, SIL OFL 1.1), for the Hangul on the pages.
 
-`FontSet.collect` reads each finished page; `FontSet.write` subsets both fonts to what was seen
-and writes them as WOFF2 into the built site (FONT_DIR). Subsets are cached in .cache/fonts/ by
+`write_for_site` reads the finished pages of a built site, subsets both fonts to what they
+draw and writes them as WOFF2 into it (FONT_DIR). Subsets are cached in .cache/fonts/ by
 their source and characters, so a build with the same text reuses them.
 """
 
@@ -16,7 +16,6 @@ import hashlib
 import html
 import io
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from fontTools import subset
@@ -99,32 +98,28 @@ def subset_woff2(source: Path, characters: set[str], cache_dir: Path) -> bytes:
     return buffer.getvalue()
 
 
-@dataclass
-class FontSet:
-    """The characters a build's pages need, collected page by page."""
+def write_for_site(site_dir: Path, project: Path = PROJECT) -> dict[str, int]:
+    """Subset both fonts to the characters the built pages draw, into the site.
 
-    math: set[str] = field(default_factory=set)
-    korean: set[str] = field(default_factory=set)
-
-    def collect(self, page_html: str) -> str:
-        self.math |= math_characters(page_html)
-        self.korean |= hangul_characters(page_html)
-        return page_html
-
-    def write(self, site_dir: Path, project: Path = PROJECT) -> dict[str, int]:
-        """Write the subset fonts into the site; return their sizes in bytes by file name."""
-        cache_dir = project / ".cache" / "fonts"
-        folder = site_dir / FONT_DIR
-        folder.mkdir(parents=True, exist_ok=True)
-        sizes = {}
-        for name, chars, source in (
-            (MATH_FONT, self.math, lambda: math_source(project)),
-            (KOREAN_FONT, self.korean, korean_source),
-        ):
-            if not chars:
-                continue  # a site with no formula (or no Korean) needs no such font
-            data = subset_woff2(source(), chars | {" "}, cache_dir)
-            (folder / name).write_bytes(data)
-            sizes[name] = len(data)
-        self.math, self.korean = set(), set()  # the next build (mkdocs serve) collects anew
-        return sizes
+    Reads the finished pages from the site folder, so that it needs no state from the build
+    that wrote them. Returns the fonts' sizes in bytes by file name.
+    """
+    math, korean = set(), set()
+    for page in site_dir.rglob("*.html"):
+        text = page.read_text()
+        math |= math_characters(text)
+        korean |= hangul_characters(text)
+    cache_dir = project / ".cache" / "fonts"
+    folder = site_dir / FONT_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    sizes = {}
+    for name, chars, source in (
+        (MATH_FONT, math, lambda: math_source(project)),
+        (KOREAN_FONT, korean, korean_source),
+    ):
+        if not chars:
+            continue  # a site with no formula (or no Korean) needs no such font
+        data = subset_woff2(source(), chars | {" "}, cache_dir)
+        (folder / name).write_bytes(data)
+        sizes[name] = len(data)
+    return sizes

@@ -1,4 +1,4 @@
-"""The MkDocs side of the build: a thin adapter around `gallery` and `mathml`.
+"""The MkDocs side of the build: a thin adapter around the plain modules of tools/.
 
 All the work lives in those plain modules, so that the site can move to another
 generator (Material's successor, Zensical, runs no MkDocs hooks) by writing a
@@ -24,6 +24,7 @@ import notebook_page
 import paths
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
 
 # SKIP_GALLERY=1 builds without running or registering anything: the benchmark's
 # baseline of MkDocs alone. Pages then miss their figures, so never use --strict with it.
@@ -46,6 +47,8 @@ def on_files(files, config):
         for path in result.figure_files():
             uri = f"figures/{result.name}/{path.name}"
             files.append(File.generated(config, uri, abs_src_path=str(path)))
+    # The notebook page's own stylesheet (tools/notebook_page.py links it).
+    files.append(File.generated(config, notebook_page.STYLESHEET, abs_src_path=str(notebook_page.CSS_SOURCE)))
     return files
 
 
@@ -64,20 +67,14 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
-# The CSS taken out of notebook pages, written once as a shared stylesheet after the build.
-_notebook_css: dict[str, str] = {}
-# The characters the pages draw, for the fonts subset after the build.
-_fonts = fonts.FontSet()
-
-
 def on_page_content(html, page, config, files):
     if page.file.src_uri.endswith(".ipynb"):
         try:
-            html, _notebook_css["css"] = notebook_page.finish(html, Path(page.file.abs_src_path))
+            html = notebook_page.finish(html, Path(page.file.abs_src_path))
         except notebook_page.NotebookPageError as error:
             raise PluginError(str(error)) from error
-        up = "../" * page.url.count("/")
-        html = f'<link rel="stylesheet" href="{up}{notebook_page.STYLESHEET}">\n{html}'
+        stylesheet = get_relative_url(notebook_page.STYLESHEET, page.url)
+        html = f'<link rel="stylesheet" href="{stylesheet}">\n{html}'
 
     def figure_file(src: str) -> Path:
         figure = files.get_file_from_path(posixpath.normpath(posixpath.join(page.url, src)))
@@ -96,13 +93,9 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_page(output, page, config):
-    return _fonts.collect(korean.mark(output))  # Korean marked lang="ko"; characters kept for the fonts
+    return korean.mark(output)  # every Korean word marked lang="ko"
 
 
 def on_post_build(config):
-    # The math and Korean fonts, subset to the characters the pages use.
-    _fonts.write(Path(config.site_dir), Path(config.config_file_path).parent)
-    if "css" in _notebook_css:
-        stylesheet = Path(config.site_dir) / notebook_page.STYLESHEET
-        stylesheet.parent.mkdir(parents=True, exist_ok=True)
-        stylesheet.write_text(_notebook_css["css"])
+    # The math and Korean fonts, subset to the characters the built pages draw.
+    fonts.write_for_site(Path(config.site_dir), Path(config.config_file_path).parent)

@@ -28,8 +28,8 @@ class NotebookPageError(ValueError):
     """The notebook cannot be shown as this site requires (a figure without alt text)."""
 
 
-def finish(html: str, notebook: Path) -> tuple[str, str]:
-    """Return the page's HTML as the site draws it, and the page's own stylesheet."""
+def finish(html: str, notebook: Path) -> str:
+    """Return the page's HTML as the site draws it (it links STYLESHEET, served from CSS_SOURCE)."""
     soup = BeautifulSoup(html, "html.parser")
     for style in soup.find_all("style"):
         style.decompose()
@@ -43,7 +43,7 @@ def finish(html: str, notebook: Path) -> tuple[str, str]:
     }
     wrapper = soup.select_one(".jupyter-wrapper")
     if wrapper is None:
-        return str(soup), CSS_SOURCE.read_text()
+        return str(soup)
     content = soup.new_tag("div", attrs={"class": "notebook"})
     for cell in wrapper.select('.jp-Cell[id^="cell-id="]'):  # (each code cell also has an outer copy)
         cell_id = (cell.get("id") or "").removeprefix("cell-id=")
@@ -52,7 +52,7 @@ def finish(html: str, notebook: Path) -> tuple[str, str]:
         elif "jp-CodeCell" in cell["class"]:
             _code(soup, cell, content, alt_texts.get(cell_id), notebook.name, cell_id)
     wrapper.replace_with(content)
-    return str(soup), CSS_SOURCE.read_text()
+    return str(soup)
 
 
 def _markdown(cell: Tag, content: Tag) -> None:
