@@ -9,11 +9,8 @@ from pathlib import Path
 import paths
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from support.chromium import CHROMIUM_ARGS, require_chromium, serve
+from support.chromium import PAGES, SCHEMES
 
-DOCS = paths.ROOT / paths.DOCS
-PAGES = sorted(paths.page_url(page.relative_to(DOCS)) for pattern in ("*.md", "*.ipynb") for page in DOCS.rglob(pattern))
-SCHEMES = ["default", "slate"]  # Material's light and dark
 # Every axe rule in light; in dark only what a colour scheme can change, which saves half the time.
 AXE_OPTIONS = {
     "default": {"resultTypes": ["violations"]},
@@ -22,23 +19,6 @@ AXE_OPTIONS = {
         "runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]},
     },
 }
-
-
-@pytest.fixture(scope="module")
-def base_url(site):
-    with serve(site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    executable = require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")

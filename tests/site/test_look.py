@@ -9,27 +9,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from support.chromium import CHROMIUM_ARGS, require_chromium, serve
-from test_browser import PAGES, SCHEMES
+from support.chromium import PAGES, SCHEMES
 
 VIEWPORTS = {"desktop": (1280, 900), "phone": (390, 844)}
-
-
-@pytest.fixture(scope="module")
-def base_url(site):
-    with serve(site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    executable = require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 class Look:

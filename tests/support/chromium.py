@@ -11,7 +11,15 @@ from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import paths
 import pytest
+
+_DOCS = paths.ROOT / paths.DOCS
+# Every page of the site, as its URL path: "" for the home page, "sigmoid/" for docs/sigmoid.md.
+PAGES = sorted(
+    paths.page_url(p.relative_to(_DOCS)) for pattern in ("*.md", "*.ipynb") for p in _DOCS.rglob(pattern)
+)
+SCHEMES = ["default", "slate"]  # Material's light and dark
 
 CHROMIUM = "/usr/bin/chromium"
 # Flags for a closed network: without them Chromium keeps calling Google's hosts.
