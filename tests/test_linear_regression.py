@@ -52,26 +52,6 @@ def test_mse_is_the_gaussian_negative_log_likelihood(rendered):
     assert all(abs(float(w) - nll) > 1e-3 for w in wrong)
 
 
-def test_minibatches(rendered):
-    """ "Per epoch, the minibatch run learns much faster" ... "stops falling at about 0.2, the lowest
-    cost any line can reach"; and the alt text: "The minibatch run drops to its floor within a few
-    epochs; the full-batch run ... is still above it after 20 epochs"."""
-    text = section_output(rendered, "linear_regression_minibatch", "data")
-    assert text == "100 examples, 10 minibatches per epoch, each of shape (10, 1)\n"
-    lines = section_output(rendered, "linear_regression_minibatch", "train").splitlines()
-    rows = [numbers(line) for line in lines[:3]]  # epoch, full cost, steps, minibatch cost, steps
-    assert all(r[3] < r[1] for r in rows)
-    lowest = numbers(lines[3])[-1]
-    assert lowest == pytest.approx(0.2, abs=0.01)
-    assert rows[1][3] == pytest.approx(lowest, abs=0.002) and rows[2][1] > lowest + 0.05
-    mini = run_snippet(rendered, "linear_regression_minibatch")
-    assert len(mini["mini_steps"]) == 200 and len(mini["full_steps"]) == 20
-    assert mini["mini_costs"][3] < lowest + 0.01  # at its floor within a few epochs
-    jumps = [b > a for a, b in itertools.pairwise(mini["mini_steps"][50:])]
-    assert 0.3 < sum(jumps) / len(jumps) < 0.7  # jagged: up and down from step to step
-    assert all(b < a for a, b in itertools.pairwise(mini["full_steps"]))  # smooth
-
-
 def test_training_log_is_the_originals(rendered):
     log = section_output(rendered, "linear_regression_train", "train").splitlines()
     assert len(log) == 21  # epochs 0, 100, ..., 2000

@@ -27,7 +27,7 @@ def test_the_page_shows_outputs_made_during_the_build(site):
     learned = re.search(r"learned: w0 = (-?[\d.]+), w1 = (-?[\d.]+)", text)
     assert learned and abs(float(learned[1]) + 1.01) < 0.01 and abs(float(learned[2]) - 4.83) < 0.01
     images = soup.select("article img")
-    assert len(images) == 2 and all(
+    assert len(images) == 3 and all(  # the data, the network before training, after
         len(img["alt"]) > 40 and "No description" not in img["alt"] for img in images
     )
     assert not soup.select("article style"), "the JupyterLab CSS belongs in the shared stylesheet"
