@@ -52,6 +52,16 @@ def test_mse_is_the_gaussian_negative_log_likelihood(rendered):
     assert all(abs(float(w) - nll) > 1e-3 for w in wrong)
 
 
+def test_cost_figure_alt_text(trained):
+    """The alt text: "a steep drop from about 19 to 0.05 in the first hundred epochs, then a
+    straight decline to about 0.000005 at epoch 2000"."""
+    costs = [cost for _, _, cost in trained["history"]]
+    assert costs[0] == pytest.approx(18.67, abs=0.01) and costs[100] == pytest.approx(0.05, abs=0.005)
+    assert costs[2000] == pytest.approx(5e-6, rel=0.2)
+    ratios = [costs[e + 100] / costs[e] for e in range(200, 1900, 100)]  # a straight line on a log scale
+    assert max(ratios) - min(ratios) < 0.02
+
+
 def test_training_log_is_the_originals(rendered):
     log = section_output(rendered, "linear_regression_train", "train").splitlines()
     assert len(log) == 21  # epochs 0, 100, ..., 2000

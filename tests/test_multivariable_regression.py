@@ -61,6 +61,16 @@ def test_the_slow_creep_comes_from_the_middle_curvatures(rendered):
     assert left[1] == pytest.approx(0.95, abs=0.01) and left[2] == pytest.approx(0.60, abs=0.01)
 
 
+def test_cost_figure_alt_text(rendered):
+    """ "Both start near 30,000. The raw-score run drops to about 0.2 and then barely moves; the
+    standardised run drops below it within about 100 epochs and flattens near 0.105" """
+    chapter = run_snippet(rendered, "multivariable_regression")
+    raw, scaled = chapter["costs"], chapter["scaled_costs"]
+    assert 25_000 < raw[0] < 35_000 and 25_000 < scaled[0] < 35_000
+    assert raw[-1] == pytest.approx(0.2, abs=0.01) and raw[1000] - raw[-1] < 0.02
+    assert scaled[100] < raw[-1] and scaled[-1] == pytest.approx(0.105, abs=0.001)
+
+
 def test_standardising(rendered):
     lines = out(rendered, "standardize").splitlines()
     assert 4.5 < numbers(lines[0])[-1] < 4.7  # largest curvature 4.6
