@@ -198,18 +198,6 @@ ax.set_xlabel("x")
 ax.legend()
 plt.show()
 
-fig, ax = plt.subplots(num="untrained", figsize=(6, 3.6))
-ax.scatter(X, y, alpha=0.15, s=10, label="simulated labels", rasterized=True)
-ax.plot(X, pi, "--", color="C3", label="true P(y = 1)")
-for (w0, w1), style, name in (
-    (paths["BCE"][0], ":", "network at its start"),
-    (paths["BCE"][-1], "-", "after 10,000 epochs"),
-):
-    ax.plot(X, torch.sigmoid(w0 + w1 * X), style, color="C0", label=f"{name}")
-ax.set_xlabel("x")
-ax.legend()
-plt.show()
-
 fig, ax = plt.subplots(num="cases", figsize=(6, 3.6))
 p_axis = torch.linspace(0.001, 0.999, 500)
 ax.plot(p_axis, -torch.log(p_axis), label="y = 1:  −log ŷ")

@@ -97,14 +97,6 @@ def test_mse_aims_at_almost_the_mle(rendered):
     assert mse_run > 20 * distance  # the 10,000-epoch MSE run is far from its own minimum
 
 
-def test_untrained_network_figure(rendered, chapter):
-    """The alt text: the start curve "rising only from about 0.28 to 0.52"."""
-    w0, w1 = chapter["paths"]["BCE"][0]
-    ends = torch.sigmoid(torch.tensor([w0 - w1, w0 + w1]))
-    assert ends[0] == pytest.approx(0.28, abs=0.01) and ends[1] == pytest.approx(0.52, abs=0.01)
-    assert "untrained" in rendered["binary-cross-entropy/likelihood"].figures
-
-
 def test_fair_comparison(rendered):
     lines = section_output(rendered, "binary-cross-entropy/likelihood", "compare").splitlines()
     bce, mse = numbers(lines[1])[-1], numbers(lines[2])[-1]

@@ -118,3 +118,17 @@ def test_exercises(rendered):
         assert threshold < 0.5 and abs(threshold - half_f1) < 0.04
     balanced = section_output(rendered, "judging-a-classifier/exercise", "balanced").splitlines()
     assert numbers(balanced[0])[-2:] == [0.99, 0.5] and numbers(balanced[1])[-2:] == [1.0, 1.0]
+
+
+def test_the_agreement_with_scikit_learn_can_fail(chapter):
+    """A wrong formula (the source's F1, or precision and recall swapped) disagrees somewhere."""
+    wrong_f1 = lambda c: c["TP"] / (2 * c["TP"] + c["FP"] + c["FN"]) if c["TP"] else 0.0  # noqa: E731
+    mismatches = {"f1": 0, "precision": 0}
+    for predicted, actual in random_cases():
+        c = chapter["confusion_counts"](predicted, actual)
+        a, p = actual.numpy(), predicted.numpy()
+        mismatches["f1"] += wrong_f1(c) != pytest.approx(sk.f1_score(a, p, zero_division=0))
+        mismatches["precision"] += chapter["recall"](c) != pytest.approx(
+            sk.precision_score(a, p, zero_division=0)
+        )
+    assert mismatches["f1"] > 100 and mismatches["precision"] > 100

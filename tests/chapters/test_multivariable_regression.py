@@ -66,6 +66,16 @@ def test_the_slow_creep_comes_from_the_middle_curvatures(rendered):
     assert left[1] == pytest.approx(0.95, abs=0.01) and left[2] == pytest.approx(0.60, abs=0.01)
 
 
+def test_cost_figure_alt_text(rendered):
+    """ "Both start near 30,000. The raw-score run drops to about 0.2 and then barely moves; the
+    standardised run drops below it within about 100 epochs and flattens near 0.105" """
+    chapter = run_snippet(rendered, "multivariable-regression/train")
+    raw, scaled = chapter["costs"], chapter["scaled_costs"]
+    assert 25_000 < raw[0] < 35_000 and 25_000 < scaled[0] < 35_000
+    assert raw[-1] == pytest.approx(0.2, abs=0.01) and raw[1000] - raw[-1] < 0.02
+    assert scaled[100] < raw[-1] and scaled[-1] == pytest.approx(0.105, abs=0.001)
+
+
 def test_standardising(rendered):
     lines = section_output(rendered, "multivariable-regression/train", "standardize").splitlines()
     assert 4.5 < numbers(lines[0])[-1] < 4.7  # largest curvature 4.6
@@ -83,3 +93,23 @@ def test_exercises(rendered):
     mine, exact = section_output(rendered, "multivariable-regression/exercise", "unscale").splitlines()
     difference = max(abs(a - b) for a, b in zip(numbers(mine)[:3], numbers(exact)[:3], strict=True))
     assert 0.03 < difference < 0.05 + 1e-9  # "differ by up to 0.05"
+
+
+def test_minibatches(rendered):
+    """ "Per epoch, the minibatch run learns much faster" ... "stops falling at about 0.2, the lowest
+    cost any line can reach"; and the alt text: "The minibatch run drops to its floor within a few
+    epochs; the full-batch run ... is still above it after 20 epochs"."""
+    text = section_output(rendered, "multivariable-regression/minibatch", "data")
+    assert text == "100 examples, 10 minibatches per epoch, each of shape (10, 1)\n"
+    lines = section_output(rendered, "multivariable-regression/minibatch", "train").splitlines()
+    rows = [numbers(line) for line in lines[:3]]  # epoch, full cost, steps, minibatch cost, steps
+    assert all(r[3] < r[1] for r in rows)
+    lowest = numbers(lines[3])[-1]
+    assert lowest == pytest.approx(0.2, abs=0.01)
+    assert rows[1][3] == pytest.approx(lowest, abs=0.002) and rows[2][1] > lowest + 0.05
+    mini = run_snippet(rendered, "multivariable-regression/minibatch")
+    assert len(mini["mini_steps"]) == 200 and len(mini["full_steps"]) == 20
+    assert mini["mini_costs"][3] < lowest + 0.01  # at its floor within a few epochs
+    jumps = [b > a for a, b in itertools.pairwise(mini["mini_steps"][50:])]
+    assert 0.3 < sum(jumps) / len(jumps) < 0.7  # jagged: up and down from step to step
+    assert all(b < a for a, b in itertools.pairwise(mini["full_steps"]))  # smooth

@@ -63,3 +63,17 @@ def test_exercises(rendered):
     assert section_output(rendered, "vocabulary/exercise", "choose") == (
         "lowest training error at degree 9\nlowest validation error at degree 4\n"
     )
+
+
+def test_the_split_check_can_fail():
+    """ "no example in two parts: True" would print False for parts of the same sizes that overlap."""
+    import torch
+
+    torch.manual_seed(0)
+    order = torch.randperm(100)
+
+    def check(parts):  # the snippet's check: 100 different examples in parts of 60, 20 and 20
+        return len(set().union(*(part.tolist() for part in parts))) == 100
+
+    assert check([order[:60], order[60:80], order[80:]])
+    assert not check([order[:60], order[59:79], order[80:]])  # one example in two parts, one in none

@@ -1,6 +1,6 @@
 """Epochs, minibatches and the "stochastic" in SGD: one line fitted full-batch and in minibatches.
 
-Run it with `python snippets/linear-regression/minibatch.py`; it prints a log and shows a figure.
+Run it with `python snippets/multivariable-regression/minibatch.py`; it prints a log and shows a figure.
 """
 
 # --8<-- [start:data]
