@@ -106,7 +106,19 @@ def render_all(
     named = [(path, path.relative_to(snippets_dir).with_suffix("").as_posix()) for path in snippets]
     cache_dir.mkdir(parents=True, exist_ok=True)
     with FileLock(cache_dir / ".lock"):
+        _forget_removed(cache_dir, {name for _, name in named})
         return _render_many(named, cache_dir, force)
+
+
+def _forget_removed(cache_dir: Path, names: set[str]) -> None:
+    """Delete the results of snippets that are gone, so that no page can still include them.
+
+    A result is the files beside its manifest; a folder below it may be another snippet's.
+    """
+    for manifest in cache_dir.rglob(MANIFEST_FILE):
+        if manifest.parent.relative_to(cache_dir).as_posix() not in names:
+            for stale in (manifest.parent / OUTPUT_FILE, *manifest.parent.glob("*.svg"), manifest):
+                stale.unlink(missing_ok=True)
 
 
 def _render_many(named: list[tuple[Path, str]], cache_dir: Path, force: bool) -> list[Rendered]:

@@ -173,3 +173,15 @@ def test_snippets_in_chapter_folders_are_named_by_their_path(tmp_path):
     (result,) = gallery.render_all(tmp_path / "snippets", tmp_path / "cache")
     assert result.name == "sigmoid/shape"
     assert result.output == tmp_path / "cache" / "sigmoid" / "shape" / "output.txt"
+
+
+def test_the_result_of_a_removed_snippet_is_forgotten(tmp_path):
+    """Else a page could still include it here, and fail only on a fresh clone."""
+    old = write(tmp_path, "sigmoid.py", 'print("old")\n')
+    write(tmp_path, "sigmoid/function.py", 'print("new")\n')
+    gallery.render_all(tmp_path / "snippets", tmp_path / "cache")
+    assert (tmp_path / "cache" / "sigmoid" / "output.txt").exists()
+    old.unlink()
+    (result,) = gallery.render_all(tmp_path / "snippets", tmp_path / "cache")
+    assert not (tmp_path / "cache" / "sigmoid" / "output.txt").exists()
+    assert result.output.read_text() == "new\n"  # the snippet in the folder of the same name stays
