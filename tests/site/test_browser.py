@@ -44,7 +44,8 @@ class Visit:
         self.page.on("pageerror", lambda e: self.errors.append(f"uncaught: {e}"))
         self.page.on("request", lambda r: self.requests.append(r.url))
         self.page.on("requestfailed", lambda r: self.failed.append(f"{r.url} {r.failure}"))
-        self.page.goto(url, wait_until="networkidle")
+        self.page.goto(url, wait_until="load")
+        self.page.evaluate("document.fonts.ready.then(() => true)")
 
     def close(self):
         self.context.close()
