@@ -70,7 +70,7 @@ def look(browser, base_url):
 MATH_GEOMETRY = """() => {
   const box = (e) => e.getBoundingClientRect();
   const inArticle = (sel) => [...document.querySelectorAll("article " + sel)];
-  const text = parseFloat(getComputedStyle(document.querySelector("article p")).fontSize);
+  const text = parseFloat(getComputedStyle(document.querySelector(".md-content__inner > p")).fontSize);
   return {
     text,
     hats: inArticle("mover").filter(m => /[\\u02c6\\u0302^]/.test(m.lastElementChild.textContent))
@@ -80,6 +80,11 @@ MATH_GEOMETRY = """() => {
     logGaps: inArticle("mi").filter(m => m.textContent === "log")
       .map(m => [m.parentElement.nextElementSibling, m]).filter(([n]) => n && n.localName === "mi")
       .map(([n, m]) => box(n).left - box(m).right),
+    logBefore: inArticle("mi").filter(m => m.textContent === "log").map(m => {
+      let before = m.parentElement.previousElementSibling;
+      if (before && before.localName === "mspace") before = before.previousElementSibling;
+      return before && before.localName !== "mo" ? box(m).left - box(before).right : null;
+    }).filter(gap => gap !== null),
     unaryGaps: inArticle('mo[form="prefix"]').filter(m => m.textContent === "\\u2212" && m.nextElementSibling)
       .map(m => box(m.nextElementSibling).left - box(m).right),
     binaryGaps: inArticle("mo").filter(m => m.textContent === "\\u2212" && !m.hasAttribute("form")
@@ -129,8 +134,9 @@ def test_math_geometry(look, path, scheme, viewport, record_property):
     assert all(0.3 < ratio <= 1.2 for ratio in g["hats"]), g["hats"]
     # Display sums and products are large operators, well taller than the text around them.
     assert all(height > 1.6 * g["text"] for height in g["sums"]), (g["sums"], g["text"])
-    # "log L" has a space after the function name.
+    # "log L" has a space after the function name, and "y log" one before it.
     assert all(gap > 1 for gap in g["logGaps"]), g["logGaps"]
+    assert all(gap > 1 for gap in g["logBefore"]), g["logBefore"]
     # A unary minus sits tight to its number; a binary minus has room on both sides.
     assert all(gap < 0.5 for gap in g["unaryGaps"]), g["unaryGaps"]
     assert all(gap > 1.5 for gap in g["binaryGaps"]), g["binaryGaps"]
@@ -148,6 +154,7 @@ def test_math_geometry(look, path, scheme, viewport, record_property):
 def test_the_checks_above_have_something_to_measure(look):
     g = look("binary-cross-entropy/").page.evaluate(MATH_GEOMETRY)
     assert len(g["hats"]) >= 10 and len(g["sums"]) >= 4 and g["logGaps"] and g["unaryGaps"]
+    assert g["logBefore"]
     assert look("sigmoid/").page.evaluate(MATH_GEOMETRY)["primes"]
     assert look("judging-a-classifier/").page.evaluate(MATH_GEOMETRY)["fractionSizes"]
     phone = look("binary-cross-entropy/", viewport="phone").page.evaluate(MATH_GEOMETRY)
