@@ -225,6 +225,20 @@ def test_every_korean_word_is_marked_korean(look, path):
     assert page.evaluate(UNMARKED_KOREAN) == []
 
 
+def test_korean_in_search_results_is_marked_korean(browser, base_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(f"{base_url}/", wait_until="networkidle")
+        page.click("label.md-search__icon, .md-search__input")
+        page.locator("input.md-search__input").press_sequentially("Tistory")  # quoted with Korean titles
+        page.wait_for_selector(".md-search-result__list [lang=ko]", timeout=10000)
+        assert page.locator(".md-search-result__list [lang=ko]").count() >= 2
+        assert page.evaluate(UNMARKED_KOREAN) == []
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_korean_is_drawn_with_the_sites_font(look, base_url, scheme, viewport):
