@@ -149,6 +149,8 @@ def test_math_geometry(look, path, scheme, viewport, record_property):
     for display in g["displays"]:
         assert display["overflow"] == "auto"
         assert display["right"] <= g["page"][1]
+        if viewport == "desktop":
+            assert display["scroll"] <= display["client"]  # at 1280 px every formula fits
 
 
 def test_the_checks_above_have_something_to_measure(look):
@@ -327,6 +329,19 @@ def test_no_code_block_scrolls_sideways_at_desktop_width(look, path, scheme):
         "          .map(e => `${e.scrollWidth} > ${e.clientWidth}: ${e.textContent.slice(0, 40)}`)",
     )
     assert scrolling == []
+
+
+@pytest.mark.parametrize("path", ["", "linear-regression/", "logistic-regression/"])
+def test_running_text_keeps_a_readable_measure_while_code_uses_the_width(look, path):
+    page = look(path).page
+    paragraphs = page.eval_on_selector_all(
+        ".md-content__inner > p", "els => els.map(e => e.getBoundingClientRect().width)"
+    )
+    code = page.eval_on_selector_all(
+        ".md-content__inner pre > code", "els => els.map(e => e.getBoundingClientRect().width)"
+    )
+    assert paragraphs and max(paragraphs) <= 800  # about 100 characters of 16 px text
+    assert code and min(code) >= 900
 
 
 FIRST_LINE_AND_BUTTON = """(block) => {
