@@ -1,4 +1,5 @@
-"""The MkDocs side of the build: a thin adapter around `gallery` and `mathml`.
+"""The MkDocs side of the build: a thin adapter around `gallery`, `mathml`, `glossary`,
+`notebook_page`, `korean` and `fonts`.
 
 All the work lives in those plain modules, so that the site can move to another
 generator (Material's successor, Zensical, runs no MkDocs hooks) by writing a
