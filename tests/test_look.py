@@ -75,6 +75,9 @@ MATH_GEOMETRY = """() => {
     text,
     hats: inArticle("mover").filter(m => /[\\u02c6\\u0302^]/.test(m.lastElementChild.textContent))
       .map(m => box(m.lastElementChild).width / box(m.firstElementChild).width),
+    hatHeights: inArticle("mover").filter(m => /[\\u02c6\\u0302^]/.test(m.lastElementChild.textContent))
+      .map(m => [box(m.lastElementChild).height / box(m.firstElementChild).height,
+                 m.lastElementChild.textContent]),
     sums: inArticle(".math-display mo").filter(m => /[\\u2211\\u220f]/.test(m.textContent))
       .map(m => box(m).height),
     logGaps: inArticle("mi").filter(m => m.textContent === "log")
@@ -123,7 +126,8 @@ def test_math_geometry(look, path, scheme, viewport, record_property):
     g = look(path, scheme, viewport).page.evaluate(MATH_GEOMETRY)
     record_property(
         "report",
-        f"math {path} [{scheme}, {viewport}]: hat/base {max(g['hats'], default=0):.2f}, "
+        f"math {path} [{scheme}, {viewport}]: hat/base {max(g['hats'], default=0):.2f} wide, "
+        f"{max((h for h, _ in g['hatHeights']), default=0):.2f} high, "
         f"display sums {min(g['sums'], default=0):.1f} px (text {g['text']} px), "
         f"log gap {min(g['logGaps'], default=0):.2f} px, "
         f"unary minus gap {max(g['unaryGaps'], default=0):.2f} px, "
@@ -132,6 +136,8 @@ def test_math_geometry(look, path, scheme, viewport, record_property):
     )
     # A hat sits over its letter and is no wider than ~1.2x of it (not a stretched caret).
     assert all(0.3 < ratio <= 1.2 for ratio in g["hats"]), g["hats"]
+    # ... and is a small accent (U+02C6), not an ASCII caret as tall as two thirds of the letter.
+    assert all(ratio <= 0.4 and glyph != "^" for ratio, glyph in g["hatHeights"]), g["hatHeights"]
     # Display sums and products are large operators, well taller than the text around them.
     assert all(height > 1.6 * g["text"] for height in g["sums"]), (g["sums"], g["text"])
     # "log L" has a space after the function name, and "y log" one before it.
