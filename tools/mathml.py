@@ -26,6 +26,12 @@ BATCH = Path(__file__).with_name("temml_batch.cjs")
 # Names of counts written as letters in the pages (true positives, ...): one upright word each,
 # not a product of two italic variables.
 UPRIGHT_NAMES = re.compile(r"(?<![\\A-Za-z])(TP|TN|FP|FN)(?![A-Za-z])")
+# Temml puts a thin space after a function name (log, ln, max) but none before it; TeX also puts
+# one between a letter, number or closing bracket and the name ("y_i log" not "y_ilog").
+NAME_AFTER_ORDINARY = re.compile(
+    r"(</(?:mi|mn|msub|msup|msubsup|mover|mfrac|mrow)>)(<mrow><mi>[a-z]+</mi><mo>\u2061</mo>)"
+)
+THIN_SPACE = '<mspace width="0.1667em"></mspace>'
 
 
 class MathError(ValueError):
@@ -54,7 +60,8 @@ def convert_all(formulas: list[tuple[str, bool]]) -> list[str]:
         if "error" in result:
             message = " ".join(result["error"].replace("\u0332", "").split())
             raise MathError(f"cannot render `{tex.strip()}`: {message}")
-        mathml.append(result["mathml"].replace("<math>", '<math display="inline">', 1))
+        out = NAME_AFTER_ORDINARY.sub(rf"\1{THIN_SPACE}\2", result["mathml"])
+        mathml.append(out.replace("<math>", '<math display="inline">', 1))
     return mathml
 
 

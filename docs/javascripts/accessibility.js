@@ -49,7 +49,8 @@
       }
     });
     // A glossary tooltip shows its term's title attribute, which holds Korean.
-    document.querySelectorAll(".md-tooltip2__inner").forEach(markKorean);
+    // So do search results, which Material writes from its index of the pages' text.
+    document.querySelectorAll(".md-tooltip2__inner, .md-search-result__list").forEach(markKorean);
   }
   // Material adds the code buttons after load and again on every page change.
   new MutationObserver(fix).observe(document.body, { childList: true, subtree: true });

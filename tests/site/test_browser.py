@@ -6,7 +6,6 @@ import json
 import re
 from pathlib import Path
 
-import paths
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from support.chromium import PAGES, SCHEMES

@@ -52,16 +52,24 @@ def look(browser, base_url):
 MATH_GEOMETRY = """() => {
   const box = (e) => e.getBoundingClientRect();
   const inArticle = (sel) => [...document.querySelectorAll("article " + sel)];
-  const text = parseFloat(getComputedStyle(document.querySelector("article p")).fontSize);
+  const text = parseFloat(getComputedStyle(document.querySelector(".md-content__inner > p")).fontSize);
   return {
     text,
     hats: inArticle("mover").filter(m => /[\\u02c6\\u0302^]/.test(m.lastElementChild.textContent))
       .map(m => box(m.lastElementChild).width / box(m.firstElementChild).width),
+    hatHeights: inArticle("mover").filter(m => /[\\u02c6\\u0302^]/.test(m.lastElementChild.textContent))
+      .map(m => [box(m.lastElementChild).height / box(m.firstElementChild).height,
+                 m.lastElementChild.textContent]),
     sums: inArticle(".math-display mo").filter(m => /[\\u2211\\u220f]/.test(m.textContent))
       .map(m => box(m).height),
     logGaps: inArticle("mi").filter(m => m.textContent === "log")
       .map(m => [m.parentElement.nextElementSibling, m]).filter(([n]) => n && n.localName === "mi")
       .map(([n, m]) => box(n).left - box(m).right),
+    logBefore: inArticle("mi").filter(m => m.textContent === "log").map(m => {
+      let before = m.parentElement.previousElementSibling;
+      if (before && before.localName === "mspace") before = before.previousElementSibling;
+      return before && before.localName !== "mo" ? box(m).left - box(before).right : null;
+    }).filter(gap => gap !== null),
     unaryGaps: inArticle('mo[form="prefix"]').filter(m => m.textContent === "\\u2212" && m.nextElementSibling)
       .map(m => box(m.nextElementSibling).left - box(m).right),
     binaryGaps: inArticle("mo").filter(m => m.textContent === "\\u2212" && !m.hasAttribute("form")
@@ -100,7 +108,8 @@ def test_math_geometry(look, path, scheme, viewport, record_property):
     g = look(path, scheme, viewport).page.evaluate(MATH_GEOMETRY)
     record_property(
         "report",
-        f"math {path} [{scheme}, {viewport}]: hat/base {max(g['hats'], default=0):.2f}, "
+        f"math {path} [{scheme}, {viewport}]: hat/base {max(g['hats'], default=0):.2f} wide, "
+        f"{max((h for h, _ in g['hatHeights']), default=0):.2f} high, "
         f"display sums {min(g['sums'], default=0):.1f} px (text {g['text']} px), "
         f"log gap {min(g['logGaps'], default=0):.2f} px, "
         f"unary minus gap {max(g['unaryGaps'], default=0):.2f} px, "
@@ -109,10 +118,13 @@ def test_math_geometry(look, path, scheme, viewport, record_property):
     )
     # A hat sits over its letter and is no wider than ~1.2x of it (not a stretched caret).
     assert all(0.3 < ratio <= 1.2 for ratio in g["hats"]), g["hats"]
+    # ... and is a small accent (U+02C6), not an ASCII caret as tall as two thirds of the letter.
+    assert all(ratio <= 0.4 and glyph != "^" for ratio, glyph in g["hatHeights"]), g["hatHeights"]
     # Display sums and products are large operators, well taller than the text around them.
     assert all(height > 1.6 * g["text"] for height in g["sums"]), (g["sums"], g["text"])
-    # "log L" has a space after the function name.
+    # "log L" has a space after the function name, and "y log" one before it.
     assert all(gap > 1 for gap in g["logGaps"]), g["logGaps"]
+    assert all(gap > 1 for gap in g["logBefore"]), g["logBefore"]
     # A unary minus sits tight to its number; a binary minus has room on both sides.
     assert all(gap < 0.5 for gap in g["unaryGaps"]), g["unaryGaps"]
     assert all(gap > 1.5 for gap in g["binaryGaps"]), g["binaryGaps"]
@@ -125,11 +137,14 @@ def test_math_geometry(look, path, scheme, viewport, record_property):
     for display in g["displays"]:
         assert display["overflow"] == "auto"
         assert display["right"] <= g["page"][1]
+        if viewport == "desktop":
+            assert display["scroll"] <= display["client"]  # at 1280 px every formula fits
 
 
 def test_the_checks_above_have_something_to_measure(look):
     g = look("binary-cross-entropy/").page.evaluate(MATH_GEOMETRY)
     assert len(g["hats"]) >= 10 and len(g["sums"]) >= 4 and g["logGaps"] and g["unaryGaps"]
+    assert g["logBefore"]
     assert look("sigmoid/").page.evaluate(MATH_GEOMETRY)["primes"]
     assert look("judging-a-classifier/").page.evaluate(MATH_GEOMETRY)["fractionSizes"]
     phone = look("binary-cross-entropy/", viewport="phone").page.evaluate(MATH_GEOMETRY)
@@ -198,6 +213,20 @@ def test_every_korean_word_is_marked_korean(look, path):
             assert tooltip.inner_text() in title
             break
     assert page.evaluate(UNMARKED_KOREAN) == []
+
+
+def test_korean_in_search_results_is_marked_korean(browser, base_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(f"{base_url}/", wait_until="networkidle")
+        page.click("label.md-search__icon, .md-search__input")
+        page.locator("input.md-search__input").press_sequentially("Tistory")  # quoted with Korean titles
+        page.wait_for_selector(".md-search-result__list [lang=ko]", timeout=10000)
+        assert page.locator(".md-search-result__list [lang=ko]").count() >= 2
+        assert page.evaluate(UNMARKED_KOREAN) == []
+    finally:
+        context.close()
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
@@ -288,6 +317,19 @@ def test_no_code_block_scrolls_sideways_at_desktop_width(look, path, scheme):
         "          .map(e => `${e.scrollWidth} > ${e.clientWidth}: ${e.textContent.slice(0, 40)}`)",
     )
     assert scrolling == []
+
+
+@pytest.mark.parametrize("path", ["", "linear-regression/", "logistic-regression/"])
+def test_running_text_keeps_a_readable_measure_while_code_uses_the_width(look, path):
+    page = look(path).page
+    paragraphs = page.eval_on_selector_all(
+        ".md-content__inner > p", "els => els.map(e => e.getBoundingClientRect().width)"
+    )
+    code = page.eval_on_selector_all(
+        ".md-content__inner pre > code", "els => els.map(e => e.getBoundingClientRect().width)"
+    )
+    assert paragraphs and max(paragraphs) <= 800  # about 100 characters of 16 px text
+    assert code and min(code) >= 900
 
 
 FIRST_LINE_AND_BUTTON = """(block) => {

@@ -29,6 +29,13 @@ def test_mathml_is_what_chromium_needs():
     assert "<mi>log</mi><mo>\u2061</mo>" in out  # log is a function name, applied to L
 
 
+def test_a_function_name_after_a_letter_has_a_thin_space_before_it():
+    out = mathml.to_mathml(r"y_i \log \pi_i - \log x", "inline")
+    space = '<mspace width="0.1667em"></mspace>'
+    assert f"</msub>{space}<mrow><mi>log</mi>" in out  # y_i log, as TeX spaces it
+    assert "<mo>\u2212</mo><mrow><mi>log</mi>" in out  # an operator brings its own space
+
+
 def test_counts_are_upright_words():
     out = mathml.to_mathml(r"\frac{TP}{TP + FP}", "inline")
     assert out.count("<mi>TP</mi>") == 2
