@@ -13,13 +13,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import html_text
+
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
-TOKEN = re.compile(
-    r"<!--.*?-->|<(script|style|pre|code|math|svg)\b[^>]*>.*?</\1\s*>|<[^>]*>|[^<]+",
-    re.DOTALL | re.IGNORECASE,
-)
-TAG = re.compile(r"<(/?)([A-Za-z][\w:-]*)([^>]*)>")
-VOID = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+# Never marked inside these: code, formulas, drawings.
+RAW = ("script", "style", "pre", "code", "math", "svg")
 # Elements whose text is not running text: a term there is left unmarked.
 NOT_BODY = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "abbr", "button", "label", "summary", "nav", "kbd"}
 NOT_BODY_CLASS = re.compile(r"""class\s*=\s*["'][^"']*\b(admonition-title|headerlink|md-[\w-]*)\b""")
@@ -64,30 +62,19 @@ def mark(page_html: str, terms: list[Term]) -> str:
     by_name = {t.english.lower(): t for t in terms}
     pattern = _pattern(terms)
     unmarked = set(by_name)
-    out: list[str] = []
-    stack: list[tuple[str, bool]] = []  # open elements: (name, inside something that is not body text)
-    for token in TOKEN.finditer(page_html):
-        text = token.group(0)
-        tag = TAG.fullmatch(text) if text.startswith("<") and token.group(1) is None else None
-        if tag:
-            closing, name, rest = tag.group(1), tag.group(2).lower(), tag.group(3)
-            if closing:
-                if any(open_name == name for open_name, _ in stack):
-                    while stack and stack.pop()[0] != name:
-                        pass
-            elif name not in VOID and not rest.rstrip().endswith("/"):
-                excluded = name in NOT_BODY or bool(NOT_BODY_CLASS.search(rest))
-                stack.append((name, excluded or (stack[-1][1] if stack else False)))
-        elif not text.startswith("<") and not (stack and stack[-1][1]) and unmarked:
 
-            def wrap(match: re.Match) -> str:
-                key = match.group(1).lower()
-                if key not in unmarked:
-                    return match.group(0)
-                unmarked.discard(key)
-                title = html.escape(by_name[key].tooltip, quote=True)
-                return f'<abbr title="{title}">{match.group(0)}</abbr>'
+    def outside_body_text(name: str, start_tag: str, parent: bool) -> bool:
+        return parent or name in NOT_BODY or bool(NOT_BODY_CLASS.search(start_tag))
 
-            text = pattern.sub(wrap, text)
-        out.append(text)
+    def wrap(match: re.Match) -> str:
+        key = match.group(1).lower()
+        if key not in unmarked:
+            return match.group(0)
+        unmarked.discard(key)
+        title = html.escape(by_name[key].tooltip, quote=True)
+        return f'<abbr title="{title}">{match.group(0)}</abbr>'
+
+    out = []
+    for piece, excluded in html_text.pieces(page_html, RAW, outside_body_text):
+        out.append(pattern.sub(wrap, piece) if excluded is False and unmarked else piece)
     return "".join(out)
