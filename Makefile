@@ -3,7 +3,7 @@
 #   make test    install into .venv, then run the test suite
 # and a few more for the maintainers:
 #   make test CHAPTER=sigmoid   only what concerns one chapter: its tests, its page's code and browser checks
-#   make test-slow  the checks too slow for every run (CI runs them after `make test`)
+#   make test-all   make test and the checks too slow for every run, in one session (what CI runs)
 #   make build   build the site into site/ (what the Pages workflow publishes)
 #   make bench   time cold, warm and plain builds and the test suite, and report each figure
 #   make install only create .venv and install what the build and the tests need
@@ -21,18 +21,20 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 # test module (test_binary_cross_entropy.py).
 PYTEST_SELECT := $(if $(CHAPTER),-k "$(CHAPTER) or $(subst -,_,$(CHAPTER))")
 
-.PHONY: serve test test-slow build bench install
+.PHONY: serve test test-all build bench install lint
 
 serve: $(INSTALLED) $(NODE_INSTALLED)
 	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
-test: $(INSTALLED) $(NODE_INSTALLED)
+test: lint
+	$(PYTHON) -m pytest -m "not slow" $(PYTEST_SELECT)
+
+test-all: lint
+	$(PYTHON) -m pytest
+
+lint: $(INSTALLED) $(NODE_INSTALLED)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(PYTHON) -m pytest $(PYTEST_SELECT)
-
-test-slow: $(INSTALLED) $(NODE_INSTALLED)
-	$(PYTHON) -m pytest -m slow
 
 build: $(INSTALLED) $(NODE_INSTALLED)
 	$(VENV)/bin/mkdocs build --strict --site-dir site

@@ -88,7 +88,9 @@ class Report:
 
 
 def pytest(project: Path, *options: str) -> tuple[float, subprocess.CompletedProcess]:
-    return run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *options], project)
+    """The tests `make test` runs (the slow ones are CI's), with the given options."""
+    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-m", "not slow", *options]
+    return run(command, project)
 
 
 def summary(result: subprocess.CompletedProcess) -> str:
