@@ -1,18 +1,22 @@
-"""Fixtures of the browser tests: the built site served on 127.0.0.1, and one Chromium per module."""
+"""Fixtures of the browser tests: the built site on 127.0.0.1, one Chromium, and page visits.
+
+All are per session (that is, per pytest-xdist worker), so that the tests of every module
+share one browser and one visit of each page, scheme and screen.
+"""
 
 from __future__ import annotations
 
 import pytest
-from support.chromium import CHROMIUM_ARGS, require_chromium, serve
+from support.chromium import CHROMIUM_ARGS, Visit, require_chromium, serve
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def base_url(site):
     with serve(site) as url:
         yield url
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser():
     executable = require_chromium()
     from playwright.sync_api import sync_playwright
@@ -21,3 +25,32 @@ def browser():
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def visited(browser, base_url):
+    """One visit per page, scheme and screen, shared by the tests that only look."""
+    opened: dict[tuple[str, str, str], Visit] = {}
+
+    def open_page(path: str, scheme: str = "default", viewport: str = "desktop") -> Visit:
+        if (path, scheme, viewport) not in opened:
+            opened[path, scheme, viewport] = Visit(browser, f"{base_url}/{path}", scheme, viewport)
+        return opened[path, scheme, viewport]
+
+    yield open_page
+    for visit in opened.values():
+        visit.close()
+
+
+@pytest.fixture
+def visit(browser, base_url):
+    """A fresh visit, for a test that changes the page (clicks, hovers, the clipboard)."""
+    opened = []
+
+    def open_page(path: str, scheme: str = "default", viewport: str = "desktop") -> Visit:
+        opened.append(Visit(browser, f"{base_url}/{path}", scheme, viewport))
+        return opened[-1]
+
+    yield open_page
+    for page in opened:
+        page.close()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -23,60 +22,6 @@ AXE_OPTIONS = {
 @pytest.fixture(scope="module")
 def screenshots(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("screenshots")
-
-
-class Visit:
-    """A page opened in a fresh context, with everything it logged and requested."""
-
-    def __init__(self, browser, url: str, scheme: str):
-        self.errors: list[str] = []
-        self.requests: list[str] = []
-        self.failed: list[str] = []
-        self.context = browser.new_context(viewport={"width": 1280, "height": 900})
-        # Material keeps the chosen palette in localStorage; set it before any page script runs.
-        palette = {"index": SCHEMES.index(scheme) + 1, "color": {"media": "", "scheme": scheme}}
-        self.context.add_init_script(
-            f"localStorage.setItem('/.__palette', JSON.stringify({json.dumps(palette)}))"
-        )
-        self.page = self.context.new_page()
-        self.page.on("console", lambda m: m.type == "error" and self.errors.append(f"console: {m.text}"))
-        self.page.on("pageerror", lambda e: self.errors.append(f"uncaught: {e}"))
-        self.page.on("request", lambda r: self.requests.append(r.url))
-        self.page.on("requestfailed", lambda r: self.failed.append(f"{r.url} {r.failure}"))
-        self.page.goto(url, wait_until="load")
-        self.page.evaluate("document.fonts.ready.then(() => true)")
-
-    def close(self):
-        self.context.close()
-
-
-@pytest.fixture
-def visit(browser, base_url):
-    """A fresh visit, for a test that changes the page (clicks, clipboard)."""
-    opened = []
-
-    def open_page(path: str, scheme: str = "default") -> Visit:
-        opened.append(Visit(browser, f"{base_url}/{path}", scheme))
-        return opened[-1]
-
-    yield open_page
-    for page in opened:
-        page.close()
-
-
-@pytest.fixture(scope="module")
-def visited(browser, base_url):
-    """One visit per page and scheme, shared by the tests that only look."""
-    opened: dict[tuple[str, str], Visit] = {}
-
-    def open_page(path: str, scheme: str = "default") -> Visit:
-        if (path, scheme) not in opened:
-            opened[path, scheme] = Visit(browser, f"{base_url}/{path}", scheme)
-        return opened[path, scheme]
-
-    yield open_page
-    for page in opened.values():
-        page.close()
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)

@@ -6,46 +6,8 @@ where the layout depends on it, on a desktop (1280x900) and a phone (390x844) sc
 
 from __future__ import annotations
 
-import json
-
 import pytest
-from support.chromium import PAGES, SCHEMES
-
-VIEWPORTS = {"desktop": (1280, 900), "phone": (390, 844)}
-
-
-class Look:
-    """A page in a fresh context of a given screen and scheme, with the URLs it requested."""
-
-    def __init__(self, browser, url: str, scheme: str, viewport: str):
-        width, height = VIEWPORTS[viewport]
-        self.context = browser.new_context(
-            viewport={"width": width, "height": height}, device_scale_factor=2 if viewport == "phone" else 1
-        )
-        palette = {"index": SCHEMES.index(scheme) + 1, "color": {"media": "", "scheme": scheme}}
-        self.context.add_init_script(
-            f"localStorage.setItem('/.__palette', JSON.stringify({json.dumps(palette)}))"
-        )
-        self.requests: list[str] = []
-        self.page = self.context.new_page()
-        self.page.on("request", lambda r: self.requests.append(r.url))
-        self.page.goto(url, wait_until="networkidle")
-        self.page.evaluate("document.fonts.ready")
-
-
-@pytest.fixture(scope="module")
-def look(browser, base_url):
-    opened: dict[tuple[str, str, str], Look] = {}
-
-    def open_page(path: str, scheme: str = "default", viewport: str = "desktop") -> Look:
-        if (path, scheme, viewport) not in opened:
-            opened[path, scheme, viewport] = Look(browser, f"{base_url}/{path}", scheme, viewport)
-        return opened[path, scheme, viewport]
-
-    yield open_page
-    for visit in opened.values():
-        visit.context.close()
-
+from support.chromium import PAGES, SCHEMES, VIEWPORTS
 
 # ---------------------------------------------------------------- math
 
@@ -89,8 +51,8 @@ MATH_GEOMETRY = """() => {
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_math_font_is_served_by_the_site(look, base_url, scheme, viewport):
-    visit = look("binary-cross-entropy/", scheme, viewport)
+def test_math_font_is_served_by_the_site(visited, base_url, scheme, viewport):
+    visit = visited("binary-cross-entropy/", scheme, viewport)
     loaded = visit.page.evaluate(
         "[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family.replaceAll('\"', ''))"
     )
@@ -104,8 +66,8 @@ def test_math_font_is_served_by_the_site(look, base_url, scheme, viewport):
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("path", ["binary-cross-entropy/", "sigmoid/", "judging-a-classifier/"])
-def test_math_geometry(look, path, scheme, viewport, record_property):
-    g = look(path, scheme, viewport).page.evaluate(MATH_GEOMETRY)
+def test_math_geometry(visited, path, scheme, viewport, record_property):
+    g = visited(path, scheme, viewport).page.evaluate(MATH_GEOMETRY)
     record_property(
         "report",
         f"math {path} [{scheme}, {viewport}]: hat/base {max(g['hats'], default=0):.2f} wide, "
@@ -141,19 +103,19 @@ def test_math_geometry(look, path, scheme, viewport, record_property):
             assert display["scroll"] <= display["client"]  # at 1280 px every formula fits
 
 
-def test_the_checks_above_have_something_to_measure(look):
-    g = look("binary-cross-entropy/").page.evaluate(MATH_GEOMETRY)
+def test_the_checks_above_have_something_to_measure(visited):
+    g = visited("binary-cross-entropy/").page.evaluate(MATH_GEOMETRY)
     assert len(g["hats"]) >= 10 and len(g["sums"]) >= 4 and g["logGaps"] and g["unaryGaps"]
     assert g["logBefore"]
-    assert look("sigmoid/").page.evaluate(MATH_GEOMETRY)["primes"]
-    assert look("judging-a-classifier/").page.evaluate(MATH_GEOMETRY)["fractionSizes"]
-    phone = look("binary-cross-entropy/", viewport="phone").page.evaluate(MATH_GEOMETRY)
+    assert visited("sigmoid/").page.evaluate(MATH_GEOMETRY)["primes"]
+    assert visited("judging-a-classifier/").page.evaluate(MATH_GEOMETRY)["fractionSizes"]
+    phone = visited("binary-cross-entropy/", viewport="phone").page.evaluate(MATH_GEOMETRY)
     assert any(d["scroll"] > d["client"] for d in phone["displays"])  # the phone case is exercised
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_no_page_scrolls_sideways_on_a_phone(look, path):
-    page = look(path, "default", "phone").page
+def test_no_page_scrolls_sideways_on_a_phone(visited, path):
+    page = visited(path, "default", "phone").page
     assert page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]") == [390, 390]
     # A display formula that scrolls in its box can be reached and scrolled with the keyboard.
     boxes = page.eval_on_selector_all(
@@ -162,8 +124,8 @@ def test_no_page_scrolls_sideways_on_a_phone(look, path):
     assert all(index == 0 for index in boxes), boxes
 
 
-def test_counts_are_upright_words(look):
-    names = look("judging-a-classifier/").page.eval_on_selector_all(
+def test_counts_are_upright_words(visited):
+    names = visited("judging-a-classifier/").page.eval_on_selector_all(
         "article mi", "els => els.map(e => [e.textContent, getComputedStyle(e).fontStyle])"
     )
     assert ["TP", "normal"] in names
@@ -201,8 +163,8 @@ GLYPHS_DIFFER = """(span) => {
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_every_korean_word_is_marked_korean(look, path):
-    page = look(path).page
+def test_every_korean_word_is_marked_korean(visited, path):
+    page = visited(path).page
     assert page.evaluate(UNMARKED_KOREAN) == []
     # Tooltips too: hover every glossary term whose title holds Korean, then look again.
     titles = page.eval_on_selector_all("article abbr[title]", "els => els.map(e => e.title)")
@@ -231,8 +193,8 @@ def test_korean_in_search_results_is_marked_korean(browser, base_url):
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_korean_is_drawn_with_the_sites_font(look, base_url, scheme, viewport):
-    visit = look("glossary/", scheme, viewport)
+def test_korean_is_drawn_with_the_sites_font(visited, base_url, scheme, viewport):
+    visit = visited("glossary/", scheme, viewport)
     assert f"{base_url}/assets/fonts/noto-sans-kr.woff2" in visit.requests
     span = visit.page.locator('article span[lang="ko"]', has_text="학습률").first
     assert span.evaluate("s => getComputedStyle(s).fontFamily").startswith('"Site Korean"')
@@ -247,8 +209,8 @@ def test_korean_is_drawn_with_the_sites_font(look, base_url, scheme, viewport):
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_korean_in_a_code_comment_is_drawn_too(look, scheme):
-    page = look("judging-a-classifier/", scheme).page
+def test_korean_in_a_code_comment_is_drawn_too(visited, scheme):
+    page = visited("judging-a-classifier/", scheme).page
     span = page.locator('pre code span[lang="ko"]').first
     assert span.evaluate("s => getComputedStyle(s).fontFamily").startswith('"Site Korean"')
     assert span.evaluate(GLYPHS_DIFFER)
@@ -283,8 +245,8 @@ TOOLTIP_STYLE = """(inner) => {
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_tooltip_shows_korean_and_a_gloss_readably(look, scheme, viewport, record_property):
-    page = look("linear-regression/", scheme, viewport).page
+def test_tooltip_shows_korean_and_a_gloss_readably(visited, scheme, viewport, record_property):
+    page = visited("linear-regression/", scheme, viewport).page
     term = page.locator("article abbr", has_text="learning rate")
     assert term.count() == 1  # once per page
     term.hover()
@@ -309,8 +271,8 @@ def test_tooltip_shows_korean_and_a_gloss_readably(look, scheme, viewport, recor
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("path", PAGES)
-def test_no_code_block_scrolls_sideways_at_desktop_width(look, path, scheme):
-    page = look(path, scheme).page
+def test_no_code_block_scrolls_sideways_at_desktop_width(visited, path, scheme):
+    page = visited(path, scheme).page
     scrolling = page.eval_on_selector_all(
         "pre > code",
         "els => els.filter(e => e.scrollWidth > e.clientWidth)"
@@ -320,8 +282,8 @@ def test_no_code_block_scrolls_sideways_at_desktop_width(look, path, scheme):
 
 
 @pytest.mark.parametrize("path", ["", "linear-regression/", "logistic-regression/"])
-def test_running_text_keeps_a_readable_measure_while_code_uses_the_width(look, path):
-    page = look(path).page
+def test_running_text_keeps_a_readable_measure_while_code_uses_the_width(visited, path):
+    page = visited(path).page
     paragraphs = page.eval_on_selector_all(
         ".md-content__inner > p", "els => els.map(e => e.getBoundingClientRect().width)"
     )
@@ -346,8 +308,8 @@ FIRST_LINE_AND_BUTTON = """(block) => {
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
-def test_the_home_page_command_is_clear_of_the_copy_button(look, viewport):
-    page = look("", "default", viewport).page
+def test_the_home_page_command_is_clear_of_the_copy_button(visited, viewport):
+    page = visited("", "default", viewport).page
     block = page.locator("div.language-sh").first
     block.hover()
     geometry = block.evaluate(FIRST_LINE_AND_BUTTON)
@@ -391,8 +353,8 @@ def test_first_visit_paints_in_the_readers_scheme_and_the_sites_colours(browser,
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_the_notebook_page_reads_like_a_chapter(look, base_url, scheme):
-    visit = look("simulation/", scheme)
+def test_the_notebook_page_reads_like_a_chapter(visited, base_url, scheme):
+    visit = visited("simulation/", scheme)
     page = visit.page
     text = page.inner_text("article")
     assert "In [" not in text and "Out[" not in text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import os
 import shutil
 import threading
@@ -65,3 +66,35 @@ def serve(folder: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+VIEWPORTS = {"desktop": (1280, 900), "phone": (390, 844)}  # a phone at device scale 2
+
+
+class Visit:
+    """A page opened in a fresh context of a given scheme and screen, with all it logged and requested."""
+
+    def __init__(self, browser, url: str, scheme: str = "default", viewport: str = "desktop"):
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.failed: list[str] = []
+        width, height = VIEWPORTS[viewport]
+        self.context = browser.new_context(
+            viewport={"width": width, "height": height}, device_scale_factor=2 if viewport == "phone" else 1
+        )
+        # Material keeps the chosen palette in localStorage; set it before any page script runs.
+        palette = {"index": SCHEMES.index(scheme) + 1, "color": {"media": "", "scheme": scheme}}
+        self.context.add_init_script(
+            f"localStorage.setItem('/.__palette', JSON.stringify({json.dumps(palette)}))"
+        )
+        self.page = self.context.new_page()
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(f"console: {m.text}"))
+        self.page.on("pageerror", lambda e: self.errors.append(f"uncaught: {e}"))
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("requestfailed", lambda r: self.failed.append(f"{r.url} {r.failure}"))
+        # The load event, then the fonts: not networkidle, which waits half a second of silence.
+        self.page.goto(url, wait_until="load")
+        self.page.evaluate("document.fonts.ready.then(() => true)")
+
+    def close(self):
+        self.context.close()
