@@ -8,6 +8,7 @@ underline would be noise or would double a link's underline.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from dataclasses import dataclass
@@ -37,16 +38,22 @@ class Term:
 def read(glossary_page: Path) -> list[Term]:
     """The rows of the glossary's table: | English | Korean | Meaning | Explained in |.
 
-    A site without a glossary page has no tooltips.
+    A site without a glossary page has no tooltips. The page is read again only when it
+    changes, not once for every page that is marked.
     """
     if not glossary_page.exists():
         return []
+    return list(_read(glossary_page, glossary_page.stat().st_mtime_ns))
+
+
+@functools.cache
+def _read(glossary_page: Path, mtime_ns: int) -> tuple[Term, ...]:
     terms = []
     for line in glossary_page.read_text().splitlines():
         cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
         if len(cells) == 4 and HANGUL.search(cells[1]) and "](" in cells[3]:  # not the header
             terms.append(Term(cells[0], cells[1], cells[2].rstrip(".")))
-    return terms
+    return tuple(terms)
 
 
 def _pattern(terms: list[Term]) -> re.Pattern:

@@ -88,8 +88,7 @@ def on_page_content(html, page, config, files):
     except mathml.MathError as error:
         raise PluginError(f"{page.file.src_uri}: {error}") from error
     # Glossary tooltips: each term once, at its first use in body text (docs/glossary.md is the source).
-    terms = Path(config.docs_dir) / "glossary.md"
-    return glossary.mark(html, glossary.read(terms)) if terms.exists() else html
+    return glossary.mark(html, glossary.read(Path(config.docs_dir) / "glossary.md"))
 
 
 def on_post_page(output, page, config):

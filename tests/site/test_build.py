@@ -281,3 +281,11 @@ def test_a_new_chapter_is_its_page_its_snippet_its_test_and_one_nav_line(tmp_pat
     )
     assert tests.returncode == 0, tests.stdout + tests.stderr
     assert "1 passed" in tests.stdout
+
+
+def test_serve_watches_every_build_input_outside_docs():
+    """mkdocs serve reloads on a change to anything the build reads (tools/paths.py lists it)."""
+    from mkdocs.config import load_config
+
+    watched = {Path(p).name for p in load_config(str(ROOT / paths.CONFIG))["watch"]}
+    assert watched == set(paths.BUILD_INPUTS) - {paths.DOCS, paths.CONFIG}
