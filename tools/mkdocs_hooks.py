@@ -22,6 +22,7 @@ import korean
 import mathml
 import notebook_page
 import paths
+import take_home
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
@@ -46,11 +47,27 @@ def on_files(files, config):
         for path in result.figure_files():
             uri = f"figures/{result.name}/{path.name}"
             files.append(File.generated(config, uri, abs_src_path=str(path)))
+    # Each chapter's code as <key>/<key>.py and .ipynb, next to its page (tools/take_home.py).
+    chapters = course.chapters(config.nav, Path(config.docs_dir))
+    try:
+        made = take_home.all_downloads(
+            chapters, Path(config.docs_dir), config.mdx_configs["pymdownx.snippets"]
+        )
+    except ValueError as error:
+        raise PluginError(str(error)) from error
+    for uri, content in made.items():
+        files.append(File.generated(config, uri, content=content))
+    _chapter_pages.update(chapter.page for chapter in chapters)
     return files
+
+
+_chapter_pages: set[str] = set()  # the pages that offer downloads and say what they were verified with
 
 
 def on_page_markdown(markdown, page, config, files):
     """Check the page's includes (a missing one names page and line); write the course's chapter list."""
+    if page.file.src_uri in _chapter_pages:
+        page.meta["take_home"] = take_home.page_meta(page.file.src_uri)  # for overrides/main.html
     source = Path(page.file.abs_src_path)  # the file as written: its line numbers, front matter too
     base_paths = [Path(p) for p in config.mdx_configs["pymdownx.snippets"]["base_path"]]
     for line, fault in include_lines.faults(source.read_text(), base_paths):
