@@ -12,7 +12,9 @@ from axe_playwright_python.sync_playwright import Axe
 from support.chromium import CHROMIUM_ARGS, require_chromium, serve
 
 DOCS = paths.ROOT / paths.DOCS
-PAGES = sorted(paths.page_url(page.relative_to(DOCS)) for pattern in ("*.md", "*.ipynb") for page in DOCS.rglob(pattern))
+PAGES = sorted(
+    paths.page_url(page.relative_to(DOCS)) for pattern in ("*.md", "*.ipynb") for page in DOCS.rglob(pattern)
+)
 SCHEMES = ["default", "slate"]  # Material's light and dark
 # Every axe rule in light; in dark only what a colour scheme can change, which saves half the time.
 AXE_OPTIONS = {

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from support import chromium
 import pytest
+from support import chromium
 
 
 @pytest.fixture

@@ -245,7 +245,11 @@ def test_a_new_chapter_is_its_page_its_snippet_its_test_and_one_nav_line(tmp_pat
         "    assert section_output(rendered, 'scratch/hello', 'count') == 'three points: 3\\n'\n"
     )
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text().replace("  - Judging a classifier:", "  - Scratch: scratch.md\n  - Judging a classifier:"))
+    config.write_text(
+        config.read_text().replace(
+            "  - Judging a classifier:", "  - Scratch: scratch.md\n  - Judging a classifier:"
+        )
+    )
 
     result = mkdocs_build(config, project / "site", "--strict")
     assert result.returncode == 0, result.stderr
@@ -259,7 +263,17 @@ def test_a_new_chapter_is_its_page_its_snippet_its_test_and_one_nav_line(tmp_pat
         "../figures/scratch/hello/points-dark.svg#only-dark",
     ]
     tests = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-n", "0", "-p", "no:cacheprovider", "tests/chapters/test_scratch.py"],
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-n",
+            "0",
+            "-p",
+            "no:cacheprovider",
+            "tests/chapters/test_scratch.py",
+        ],
         cwd=project,
         capture_output=True,
         text=True,

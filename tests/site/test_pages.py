@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from support import page_blocks
 import pytest
 from bs4 import BeautifulSoup
+from support import page_blocks
 
 PAGES = page_blocks.pages()
 

@@ -54,7 +54,9 @@ def test_link_check_catches_a_missing_page_and_anchors(tmp_path):
 def chapter_pages(site: Path) -> list[Path]:
     """Every page built from a Markdown page or a notebook in docs/, but the home page."""
     docs = ROOT / paths.DOCS
-    sources = {paths.page_url(x.relative_to(docs)) for pattern in ("*.md", "*.ipynb") for x in docs.glob(pattern)}
+    sources = {
+        paths.page_url(x.relative_to(docs)) for pattern in ("*.md", "*.ipynb") for x in docs.glob(pattern)
+    }
     return sorted(p for p in site.glob("*/index.html") if f"{p.parent.name}/" in sources)
 
 
@@ -78,7 +80,8 @@ def test_each_chapter_page_is_light(site, record_property, scheme):
         figures = {(page.parent / src.split("#")[0]).resolve() for src in sources}
         size = page.stat().st_size + sum(f.stat().st_size for f in figures)
         record_property(
-            "report", f"page weight {page.parent.name} [{scheme}]: {size / 1000:.0f} KB ({len(figures)} figures)"
+            "report",
+            f"page weight {page.parent.name} [{scheme}]: {size / 1000:.0f} KB ({len(figures)} figures)",
         )
         assert size <= PAGE_BUDGET, f"{page.parent.name}: {size} bytes > {PAGE_BUDGET}"
 
