@@ -129,3 +129,12 @@ def test_the_foot_says_what_the_build_verified_it_with(key, site):
 def test_pages_that_are_not_chapters_have_no_foot_line(site):
     for page in ("index.html", "errata/index.html", "glossary/index.html", "simulation/index.html"):
         assert "verified-with" not in (site / page).read_text(), page
+
+
+def test_the_home_page_says_how_to_take_a_chapter_home(site):
+    home = BeautifulSoup((site / "index.html").read_text(), "html.parser").get_text()
+    assert "download.pytorch.org/whl/cpu" in home  # the CPU-only wheel
+    # The files it names are the ones a chapter offers.
+    for name in ("sigmoid.py", "sigmoid.ipynb"):
+        assert name in home and (site / "sigmoid" / name).is_file()
+    assert "python sigmoid.py" in home and "jupyter lab sigmoid.ipynb" in home
