@@ -35,7 +35,7 @@ arithmetic.pin()
 
 
 def on_files(files, config):
-    """Run changed snippets, then serve each figure as figures/<snippet>/<name>.svg."""
+    """Run changed snippets, then serve each figure as figures/<snippet>/<name>.svg (explorer data too)."""
     if SKIP_GALLERY:
         return files
     project = Path(config.config_file_path).parent
@@ -44,7 +44,7 @@ def on_files(files, config):
     except gallery.SnippetError as error:
         raise PluginError(f"snippet failed: {error}") from error
     for result in results:
-        for path in result.figure_files():
+        for path in result.figure_files() + result.data_files():
             uri = f"figures/{result.name}/{path.name}"
             files.append(File.generated(config, uri, abs_src_path=str(path)))
     # Each chapter's code as <key>/<key>.py and .ipynb, next to its page (tools/take_home.py).

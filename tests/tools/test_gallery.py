@@ -173,3 +173,16 @@ def test_snippets_in_chapter_folders_are_named_by_their_path(tmp_path):
     (result,) = gallery.render_all(tmp_path / "snippets", tmp_path / "cache")
     assert result.name == "sigmoid/shape"
     assert result.output == tmp_path / "cache" / "sigmoid" / "shape" / "output.txt"
+
+
+def test_explorer_data_a_snippet_writes_is_kept_beside_its_figures_and_reused(tmp_path):
+    snippet = write(
+        tmp_path,
+        "explore.py",
+        'import json\nwith open("steps.explorer.json", "w") as f:\n    json.dump({"lr": 0.01}, f)\n'
+        'open("other.json", "w").write("{}")\n',
+    )
+    first = gallery.render(snippet, tmp_path / "cache")
+    assert first.data == ("steps.explorer.json",)  # only *.explorer.json files are kept
+    assert [p.read_text() for p in first.data_files()] == ['{"lr": 0.01}']
+    assert gallery.render(snippet, tmp_path / "cache") == first  # from the cache, with its data
