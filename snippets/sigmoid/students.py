@@ -1,4 +1,4 @@
-"""σ(wx + b) over four students, and the binary cross-entropy at one w and b.
+"""The sigmoid of wx + b over four students, and the binary cross-entropy at one w and b.
 
 Run it with `python snippets/sigmoid/students.py`. Its last lines save the
 students and the settings as students.explorer.json in the working folder:
