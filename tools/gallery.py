@@ -5,7 +5,9 @@ fresh Python process of its own, as a reader runs a copied file; every
 figure open when it calls `plt.show()` is saved as SVG, once for a light page
 and once recoloured for a dark one, and what it prints is kept per section
 (the `# --8<-- [start:name]` markers that pages include code by), so a page
-can show each piece of output under the code that printed it.
+can show each piece of output under the code that printed it. A file the snippet
+writes into its working folder named `<name>.explorer.json` (a plain `json.dump`)
+is kept beside the figures: the numbers a page's interactive explorer starts from.
 
 Results live in `<cache>/<name>/`, where the name is the snippet's path under
 `snippets/` without `.py`, and are reused while the cache key (snippet bytes,
@@ -44,6 +46,7 @@ SNIPPETS_DIR = paths.ROOT / paths.SNIPPETS
 CACHE_DIR = paths.ROOT / paths.RENDERED
 
 OUTPUT_FILE = "output.txt"
+EXPLORER_DATA = "*.explorer.json"  # what a snippet writes for a page's explorer, kept like a figure
 MANIFEST_FILE = "manifest.json"  # written last: its presence marks a complete result
 SECTION_MARK = re.compile(r"--8<--\s+\[(start|end):([a-z][-_0-9a-z]*)\]")
 WHOLE_FILE = ""  # the section name for output printed outside every section
@@ -69,6 +72,7 @@ class Rendered:
     name: str  # the snippet's path under snippets/, without .py: "sigmoid/shape"
     folder: Path
     figures: tuple[str, ...]  # figure names; files are NAME.svg and NAME-dark.svg
+    data: tuple[str, ...] = ()  # the *.explorer.json files it wrote, by file name
 
     @property
     def output(self) -> Path:
@@ -76,6 +80,9 @@ class Rendered:
 
     def figure_files(self) -> list[Path]:
         return [self.folder / f"{name}{variant}.svg" for name in self.figures for variant in ("", "-dark")]
+
+    def data_files(self) -> list[Path]:
+        return [self.folder / name for name in self.data]
 
 
 def cache_key(snippet: Path) -> str:
@@ -130,14 +137,14 @@ def _render_many(named: list[tuple[Path, str]], cache_dir: Path, force: bool) ->
         manifest = folder / MANIFEST_FILE
         saved = json.loads(manifest.read_text()) if manifest.exists() and not force else {}
         if saved.get("key") == key:
-            results[name] = Rendered(snippet, name, folder, tuple(saved["figures"]))
+            results[name] = Rendered(snippet, name, folder, tuple(saved["figures"]), tuple(saved["data"]))
         else:
             stale.append((snippet, name, folder, key))
 
     def run(job):
         snippet, name, folder, key = job
         try:
-            return name, Rendered(snippet, name, folder, _run_standalone(snippet, folder, key))
+            return name, Rendered(snippet, name, folder, *_run_standalone(snippet, folder, key))
         except SnippetError as error:
             return name, error
 
@@ -150,7 +157,7 @@ def _render_many(named: list[tuple[Path, str]], cache_dir: Path, force: bool) ->
     return [results[name] for _, name in named]
 
 
-def _run_standalone(snippet: Path, folder: Path, key: str) -> tuple[str, ...]:
+def _run_standalone(snippet: Path, folder: Path, key: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Run one snippet in a fresh Python, from an unrelated folder, as a reader runs a copied file.
 
     So what a page shows is what `python snippets/x.py` prints: no state leaks from
@@ -171,7 +178,8 @@ def _run_standalone(snippet: Path, folder: Path, key: str) -> tuple[str, ...]:
         raise SnippetError(
             result.stderr.strip() or f"{_display_path(snippet)}: exit code {result.returncode}"
         )
-    return tuple(json.loads((folder / MANIFEST_FILE).read_text())["figures"])
+    manifest = json.loads((folder / MANIFEST_FILE).read_text())
+    return tuple(manifest["figures"]), tuple(manifest["data"])
 
 
 def _run_and_save(snippet: Path, folder: Path, key: str, display: str) -> None:
@@ -184,7 +192,7 @@ def _run_and_save(snippet: Path, folder: Path, key: str, display: str) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     manifest = folder / MANIFEST_FILE
     manifest.unlink(missing_ok=True)
-    for old in folder.glob("*.svg"):
+    for old in [*folder.glob("*.svg"), *folder.glob(EXPLORER_DATA)]:
         old.unlink()
 
     figures: list[str] = []
@@ -210,7 +218,11 @@ def _run_and_save(snippet: Path, folder: Path, key: str, display: str) -> None:
         raise SnippetError(_describe_failure(snippet, display, error)) from error
 
     (folder / OUTPUT_FILE).write_text(stdout.as_sections())
-    manifest.write_text(json.dumps({"key": key, "figures": figures}, indent=1))
+    data = []  # the working folder is a fresh temporary one: whatever is here, the snippet wrote
+    for written in sorted(Path.cwd().glob(EXPLORER_DATA)):
+        (folder / written.name).write_bytes(written.read_bytes())
+        data.append(written.name)
+    manifest.write_text(json.dumps({"key": key, "figures": figures, "data": data}, indent=1))
 
 
 def _describe_failure(snippet: Path, display: str, error: BaseException) -> str:

@@ -22,6 +22,7 @@ import korean
 import mathml
 import notebook_page
 import paths
+import take_home
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
@@ -35,7 +36,7 @@ arithmetic.pin()
 
 
 def on_files(files, config):
-    """Run changed snippets, then serve each figure as figures/<snippet>/<name>.svg."""
+    """Run changed snippets, then serve each figure as figures/<snippet>/<name>.svg (explorer data too)."""
     if SKIP_GALLERY:
         return files
     project = Path(config.config_file_path).parent
@@ -44,16 +45,29 @@ def on_files(files, config):
     except gallery.SnippetError as error:
         raise PluginError(f"snippet failed: {error}") from error
     for result in results:
-        for path in result.figure_files():
+        for path in result.figure_files() + result.data_files():
             uri = f"figures/{result.name}/{path.name}"
             files.append(File.generated(config, uri, abs_src_path=str(path)))
     # The notebook page's own stylesheet (tools/notebook_page.py links it).
     files.append(File.generated(config, notebook_page.STYLESHEET, abs_src_path=str(notebook_page.CSS_SOURCE)))
+    # Each chapter's code as <key>/<key>.py and .ipynb, next to its page (tools/take_home.py).
+    chapters = course.chapters(config.nav, Path(config.docs_dir))
+    try:
+        made = take_home.all_downloads(
+            chapters, Path(config.docs_dir), config.mdx_configs["pymdownx.snippets"]
+        )
+    except ValueError as error:
+        raise PluginError(str(error)) from error
+    for uri, content in made.items():
+        files.append(File.generated(config, uri, content=content))
     return files
 
 
 def on_page_markdown(markdown, page, config, files):
-    """Check the page's includes (a missing one names page and line); write the course's chapter list."""
+    """Offer a chapter's downloads; check the page's includes; write the course's chapter list."""
+    key = Path(page.file.src_uri).stem
+    if files.get_file_from_path(f"{key}/{key}.py"):  # a chapter: on_files made its downloads
+        page.meta["take_home"] = take_home.page_meta(page.file.src_uri)  # for overrides/main.html
     source = Path(page.file.abs_src_path)  # the file as written: its line numbers, front matter too
     base_paths = [Path(p) for p in config.mdx_configs["pymdownx.snippets"]["base_path"]]
     for line, fault in include_lines.faults(source.read_text(), base_paths):

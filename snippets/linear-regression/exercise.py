@@ -41,3 +41,12 @@ for lr in (0.17, 0.19):
     *_, cost = train(lr=lr, epochs=200)
     print(f"lr = {lr}: cost after 200 epochs = {cost:.3g}")
 # --8<-- [end:learning_rate]
+
+# --8<-- [start:explorer]
+# The numbers the page's gradient-descent stepper starts from, saved as plain JSON.
+import json
+
+with open("steps.explorer.json", "w") as file:
+    data = {"x": x_train.flatten().tolist(), "y": y_train.flatten().tolist(), "lr": 0.01, "epochs": 2000}
+    json.dump({**data, "limit": 2 / steepest}, file)
+# --8<-- [end:explorer]

@@ -185,3 +185,16 @@ def test_the_result_of_a_removed_snippet_is_forgotten(tmp_path):
     (result,) = gallery.render_all(tmp_path / "snippets", tmp_path / "cache")
     assert not (tmp_path / "cache" / "sigmoid" / "output.txt").exists()
     assert result.output.read_text() == "new\n"  # the snippet in the folder of the same name stays
+
+
+def test_explorer_data_a_snippet_writes_is_kept_beside_its_figures_and_reused(tmp_path):
+    snippet = write(
+        tmp_path,
+        "explore.py",
+        'import json\nwith open("steps.explorer.json", "w") as f:\n    json.dump({"lr": 0.01}, f)\n'
+        'open("other.json", "w").write("{}")\n',
+    )
+    first = gallery.render(snippet, tmp_path / "cache")
+    assert first.data == ("steps.explorer.json",)  # only *.explorer.json files are kept
+    assert [p.read_text() for p in first.data_files()] == ['{"lr": 0.01}']
+    assert gallery.render(snippet, tmp_path / "cache") == first  # from the cache, with its data

@@ -1,0 +1,48 @@
+// sigma(w x + b) over the four students, with the BCE loss at that w and b (docs/sigmoid.md).
+import { bce, fixed, linspace, predict } from "./explorer-math.js";
+import { element, liveResult, plot, slider } from "./explorer-ui.js";
+
+export function mount(root, { hours, passed, w, b }) {
+  const state = { w, b };
+  root.append(element("h3", {}, "Try w and b yourself"));
+  const controls = element("div", { class: "explorer__controls" });
+  root.append(controls);
+  const chart = plot(root, {
+    x0: 0, x1: 5, y0: 0, y1: 1,
+    label: "σ(wx + b) against hours studied, with the four students: failed at 1 and 2 hours, passed at 3 and 4",
+  });
+  for (const x of [0, 1, 2, 3, 4, 5]) chart.tick(chart.sx(x), chart.height - chart.bottom + 16, String(x), "middle");
+  for (const y of [0, 0.5, 1]) chart.tick(chart.left - 6, chart.sy(y) + 4, String(y), "end");
+  chart.tick(chart.sx(2.5), chart.height - 2, "hours studied", "middle");
+  chart.svg.append(element("svg:path", { d: chart.line([[0, 0.5], [5, 0.5]]), class: "explorer__guide" }));
+  const curve = element("svg:path", { class: "explorer__curve" });
+  chart.svg.append(curve);
+  const dots = hours.map((x, i) => {
+    chart.svg.append(element("svg:circle", { cx: chart.sx(x), cy: chart.sy(passed[i]), r: 5, class: passed[i] ? "explorer__yes" : "explorer__no" }));
+    const dot = element("svg:circle", { r: 4, class: "explorer__prediction" });
+    chart.svg.append(dot);
+    return dot;
+  });
+  const result = liveResult(root);
+
+  function draw() {
+    const xs = linspace(0, 5, 100);
+    curve.setAttribute("d", chart.line(xs.map((x, i) => [x, predict(state.w, state.b, xs)[i]])));
+    const probabilities = predict(state.w, state.b, hours);
+    probabilities.forEach((p, i) => {
+      dots[i].setAttribute("cx", chart.sx(hours[i]));
+      dots[i].setAttribute("cy", chart.sy(p));
+    });
+    result.textContent =
+      `At w = ${fixed(state.w, 1)}, b = ${fixed(state.b, 1)}: ` +
+      `P(pass): ${probabilities.map((p) => fixed(p, 4)).join(" ")}; ` +
+      `BCE loss: ${fixed(bce(probabilities, passed), 4)}`;
+  }
+
+  const format = (value) => fixed(value, 1);
+  slider(controls, { id: "explorer-sigmoid-w", label: "w (steepness)", min: -2, max: 6, step: 0.1, value: w, format },
+    (value) => { state.w = value; draw(); });
+  slider(controls, { id: "explorer-sigmoid-b", label: "b (shift)", min: -15, max: 5, step: 0.1, value: b, format },
+    (value) => { state.b = value; draw(); });
+  draw();
+}

@@ -1,0 +1,140 @@
+"""Every chapter goes home as a script and a notebook that run and print what the page shows."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from importlib import metadata
+
+import course
+import paths
+import pytest
+from bs4 import BeautifulSoup
+from mkdocs.config import load_config
+from support import page_blocks
+from support.project import ROOT
+
+CHAPTERS = course.chapters(load_config(str(ROOT / paths.CONFIG)).nav, page_blocks.DOCS)
+KEYS = [chapter.key for chapter in CHAPTERS]
+
+
+def shown(key: str) -> tuple[list[str], list[str]]:
+    """The Python blocks a reader runs on the page, and the page's Output blocks, in page order."""
+    blocks = page_blocks.blocks(page_blocks.DOCS / f"{key}.md")
+    code = [b.code.strip("\n") for b in blocks if b.language == "python" and b.skip_reason is None]
+    outputs = [b.code.strip() for b in blocks if b.title == "Output"]
+    return code, outputs
+
+
+def assert_printed_in_order(printed: str, outputs: list[str], where: str) -> None:
+    """Each Output block of the page appears in what the download printed, in the page's order."""
+    assert outputs, f"{where}: the page shows no output"
+    position = 0
+    for number, output in enumerate(outputs, start=1):
+        found = printed.find(output, position)
+        assert found >= 0, (
+            f"{where}: Output block {number} of {len(outputs)} not printed after the ones before:\n{output}"
+        )
+        position = found + len(output)
+
+
+def test_every_chapter_is_a_course_chapter_and_errata_is_not():
+    assert "sigmoid" in KEYS and "judging-a-classifier" in KEYS
+    assert "errata" not in KEYS and "glossary" not in KEYS and "index" not in KEYS
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_the_page_links_both_downloads_by_its_title(key, site):
+    soup = BeautifulSoup((site / key / "index.html").read_text(), "html.parser")
+    article = soup.select_one("article.md-content__inner")
+    links = article.select("a.take-home[download]")
+    assert [a["href"] for a in links] == [f"{key}.ipynb", f"{key}.py"]
+    assert all(a["aria-label"].startswith("Download this chapter's code") for a in links)
+    # Near the title: the buttons come before the page's first heading, as Material's own actions do.
+    first_heading = article.find("h1")
+    assert all(a.sourceline < first_heading.sourceline for a in links)
+    assert (site / key / f"{key}.ipynb").is_file() and (site / key / f"{key}.py").is_file()
+
+
+def test_the_notebook_page_keeps_its_own_download_and_gets_no_chapter_ones(site):
+    soup = BeautifulSoup((site / "simulation" / "index.html").read_text(), "html.parser")
+    assert soup.select("a.take-home") == []
+    assert [a["href"] for a in soup.select("a[download]")] == ["simulation.ipynb"]
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_the_notebook_holds_exactly_the_pages_blocks_in_order(key, site):
+    notebook = json.loads((site / key / f"{key}.ipynb").read_text())
+    code = [c["source"] if isinstance(c["source"], str) else "".join(c["source"]) for c in notebook["cells"]]
+    kinds = [c["cell_type"] for c in notebook["cells"]]
+    assert [s for s, kind in zip(code, kinds, strict=True) if kind == "code"] == shown(key)[0]
+    # The page's headings are there as Markdown cells, the title first.
+    assert code[0].startswith("# ") and kinds[0] == "markdown"
+    assert notebook["metadata"]["kernelspec"]["name"] == "python3"
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_the_notebook_runs_in_a_fresh_kernel_and_prints_the_pages_output(key, site, tmp_path):
+    import nbclient
+    import nbformat
+
+    notebook = nbformat.read(site / key / f"{key}.ipynb", as_version=4)
+    nbclient.NotebookClient(
+        notebook, timeout=600, kernel_name="python3", resources={"metadata": {"path": tmp_path}}
+    ).execute()
+    printed = "".join(
+        output.get("text", "")
+        for cell in notebook.cells
+        if cell.cell_type == "code"
+        for output in cell.outputs
+        if output.output_type == "stream" and output.name == "stdout"
+    )
+    assert_printed_in_order(printed, shown(key)[1], f"{key}.ipynb")
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_the_script_runs_as_python_file_py_and_prints_the_pages_output(key, site, tmp_path):
+    script = tmp_path / f"{key}.py"
+    script.write_bytes((site / key / f"{key}.py").read_bytes())
+    result = subprocess.run(
+        [sys.executable, script.name],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "MPLBACKEND": "Agg"},
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    assert_printed_in_order(result.stdout, shown(key)[1], f"{key}.py")
+    # The prose is there as comments: the title first.
+    assert script.read_text().startswith("# %% [markdown]\n# # ")
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_the_foot_says_what_the_build_verified_it_with(key, site):
+    soup = BeautifulSoup((site / key / "index.html").read_text(), "html.parser")
+    (foot,) = soup.select("p.verified-with")
+    torch = metadata.version("torch").split("+")[0]
+    python = f"{sys.version_info.major}.{sys.version_info.minor}"
+    epoch = int(os.environ["SOURCE_DATE_EPOCH"])
+    import datetime
+
+    day = datetime.datetime.fromtimestamp(epoch, datetime.UTC).date()
+    assert foot.get_text() == f"Verified with torch {torch} and Python {python} on {day:%-d %B %Y}."
+    assert foot.time["datetime"] == day.isoformat()
+
+
+def test_pages_that_are_not_chapters_have_no_foot_line(site):
+    for page in ("index.html", "errata/index.html", "glossary/index.html", "simulation/index.html"):
+        assert "verified-with" not in (site / page).read_text(), page
+
+
+def test_the_home_page_says_how_to_take_a_chapter_home(site):
+    home = BeautifulSoup((site / "index.html").read_text(), "html.parser").get_text()
+    assert "download.pytorch.org/whl/cpu" in home  # the CPU-only wheel
+    # The files it names are the ones a chapter offers.
+    for name in ("sigmoid.py", "sigmoid.ipynb"):
+        assert name in home and (site / "sigmoid" / name).is_file()
+    assert "python sigmoid.py" in home and "jupyter lab sigmoid.ipynb" in home

@@ -1,0 +1,269 @@
+"""The explorers in Chromium: the page's numbers at its settings, keyboard, axe, both schemes, no JS."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+
+import pytest
+import torch
+from axe_playwright_python.sync_playwright import Axe
+from support.captured import numbers, section_output
+from support.chromium import CHROMIUM_ARGS, require_chromium, serve
+
+SCHEMES = ["default", "slate"]
+BUDGET = 20 * 1024  # bytes of the site's own JavaScript on a page
+
+
+@pytest.fixture(scope="module")
+def base_url(site):
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    executable = require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def open_page(browser, base_url):
+    """A page in a fresh context, in a colour scheme, with or without JavaScript; its errors and requests."""
+    contexts = []
+
+    def opened(path: str, scheme: str = "default", javascript: bool = True):
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=javascript)
+        contexts.append(context)
+        palette = {"index": SCHEMES.index(scheme) + 1, "color": {"media": "", "scheme": scheme}}
+        context.add_init_script(f"localStorage.setItem('/.__palette', JSON.stringify({json.dumps(palette)}))")
+        page = context.new_page()
+        page.errors, page.scripts = [], {}
+        page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
+        page.on("pageerror", lambda e: page.errors.append(str(e)))
+        page.on(
+            "response",
+            lambda r: (
+                "/javascripts/" in r.url
+                and "/assets/" not in r.url
+                and page.scripts.setdefault(r.url, len(r.body()))
+            ),
+        )
+        page.goto(f"{base_url}/{path}", wait_until="networkidle")
+        return page
+
+    yield opened
+    for context in contexts:
+        context.close()
+
+
+def result(page, explorer: str) -> str:
+    return page.locator(f'[data-explorer="{explorer}"] [role="status"]').text_content()
+
+
+# sigmoid: sliders for w and b over the four students, the BCE loss beside them.
+
+
+def torch_students(w: float, b: float) -> tuple[list[float], float]:
+    """What snippets/sigmoid/students.py computes, at any w and b."""
+    hours = torch.tensor([1.0, 2.0, 3.0, 4.0])
+    passed = torch.tensor([0.0, 0.0, 1.0, 1.0])
+    probability = torch.sigmoid(w * hours + b)
+    return probability.tolist(), torch.nn.functional.binary_cross_entropy(probability, passed).item()
+
+
+def test_sigmoid_explorer_starts_at_the_pages_numbers(open_page, rendered):
+    page = open_page("sigmoid/")
+    printed = section_output(rendered, "sigmoid/students", "students")
+    # w = 2.0, b = -5.0 / P(pass): 0.0474 0.2689 0.7311 0.9526 / BCE loss: 0.1809
+    assert page.input_value("#explorer-sigmoid-w") == "2" and page.input_value("#explorer-sigmoid-b") == "-5"
+    shown = result(page, "sigmoid")
+    assert shown.startswith("At w = 2.0, b = -5.0: ")
+    page_numbers = [f"{n:.4f}" for n in numbers(printed)[2:]]
+    assert re.findall(r"\d\.\d{4}", shown) == page_numbers and len(page_numbers) == 5
+    assert page.errors == []
+
+
+def test_sigmoid_explorer_with_the_keyboard_alone_matches_torch(open_page):
+    page = open_page("sigmoid/")
+    page.focus("#explorer-sigmoid-w")
+    for _ in range(5):
+        page.keyboard.press("ArrowRight")  # w: 2.0 -> 2.5
+    page.keyboard.press("Tab")  # the next control is b
+    assert page.evaluate("document.activeElement.id") == "explorer-sigmoid-b"
+    for _ in range(12):
+        page.keyboard.press("ArrowLeft")  # b: -5.0 -> -6.2
+    probabilities, loss = torch_students(2.5, -6.2)
+    expected = [f"{p:.4f}" for p in probabilities] + [f"{loss:.4f}"]
+    shown = result(page, "sigmoid")
+    assert shown.startswith("At w = 2.5, b = -6.2: ")
+    assert re.findall(r"\d\.\d{4}", shown) == expected
+    # The value beside each slider says where it is.
+    assert page.text_content('output[for="explorer-sigmoid-w"]') == "2.5"
+    assert page.text_content('output[for="explorer-sigmoid-b"]') == "-6.2"
+
+
+def test_sigmoid_explorer_clamps_the_log_as_torch_does(open_page):
+    """Far from the data BCELoss clamps each log at -100; the explorer gives the same loss."""
+    page = open_page("sigmoid/")
+    page.fill("#explorer-sigmoid-w", "-2")
+    page.fill("#explorer-sigmoid-b", "5")
+    _, loss = torch_students(-2.0, 5.0)
+    assert re.findall(r"\d+\.\d{4}", result(page, "sigmoid"))[-1] == f"{loss:.4f}"
+
+
+EXPLORERS = {  # explorer: its page and the labels of its sliders
+    "sigmoid": ("sigmoid/", ["w (steepness)", "b (shift)"]),
+    "steps": ("linear-regression/", ["learning rate"]),
+}
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("explorer", EXPLORERS)
+def test_explorer_is_labelled_live_accessible_and_follows_the_scheme(open_page, explorer, scheme):
+    path, labels = EXPLORERS[explorer]
+    page = open_page(path, scheme)
+    root = page.locator(f'[data-explorer="{explorer}"]')
+    assert root.is_visible()
+    for label in labels:
+        assert page.get_by_label(label).get_attribute("type") == "range"
+    assert root.locator('[aria-live="polite"]').count() == 1
+    violations = Axe().run(
+        page, context=f'[data-explorer="{explorer}"]', options={"resultTypes": ["violations"]}
+    )
+    found = [
+        (v["id"], v["nodes"][0]["target"], v["nodes"][0]["failureSummary"])
+        for v in violations.response["violations"]
+    ]
+    assert found == []
+    # The drawing takes the page's text colour: dark on light, light on dark.
+    fill = root.locator(".explorer__tick").first.evaluate("e => getComputedStyle(e).fill")
+    red, green, blue = (int(c) for c in re.findall(r"\d+", fill)[:3])
+    lightness = (red + green + blue) / (3 * 255)
+    assert (lightness > 0.6) if scheme == "slate" else (lightness < 0.4), fill
+    assert page.errors == []
+
+
+@pytest.mark.parametrize(
+    ("explorer", "figure"),
+    [("sigmoid", "sigmoid/function/shape"), ("steps", "linear-regression/train/landscape")],
+)
+def test_without_javascript_the_static_figure_stays_and_no_explorer_shows(open_page, explorer, figure):
+    page = open_page(EXPLORERS[explorer][0], javascript=False)
+    assert not page.locator(f'[data-explorer="{explorer}"]').is_visible()
+    figures = page.locator(f'img[src*="figures/{figure}"]')
+    assert any(figures.nth(i).is_visible() for i in range(figures.count()))
+
+
+@pytest.mark.parametrize("path", ["sigmoid/", "linear-regression/", "index.html"])
+def test_the_sites_own_javascript_stays_under_20_kib_a_page(open_page, path, record_property):
+    page = open_page(path)
+    total = sum(page.scripts.values())
+    record_property("report", f"own JavaScript {path}: {total} bytes in {len(page.scripts)} files")
+    assert total <= BUDGET, page.scripts
+    if path != "index.html":
+        assert any(re.search(r"explorer-(sigmoid|steps)\.js$", url) for url in page.scripts)
+    else:  # a page without an explorer loads only the loader
+        assert not any("explorer-" in url for url in page.scripts)
+
+
+def test_the_students_prose_matches_the_run(rendered):
+    printed = section_output(rendered, "sigmoid/students", "students")
+    w, b = numbers(printed.splitlines()[0])
+    assert -b / w == 2.5  # "the midpoint -b/w sits at 2.5 hours"
+    _, loss = torch_students(w, b)
+    assert math.isclose(numbers(printed.splitlines()[2])[0], loss, abs_tol=5e-5)
+
+
+# linear-regression: a gradient-descent stepper, converging below 2/lambda and diverging above.
+
+
+def torch_descent(lr: float, epochs: int) -> tuple[float, float, float]:
+    """snippets/linear-regression/exercise.py's train(): W and b after, the cost before the last step."""
+    x_train = torch.tensor([[1.0], [2.0], [3.0]])
+    y_train = torch.tensor([[2.0], [4.0], [6.0]])
+    W = torch.zeros(1, requires_grad=True)
+    b = torch.zeros(1, requires_grad=True)
+    optimizer = torch.optim.SGD([W, b], lr=lr)
+    for _ in range(epochs):
+        cost = torch.mean((x_train * W + b - y_train) ** 2)
+        optimizer.zero_grad()
+        cost.backward()
+        optimizer.step()
+    return W.item(), b.item(), cost.item()
+
+
+def press(page, name: str, times: int = 1) -> None:
+    """Activate a button from the keyboard: focus it, then Enter."""
+    button = page.get_by_role("button", name=name, exact=True)
+    for _ in range(times):
+        button.focus()
+        page.keyboard.press("Enter")
+
+
+def test_stepper_at_the_pages_learning_rate_prints_the_pages_log(open_page, rendered):
+    page = open_page("linear-regression/")
+    assert page.input_value("#explorer-steps-lr") == "0.01"
+    shown = []
+    press(page, "Step")
+    shown.append(result(page, "steps"))
+    for _ in range(20):
+        press(page, "100 steps")
+        shown.append(result(page, "steps"))
+    # Epoch    0/2000 W: 0.187, b: 0.080 Cost: 18.666666 ... Epoch 2000/2000 W: 1.997, b: 0.006 Cost: 0.000005
+    assert shown == section_output(rendered, "linear-regression/train", "train").splitlines()
+    assert page.errors == []
+
+
+def test_stepper_names_the_limit_the_chapter_derives(open_page, rendered):
+    page = open_page("linear-regression/")
+    printed = section_output(rendered, "linear-regression/exercise", "learning_rate")
+    limit = re.search(r"diverges above lr = 2 / [\d.]+ = ([\d.]+)", printed).group(1)  # 0.1803
+    assert f"below 2/λ = {limit}: the steps shrink and descent converges" in page.text_content(
+        ".explorer__note"
+    )
+
+
+@pytest.mark.parametrize(("lr", "verdict"), [(0.17, "converges"), (0.19, "diverges")])
+def test_stepper_converges_below_the_limit_and_diverges_above_as_torch_does(open_page, lr, verdict):
+    page = open_page("linear-regression/")
+    page.focus("#explorer-steps-lr")
+    page.keyboard.press("End")  # the keyboard reaches the top of the range ...
+    assert page.input_value("#explorer-steps-lr") == "0.25"
+    page.fill("#explorer-steps-lr", str(lr))  # ... and the test sets the exercise's rate
+    assert f"descent {verdict}." in page.text_content(".explorer__note")
+    press(page, "100 steps", 2)
+    W, b, cost = torch_descent(lr, 200)
+
+    def show(value, digits):
+        return f"{value:.{digits}f}" if abs(value) < 1e6 else f"{value:.3g}"
+
+    expected = f"Epoch  199/2000 W: {show(W, 3)}, b: {show(b, 3)} Cost: {show(cost, 6)}"
+    assert result(page, "steps") == expected
+    if verdict == "diverges":
+        assert cost > 1e18  # the exercise prints 8.77e+18 after 200 epochs at 0.19
+
+
+def test_stepper_plays_and_pauses_from_the_keyboard(open_page):
+    page = open_page("linear-regression/")
+    page.focus("#explorer-steps-lr")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Step"
+    press(page, "Play")
+    page.wait_for_function(
+        "document.querySelector('[data-explorer=steps] [role=status]').textContent.startsWith('Epoch')"
+    )
+    press(page, "Pause")
+    assert page.get_by_role("button", name="Play", exact=True).is_visible()
+    stopped = result(page, "steps")
+    page.wait_for_timeout(300)
+    assert result(page, "steps") == stopped  # paused means paused
+    assert page.get_attribute('[data-explorer="steps"] [role="status"]', "aria-busy") is None
+    press(page, "Reset")
+    assert result(page, "steps") == "Before the first step: W: 0.000, b: 0.000"
