@@ -46,7 +46,7 @@ def description(page: Path) -> str:
 
 def chapters(nav: list, docs_dir: Path) -> list[Chapter]:
     found = []
-    for entry in nav:
+    for entry in nav or []:  # a site without a nav has no course
         (title, page), *_ = entry.items() if isinstance(entry, dict) else [(None, entry)]
         if isinstance(page, str) and page.endswith(".md") and page != "index.md":
             found.append(Chapter(title or Path(page).stem, page, description(docs_dir / page)))
