@@ -323,9 +323,13 @@ def _recolour_for_dark(fig) -> None:
     from matplotlib.text import Annotation, Text
 
     artists = fig.findobj()
+    # A colour-mapped image keeps its colours, so the text its snippet wrote over it keeps its own.
+    over_images = {id(text) for ax in fig.axes if ax.images for text in ax.texts}
     # An annotation's arrow is not among the figure's children; recolour it with the rest.
     artists += [a.arrow_patch for a in artists if isinstance(a, Annotation) and a.arrow_patch]
     for artist in artists:
+        if id(artist) in over_images:
+            continue
         if isinstance(artist, Text):
             artist.set_color(_dark_grey(artist.get_color()))
         elif isinstance(artist, Line2D):

@@ -1,0 +1,52 @@
+"""What the figures the snippets draw are made of, read from the SVG files themselves."""
+
+from __future__ import annotations
+
+import pytest
+from support import svg
+
+AA = 4.5  # WCAG AA for text under 18 pt
+
+
+def figure_files(rendered):
+    for result in rendered.values():
+        yield from result.figure_files()
+
+
+def test_text_over_a_filled_area_has_aa_contrast_in_both_variants(rendered, record_property):
+    checked, failures = 0, []
+    for path in figure_files(rendered):
+        page = svg.DARK_PAGE if path.stem.endswith("-dark") else svg.LIGHT_PAGE
+        for text, ratio in svg.text_over_images(path, page):
+            checked += 1
+            if ratio < AA:
+                failures.append(f"{path.parent.name}/{path.name}: {text.content!r} {ratio:.2f}:1")
+    assert checked >= 16, "the confusion matrix (8 texts, 2 variants) should be among them"
+    assert not failures, failures
+
+
+@pytest.mark.parametrize("variant", ["", "-dark"])
+def test_confusion_matrix_counts_are_readable(rendered, variant):
+    path = rendered["judging-a-classifier/metrics"].folder / f"confusion{variant}.svg"
+    page = svg.DARK_PAGE if variant else svg.LIGHT_PAGE
+    ratios = {text.content: ratio for text, ratio in svg.text_over_images(path, page)}
+    assert set(ratios) == {"TP", "FN", "FP", "TN", "677", "152", "111", "1060"}
+    assert min(ratios.values()) >= AA, ratios
+
+
+def test_the_contrast_check_can_fail(tmp_path):
+    """Light grey on a pale image, as the dark confusion matrix once was: 1.2:1."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots()
+    ax.imshow([[0.1, 0.2]], cmap="Blues", vmin=0, vmax=1)
+    ax.text(0, 0, "FP", color="#e3e3e3", ha="center", va="center")
+    with matplotlib.rc_context({"svg.fonttype": "none"}):
+        fig.savefig(tmp_path / "bad.svg", format="svg")
+    plt.close(fig)
+    [(text, ratio)] = svg.text_over_images(tmp_path / "bad.svg", svg.LIGHT_PAGE)
+    assert text.content == "FP"
+    assert ratio < 1.5
