@@ -327,6 +327,8 @@ def _recolour_for_dark(fig) -> None:
     over_images = {id(text) for ax in fig.axes if ax.images for text in ax.texts}
     # An annotation's arrow is not among the figure's children; recolour it with the rest.
     artists += [a.arrow_patch for a in artists if isinstance(a, Annotation) and a.arrow_patch]
+    # Nor is the box a text is drawn in (text(..., bbox=...)).
+    artists += [t.get_bbox_patch() for t in artists if isinstance(t, Text) and t.get_bbox_patch()]
     for artist in artists:
         if id(artist) in over_images:
             continue

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from support import svg
 
@@ -50,3 +52,13 @@ def test_the_contrast_check_can_fail(tmp_path):
     [(text, ratio)] = svg.text_over_images(tmp_path / "bad.svg", svg.LIGHT_PAGE)
     assert text.content == "FP"
     assert ratio < 1.5
+
+
+@pytest.mark.parametrize("name", ["one-feature", "two-features"])
+def test_diagram_lines_stand_out_on_the_dark_page(rendered, name):
+    """Box outlines and arrows, black on the light page, light on the dark one (3:1, WCAG's non-text)."""
+    path = rendered["logistic-regression/diagrams"].folder / f"{name}-dark.svg"
+    strokes = set(re.findall(r"stroke: (#[0-9a-f]{6})", path.read_text()))
+    assert strokes, "the diagram draws boxes and arrows"
+    ratios = {colour: svg.contrast(svg._colour(colour), svg.DARK_PAGE) for colour in strokes}
+    assert min(ratios.values()) >= 3, ratios

@@ -94,6 +94,20 @@ def test_dark_variant_has_light_text_and_keeps_data_colours(tmp_path):
     assert "fill: #ffffff" not in dark.read_text()
 
 
+def test_dark_variant_recolours_the_box_around_a_text(tmp_path):
+    boxed = """\
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(num="boxed")
+    ax.text(0.5, 0.5, "sigmoid", bbox={"facecolor": "none", "edgecolor": "black"})
+    plt.show()
+    """
+    result = gallery.render(write(tmp_path, "boxed.py", boxed), tmp_path / "cache")
+    assert "stroke: #000000" in (result.folder / "boxed.svg").read_text()
+    assert "stroke: #000000" not in (result.folder / "boxed-dark.svg").read_text()
+    assert f"stroke: {gallery.DARK_TEXT}" in (result.folder / "boxed-dark.svg").read_text()
+
+
 def test_svg_is_the_same_bytes_every_time(tmp_path):
     snippet = write(tmp_path, "plot.py", PLOT)
     first = gallery.render(snippet, tmp_path / "one", force=True)
