@@ -7,7 +7,7 @@ import math
 
 import pytest
 import torch
-from support.captured import numbers, run_snippet, section_output
+from support.captured import display_points, drawn_figures, numbers, run_snippet, section_output
 
 
 def test_a_line_leaves_zero_to_one(rendered):
@@ -172,29 +172,14 @@ def test_the_boundary_moves_only_a_little_with_longer_training(rendered):
     assert two["longer"].logit.weight.norm() > 1.5 * two["classifier"].logit.weight.norm()
 
 
-def drawn_figures(rendered, snippet):
-    """The figures a snippet draws, as matplotlib objects, each kept at its plt.show()."""
-    from unittest import mock
-
-    import matplotlib.pyplot as plt
-
-    figures = []
-    with mock.patch.object(plt, "show", lambda *a, **k: figures.extend(map(plt.figure, plt.get_fignums()))):
-        run_snippet(rendered, snippet)
-    return figures
-
-
 def test_diagram_boxes_hold_their_text_and_arrows_start_at_their_edges(rendered):
     """No box crosses the dotted model border, no text leaves its box, no arrow starts inside a box."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.patches import FancyBboxPatch
     from matplotlib.text import Annotation
 
-    for fig in drawn_figures(rendered, "logistic-regression/diagrams"):
+    for fig in drawn_figures(rendered, "logistic-regression/diagrams").values():
         [ax] = fig.axes
-        canvas = FigureCanvasAgg(fig)
-        canvas.draw()  # places each text's box
-        renderer = canvas.get_renderer()
+        renderer = fig.canvas.get_renderer()
         patches = [p for p in ax.patches if isinstance(p, FancyBboxPatch)]
         patches += [t.get_bbox_patch() for t in ax.texts if t.get_bbox_patch()]  # text(..., bbox=...)
         [border] = [p for p in patches if p.get_linestyle() == ":"]
@@ -216,3 +201,14 @@ def test_diagram_boxes_hold_their_text_and_arrows_start_at_their_edges(rendered)
             for box in boxes:
                 strictly_inside = box.x0 + 1 < start[0] < box.x1 - 1 and box.y0 + 1 < start[1] < box.y1 - 1
                 assert not strictly_inside, (fig.get_label(), arrow.xyann)
+
+
+def test_boundary_legend_sits_off_the_lines(rendered):
+    fig = drawn_figures(rendered, "logistic-regression/two_features")["boundary"]
+    [ax] = fig.axes
+    legend = ax.get_legend().get_window_extent()
+    lines = [line for line in ax.get_lines() if line.get_linestyle() in ("--", "-")]
+    assert len(lines) == 2
+    for line in lines:
+        inside = [p for p in display_points(line) if legend.contains(*p)]
+        assert not inside, f"{line.get_label()} runs into the legend"

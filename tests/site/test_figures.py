@@ -6,6 +6,7 @@ import re
 
 import pytest
 from support import svg
+from support.captured import drawn_figures
 
 AA = 4.5  # WCAG AA for text under 18 pt
 
@@ -62,3 +63,31 @@ def test_diagram_lines_stand_out_on_the_dark_page(rendered, name):
     assert strokes, "the diagram draws boxes and arrows"
     ratios = {colour: svg.contrast(svg._colour(colour), svg.DARK_PAGE) for colour in strokes}
     assert min(ratios.values()) >= 3, ratios
+
+
+@pytest.mark.parametrize(
+    "snippet, name",
+    [
+        ("sigmoid/function", "shape"),
+        ("binary-cross-entropy/likelihood", "data"),
+        ("binary-cross-entropy/likelihood", "landscape"),
+        ("judging-a-classifier/metrics", "threshold"),
+    ],
+)
+def test_every_panel_names_its_y_axis(rendered, snippet, name):
+    fig = drawn_figures(rendered, snippet)[name]
+    for ax in fig.axes:
+        assert ax.get_ylabel().strip(), f"{name}: a panel titled {ax.get_title()!r} has no y label"
+        assert any(label.get_visible() and label.get_text() for label in ax.get_yticklabels())
+
+
+def test_negative_numbers_are_written_with_a_minus_sign(rendered):
+    """As matplotlib writes its ticks (U+2212 MINUS SIGN), so legends and labels: no hyphen before a digit."""
+    hyphenated, numbers_seen = [], 0
+    for path in figure_files(rendered):
+        for text in svg.texts(path):
+            numbers_seen += "−" in text.content
+            if re.search(r"(^|[\s=(])-\d", text.content):
+                hyphenated.append(f"{path.name}: {text.content!r}")
+    assert numbers_seen > 0, "the tick labels write negative numbers with U+2212"
+    assert not hyphenated, hyphenated
