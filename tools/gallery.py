@@ -72,6 +72,7 @@ class Rendered:
     name: str  # the snippet's path under snippets/, without .py: "sigmoid/shape"
     folder: Path
     figures: tuple[str, ...]  # figure names; files are NAME.svg and NAME-dark.svg
+    narrow: tuple[str, ...] = ()  # those with a variant for phones: NAME-narrow.svg, NAME-narrow-dark.svg
     data: tuple[str, ...] = ()  # the *.explorer.json files it wrote, by file name
 
     @property
@@ -79,7 +80,13 @@ class Rendered:
         return self.folder / OUTPUT_FILE
 
     def figure_files(self) -> list[Path]:
-        return [self.folder / f"{name}{variant}.svg" for name in self.figures for variant in ("", "-dark")]
+        files = []
+        for name in self.figures:
+            sizes = ("", "-narrow") if name in self.narrow else ("",)
+            files += [
+                self.folder / f"{name}{size}{variant}.svg" for size in sizes for variant in ("", "-dark")
+            ]
+        return files
 
     def data_files(self) -> list[Path]:
         return [self.folder / name for name in self.data]
@@ -137,7 +144,7 @@ def _render_many(named: list[tuple[Path, str]], cache_dir: Path, force: bool) ->
         manifest = folder / MANIFEST_FILE
         saved = json.loads(manifest.read_text()) if manifest.exists() and not force else {}
         if saved.get("key") == key:
-            results[name] = Rendered(snippet, name, folder, tuple(saved["figures"]), tuple(saved["data"]))
+            results[name] = Rendered(snippet, name, folder, *_listed(saved))
         else:
             stale.append((snippet, name, folder, key))
 
@@ -157,7 +164,12 @@ def _render_many(named: list[tuple[Path, str]], cache_dir: Path, force: bool) ->
     return [results[name] for _, name in named]
 
 
-def _run_standalone(snippet: Path, folder: Path, key: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _listed(saved: dict) -> tuple[tuple[str, ...], ...]:
+    """A manifest's file lists, in the order of Rendered's fields: figures, narrow, data."""
+    return tuple(saved["figures"]), tuple(saved["narrow"]), tuple(saved["data"])
+
+
+def _run_standalone(snippet: Path, folder: Path, key: str) -> tuple[tuple[str, ...], ...]:
     """Run one snippet in a fresh Python, from an unrelated folder, as a reader runs a copied file.
 
     So what a page shows is what `python snippets/x.py` prints: no state leaks from
@@ -178,8 +190,7 @@ def _run_standalone(snippet: Path, folder: Path, key: str) -> tuple[tuple[str, .
         raise SnippetError(
             result.stderr.strip() or f"{_display_path(snippet)}: exit code {result.returncode}"
         )
-    manifest = json.loads((folder / MANIFEST_FILE).read_text())
-    return tuple(manifest["figures"]), tuple(manifest["data"])
+    return _listed(json.loads((folder / MANIFEST_FILE).read_text()))
 
 
 def _run_and_save(snippet: Path, folder: Path, key: str, display: str) -> None:
@@ -196,6 +207,7 @@ def _run_and_save(snippet: Path, folder: Path, key: str, display: str) -> None:
         old.unlink()
 
     figures: list[str] = []
+    narrow: list[str] = []
 
     def show(*args, **kwargs):
         for number in plt.get_fignums():
@@ -203,7 +215,8 @@ def _run_and_save(snippet: Path, folder: Path, key: str, display: str) -> None:
             name = fig.get_label() or f"figure-{len(figures) + 1}"
             if name in figures:
                 raise SnippetError(f"{display}: two figures are named {name!r}")
-            _save_svg_pair(fig, folder / name)
+            if _save_svg_pair(fig, folder / name):
+                narrow.append(name)
             figures.append(name)
         plt.close("all")
 
@@ -222,7 +235,8 @@ def _run_and_save(snippet: Path, folder: Path, key: str, display: str) -> None:
     for written in sorted(Path.cwd().glob(EXPLORER_DATA)):
         (folder / written.name).write_bytes(written.read_bytes())
         data.append(written.name)
-    manifest.write_text(json.dumps({"key": key, "figures": figures, "data": data}, indent=1))
+    saved = {"key": key, "figures": figures, "narrow": narrow, "data": data}
+    manifest.write_text(json.dumps(saved, indent=1))
 
 
 def _describe_failure(snippet: Path, display: str, error: BaseException) -> str:
@@ -300,13 +314,65 @@ def _sections_by_line(lines: list[str]) -> dict[int, str]:
     return owner
 
 
-def _save_svg_pair(fig, stem: Path) -> None:
+def _save_svg_pair(fig, stem: Path) -> bool:
+    """Save the figure for a light and a dark page, and its narrow variant if it has one.
+
+    Returns whether it has one: `<name>-narrow.svg` and `<name>-narrow-dark.svg`.
+    """
     import matplotlib.pyplot as plt
 
+    narrow = _narrow_copy(fig)
+    variants = [(fig, "")] + ([(narrow, "-narrow")] if narrow is not None else [])
     with plt.rc_context(SVG_RC):
-        fig.savefig(stem.with_name(stem.name + ".svg"), **SVG_SAVE)
-        _recolour_for_dark(fig)
-        fig.savefig(stem.with_name(stem.name + "-dark.svg"), transparent=True, **SVG_SAVE)
+        for figure, suffix in variants:
+            figure.savefig(stem.with_name(f"{stem.name}{suffix}.svg"), **SVG_SAVE)
+            _recolour_for_dark(figure)
+            figure.savefig(stem.with_name(f"{stem.name}{suffix}-dark.svg"), transparent=True, **SVG_SAVE)
+    if narrow is not None:
+        plt.close(narrow)
+    return narrow is not None
+
+
+# A phone's text column is about 360 CSS px; a figure this wide (in inches, 96 px each
+# at 100 % zoom) keeps matplotlib's 9-10 pt text above 9 px there.
+NARROW_WIDTH = 4.6
+NARROW_PANEL_HEIGHT = 3.0  # each stacked panel, in inches
+
+
+def _narrow_copy(fig):
+    """The figure redrawn for a phone from the same run, or None if it is narrow enough already.
+
+    A copy (pickled and unpickled: the same artists, the same data) at NARROW_WIDTH, its
+    panels stacked one above another in reading order, laid out afresh by matplotlib's
+    constrained layout. Figures whose axes are not all on a grid (a diagram drawn in
+    data coordinates, a 3D sketch) have no narrow variant: squeezing them breaks them.
+    """
+    import pickle
+
+    from matplotlib.gridspec import GridSpec
+
+    width, height = fig.get_size_inches()
+    panels = [ax for ax in fig.axes if ax.get_subplotspec() is not None]
+    if width <= NARROW_WIDTH or not panels or len(panels) != len(fig.axes):
+        return None
+    if any(not ax.axison or ax.name != "rectilinear" for ax in panels):
+        return None
+    copy = pickle.loads(pickle.dumps(fig))
+    panels = [ax for ax in copy.axes]
+    order = sorted(
+        panels, key=lambda ax: (ax.get_subplotspec().rowspan.start, ax.get_subplotspec().colspan.start)
+    )
+    grid = GridSpec(len(order), 1, figure=copy)
+    for row, ax in enumerate(order):
+        ax.set_subplotspec(grid[row])
+        ax.tick_params(labelleft=True, labelbottom=True)  # a shared axis hid the inner panels' labels
+    if len(order) == 1:
+        panel_height = min(height * NARROW_WIDTH / width * 1.25, NARROW_PANEL_HEIGHT)
+    else:
+        panel_height = NARROW_PANEL_HEIGHT
+    copy.set_size_inches(NARROW_WIDTH, panel_height * len(order))
+    copy.set_layout_engine("constrained")
+    return copy
 
 
 # Greys are mapped onto this range for Material's dark (slate) scheme:
@@ -335,9 +401,15 @@ def _recolour_for_dark(fig) -> None:
     from matplotlib.text import Annotation, Text
 
     artists = fig.findobj()
+    # A colour-mapped image keeps its colours, so the text its snippet wrote over it keeps its own.
+    over_images = {id(text) for ax in fig.axes if ax.images for text in ax.texts}
     # An annotation's arrow is not among the figure's children; recolour it with the rest.
     artists += [a.arrow_patch for a in artists if isinstance(a, Annotation) and a.arrow_patch]
+    # Nor is the box a text is drawn in (text(..., bbox=...)).
+    artists += [t.get_bbox_patch() for t in artists if isinstance(t, Text) and t.get_bbox_patch()]
     for artist in artists:
+        if id(artist) in over_images:
+            continue
         if isinstance(artist, Text):
             artist.set_color(_dark_grey(artist.get_color()))
         elif isinstance(artist, Line2D):

@@ -192,9 +192,11 @@ import matplotlib.pyplot as plt
 
 fig, ax = plt.subplots(num="data", figsize=(6, 3.6))
 # 2000 points as an image inside the SVG (rasterized): as vectors they would weigh 300 KB.
-ax.scatter(X, y, alpha=0.15, s=10, label="simulated labels", rasterized=True)
+# Open rings: each label stays visible on a light and a dark page, and crowded ones merge into a bar.
+ax.scatter(X, y, s=12, facecolors="none", edgecolors="C0", linewidths=0.6, label="labels", rasterized=True)
 ax.plot(X, pi, "--", color="C3", label="true P(y = 1)")
 ax.set_xlabel("x")
+ax.set_ylabel("label y, and P(y = 1)")
 ax.legend()
 plt.show()
 
@@ -211,8 +213,10 @@ plt.show()
 fig, (bce_ax, mse_ax) = plt.subplots(1, 2, num="landscape", figsize=(10, 3.6))
 bce_ax.plot(w1_axis, bce_curve)
 bce_ax.set_title("BCE: convex, one valley")
+bce_ax.set_ylabel("BCE")
 mse_ax.plot(w1_axis, mse_curve, color="C1")
 mse_ax.set_title("MSE after a sigmoid: flat shoulders")
+mse_ax.set_ylabel("MSE")
 for ax in (bce_ax, mse_ax):
     ax.axvline(mle[1], color="grey", linestyle=":", linewidth=0.8)
     ax.set_xlabel("w1 (w0 held at its maximum-likelihood value)")

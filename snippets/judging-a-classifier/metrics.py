@@ -133,18 +133,11 @@ import matplotlib.pyplot as plt
 
 fig, ax = plt.subplots(num="confusion", figsize=(4.2, 3.6))
 grid = torch.tensor([[c["TP"], c["FN"]], [c["FP"], c["TN"]]])
-ax.imshow(grid.numpy(), cmap="Blues", vmin=0)
+# vmax at twice the largest count: darker cells for larger counts, all light enough for black text.
+ax.imshow(grid.numpy(), cmap="Blues", vmin=0, vmax=2 * grid.max().item())
 for (row, col), name in zip([(0, 0), (0, 1), (1, 0), (1, 1)], ["TP", "FN", "FP", "TN"], strict=True):
-    dark_cell = grid[row, col] > grid.max() / 2
-    ax.text(
-        col,
-        row,
-        f"{name}\n{grid[row, col].item()}",
-        ha="center",
-        va="center",
-        color="white" if dark_cell else "black",
-        fontsize=11,
-    )
+    count = grid[row, col].item()
+    ax.text(col, row, f"{name}\n{count}", ha="center", va="center", color="black", fontsize=11)
 ax.set_xticks([0, 1], ["predicted 1", "predicted 0"])
 ax.set_yticks([0, 1], ["actual 1", "actual 0"])
 plt.show()
@@ -155,6 +148,7 @@ sweep.plot(ts, ps, "o-", markersize=3, label="precision")
 sweep.plot(ts, rs, "s-", markersize=3, label="recall")
 sweep.plot(ts, fs, "^-", markersize=3, label="F1")
 sweep.set_xlabel("threshold")
+sweep.set_ylabel("precision, recall, F1")
 sweep.legend()
 curve.plot(rs, ps, "o-", markersize=3)
 curve.set_xlabel("recall")

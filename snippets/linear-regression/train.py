@@ -85,7 +85,13 @@ grid_W, grid_b = torch.meshgrid(ws, torch.linspace(-2, 2, 81), indexing="ij")
 contours = right.contour(
     grid_W, grid_b, mse(grid_W, grid_b), levels=torch.logspace(-2, 1.5, 12), colors="C0", linewidths=0.8
 )
-right.clabel(contours, fontsize=7, fmt="%.2g")
+# Every other outer level labelled where it crosses the line b = -0.4, to the right of the valley
+# floor: below the end of the descent path and away from it.
+ray_W = torch.linspace(2.2, 4.5, 231)
+ray_b = torch.full_like(ray_W, -0.4)
+labelled = contours.levels[6::2]  # the inner ellipses are too close together to label
+crossings = (mse(ray_W, ray_b)[None, :] - torch.as_tensor(labelled)[:, None]).abs().argmin(1)
+right.clabel(contours, labelled, fontsize=9, fmt="%.2g", manual=[(ray_W[i], ray_b[i]) for i in crossings])
 right.plot(path_W, path_b, "o-", markersize=2, color="C1")
 right.set_xlabel("W")
 right.set_ylabel("b")

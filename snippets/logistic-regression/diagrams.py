@@ -6,27 +6,42 @@ Run it with `python snippets/logistic-regression/diagrams.py`.
 import matplotlib.pyplot as plt
 from matplotlib.patches import FancyBboxPatch
 
-BOX = {"boxstyle": "round,pad=0.3", "facecolor": "none", "edgecolor": "black"}
 ARROW = {"arrowstyle": "->", "color": "black", "linewidth": 1}
+
+
+def box(ax, left, right, y, text, fontsize=10):
+    """A rounded box from x = left to x = right, centred on y, with the text in its middle."""
+    pad = 0.05  # the rounded corners are drawn this far outside the rectangle
+    corner = (left + pad, y - 0.4 + pad)
+    width, height = right - left - 2 * pad, 0.8 - 2 * pad
+    style = f"round,pad={pad}"
+    outline = FancyBboxPatch(corner, width, height, boxstyle=style, fill=False, edgecolor="black")
+    ax.add_patch(outline)
+    ax.text((left + right) / 2, y, text, ha="center", va="center", fontsize=fontsize)
+
+
+def arrow(ax, start, end):
+    ax.annotate("", xy=end, xytext=start, arrowprops=ARROW)
 
 
 def draw_model(name, inputs, logit):
     """Inputs on the left, then the linear layer, the sigmoid and the output."""
-    _, ax = plt.subplots(num=name, figsize=(7, 2.4))
+    _, ax = plt.subplots(num=name, figsize=(7, 2.2))
     ax.set_xlim(0, 10)
-    ax.set_ylim(0, 3)
+    ax.set_ylim(0.2, 2.9)
     ax.axis("off")
-    ys = [1.5] if len(inputs) == 1 else [2.2, 0.8]
+    ys = [1.5] if len(inputs) == 1 else [2.1, 0.9]
     for y, text in zip(ys, inputs, strict=True):
-        ax.text(0.8, y, text, ha="center", va="center", fontsize=11, bbox=BOX)
-        ax.annotate("", xy=(3.0, 1.5), xytext=(1.6, y), arrowprops=ARROW)
-    ax.text(4.5, 1.5, f"linear layer\n{logit}", ha="center", va="center", fontsize=10, bbox=BOX)
-    ax.annotate("", xy=(6.6, 1.5), xytext=(6.0, 1.5), arrowprops=ARROW)
-    ax.text(7.3, 1.5, "sigmoid\nσ(z)", ha="center", va="center", fontsize=10, bbox=BOX)
-    ax.annotate("", xy=(8.6, 1.5), xytext=(8.0, 1.5), arrowprops=ARROW)
+        box(ax, 0.05, 2.0, y, text, fontsize=11)
+        arrow(ax, (2.0, y), (3.0, 1.5))
+    box(ax, 3.0, 5.9, 1.5, f"linear layer\n{logit}")
+    arrow(ax, (5.9, 1.5), (6.3, 1.5))
+    box(ax, 6.3, 7.7, 1.5, "sigmoid\nσ(z)")
+    arrow(ax, (7.7, 1.5), (8.6, 1.5))
     ax.text(9.3, 1.5, "ŷ =\nP(pass)", ha="center", va="center", fontsize=10)
-    ax.add_patch(FancyBboxPatch((2.95, 0.35), 4.9, 2.3, boxstyle="round,pad=0.05", fill=False, linestyle=":"))
-    ax.text(5.4, 2.85, "the model", ha="center", fontsize=9)
+    # The model: everything between the inputs and the output, inside a dotted border.
+    ax.add_patch(FancyBboxPatch((2.75, 0.45), 5.2, 2.1, boxstyle="round,pad=0.05", fill=False, linestyle=":"))
+    ax.text(5.35, 2.7, "the model", ha="center", fontsize=10)
     plt.show()
 
 

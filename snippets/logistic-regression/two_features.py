@@ -136,6 +136,6 @@ ax.set_xlim(0, 7)
 ax.set_ylim(0, 4.5)
 ax.set_xlabel("self-study (hours)")
 ax.set_ylabel("tutoring (hours)")
-ax.legend(loc="upper right", fontsize=8)
+ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=2, fontsize=9)  # above the plot, off the lines
 plt.show()
 # --8<-- [end:figure]

@@ -59,9 +59,13 @@ x_axis = torch.linspace(-6, 6, 241)
 for W in (0.5, 1, 2, 5):
     steep.plot(x_axis, torch.sigmoid(W * x_axis), label=f"W = {W}")
 steep.set_title("σ(Wx): W sets the steepness")
+steep.set_ylabel("σ(Wx)")
 for b in (-2, 0, 2):
-    shift.plot(x_axis, torch.sigmoid(x_axis + b), label=f"b = {b}")
+    # "−2" with a minus sign, as the axes write their ticks; f"{b}" would give "-2" with a hyphen.
+    shift.plot(x_axis, torch.sigmoid(x_axis + b), label=f"b = {b}".replace("-", "−"))
 shift.set_title("σ(x + b): b shifts the curve")
+shift.set_ylabel("σ(x + b)")
+shift.tick_params(labelleft=True)  # sharey hides the right panel's tick labels; its y label needs them
 for ax in (steep, shift):
     ax.set_xlabel("x")
     ax.legend()

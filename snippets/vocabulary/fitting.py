@@ -53,7 +53,8 @@ print(f"degree 9: {len(x_train)} points, {len(c)} coefficients, largest training
 # --8<-- [start:figure]
 import matplotlib.pyplot as plt
 
-fig, axes = plt.subplots(1, 4, num="fitting", figsize=(13, 3.3))
+fig, axes = plt.subplots(2, 2, num="fitting", figsize=(7.2, 6), layout="constrained")
+axes = axes.flatten()
 grid = torch.linspace(-1, 1, 200, dtype=torch.float64)
 for ax, degree, verdict in zip(axes, (1, 3, 9), ("underfit", "about right", "overfit"), strict=False):
     ax.scatter(x_train, y_train, color="black", s=14, zorder=3, label="training")
@@ -61,7 +62,7 @@ for ax, degree, verdict in zip(axes, (1, 3, 9), ("underfit", "about right", "ove
     ax.plot(grid, (powers(grid, degree) @ fit(degree)).squeeze(1), color="C0")
     ax.set_ylim(-2, 2)
     ax.set_title(f"degree {degree}: {verdict}")
-axes[0].legend(loc="lower right", fontsize=7)
+axes[0].legend(loc="lower right", fontsize=9)
 
 degrees = list(errors)
 axes[3].plot(degrees, [errors[d][0] for d in degrees], "o-", label="training")
@@ -69,6 +70,6 @@ axes[3].plot(degrees, [errors[d][1] for d in degrees], "s-", label="validation")
 axes[3].set_yscale("log")
 axes[3].set_xlabel("degree")
 axes[3].set_title("error (MSE, log scale)")
-axes[3].legend(fontsize=7)
+axes[3].legend(fontsize=9)
 plt.show()
 # --8<-- [end:figure]

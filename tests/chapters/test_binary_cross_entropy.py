@@ -6,7 +6,7 @@ import math
 
 import pytest
 import torch
-from support.captured import numbers, run_snippet, section_output
+from support.captured import drawn_figures, numbers, run_snippet, section_output
 
 
 @pytest.fixture(scope="module")
@@ -165,3 +165,17 @@ def test_the_concavity_check_can_fail(chapter):
     bends_down = chapter["bends_down"]
     axis = torch.linspace(-3, 3, 61, dtype=torch.float64)
     assert bends_down(-(axis**2)) and not bends_down(axis**2) and bends_down(torch.sigmoid(axis))
+
+
+def test_simulated_labels_stay_visible_on_both_pages(rendered):
+    """The scatter's most visible colour (its fill or its edge, with its alpha) against each page: 3:1."""
+    from matplotlib.collections import PathCollection
+    from support import svg
+
+    fig = drawn_figures(rendered, "binary-cross-entropy/likelihood")["data"]
+    [dots] = [c for c in fig.axes[0].collections if isinstance(c, PathCollection)]
+    colours = [*dots.get_facecolors(), *(dots.get_edgecolors() if max(dots.get_linewidths()) > 0 else [])]
+    for page in (svg.LIGHT_PAGE, svg.DARK_PAGE):
+        drawn = [[a * c + (1 - a) * p for c, p in zip(rgb, page, strict=True)] for *rgb, a in colours]
+        ratios = [svg.contrast(colour, page) for colour in drawn]
+        assert max(ratios) >= 3, (page, ratios)

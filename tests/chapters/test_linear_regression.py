@@ -8,7 +8,7 @@ import math
 import pytest
 import torch
 from gallery import SECTION_MARK
-from support.captured import numbers, run_snippet, section_output
+from support.captured import display_points, drawn_figures, numbers, run_snippet, section_output
 
 
 def test_steps_print_what_the_page_explains(rendered):
@@ -118,3 +118,17 @@ def test_output_sections_match_code_sections(rendered):
         code_sections = set(SECTION_MARK.findall(result.snippet.read_text()))
         output_sections = set(SECTION_MARK.findall(result.output.read_text()))
         assert output_sections <= code_sections, result.snippet.name
+
+
+def test_landscape_contour_labels_are_readable_and_off_the_descent_path(rendered):
+    fig = drawn_figures(rendered, "linear-regression/train")["landscape"]
+    right = fig.axes[1]
+    [contours] = [c for c in right.collections if hasattr(c, "labelTexts")]
+    labels = contours.labelTexts
+    assert len(labels) >= 3
+    [path] = [line for line in right.get_lines() if line.get_marker() == "o"]
+    points = display_points(path, samples=400)
+    for label in labels:
+        assert label.get_fontsize() >= 9
+        box = label.get_window_extent().expanded(1.1, 1.1)
+        assert not [p for p in points if box.contains(*p)], f"label {label.get_text()} sits on the path"

@@ -7,7 +7,7 @@ import math
 
 import pytest
 import torch
-from support.captured import numbers, run_snippet, section_output
+from support.captured import display_points, drawn_figures, numbers, run_snippet, section_output
 
 
 def test_a_line_leaves_zero_to_one(rendered):
@@ -170,3 +170,45 @@ def test_the_boundary_moves_only_a_little_with_longer_training(rendered):
         crossings.append([(-b - w2 * x2) / w1 for x2 in (1.0, 2.0, 3.0)])  # where x1 crosses the line
     assert all(abs(a - b) < 0.1 for a, b in zip(*crossings, strict=True))
     assert two["longer"].logit.weight.norm() > 1.5 * two["classifier"].logit.weight.norm()
+
+
+def test_diagram_boxes_hold_their_text_and_arrows_start_at_their_edges(rendered):
+    """No box crosses the dotted model border, no text leaves its box, no arrow starts inside a box."""
+    from matplotlib.patches import FancyBboxPatch
+    from matplotlib.text import Annotation
+
+    for fig in drawn_figures(rendered, "logistic-regression/diagrams").values():
+        [ax] = fig.axes
+        renderer = fig.canvas.get_renderer()
+        patches = [p for p in ax.patches if isinstance(p, FancyBboxPatch)]
+        patches += [t.get_bbox_patch() for t in ax.texts if t.get_bbox_patch()]  # text(..., bbox=...)
+        [border] = [p for p in patches if p.get_linestyle() == ":"]
+        boxes = [p.get_window_extent(renderer) for p in patches if p is not border]
+        outer = border.get_window_extent(renderer)
+        assert len(boxes) >= 3  # the inputs, the linear layer, the sigmoid
+        for box in boxes:
+            inside = outer.x0 < box.x0 and box.x1 < outer.x1 and outer.y0 < box.y0 and box.y1 < outer.y1
+            assert inside or not box.overlaps(outer), (fig.get_label(), box, outer)
+        for text in ax.texts:
+            if isinstance(text, Annotation) or text.get_text() in ("", "the model"):
+                continue
+            ink = text.get_window_extent(renderer)
+            holders = [box for box in boxes if box.contains(*ink.get_points().mean(axis=0))]
+            for box in holders:  # 2 px of room on each side at 100 dpi
+                assert box.x0 + 2 <= ink.x0 and ink.x1 <= box.x1 - 2, (fig.get_label(), text.get_text())
+        for arrow in [t for t in ax.texts if isinstance(t, Annotation)]:
+            start = ax.transData.transform(arrow.xyann)
+            for box in boxes:
+                strictly_inside = box.x0 + 1 < start[0] < box.x1 - 1 and box.y0 + 1 < start[1] < box.y1 - 1
+                assert not strictly_inside, (fig.get_label(), arrow.xyann)
+
+
+def test_boundary_legend_sits_off_the_lines(rendered):
+    fig = drawn_figures(rendered, "logistic-regression/two_features")["boundary"]
+    [ax] = fig.axes
+    legend = ax.get_legend().get_window_extent()
+    lines = [line for line in ax.get_lines() if line.get_linestyle() in ("--", "-")]
+    assert len(lines) == 2
+    for line in lines:
+        inside = [p for p in display_points(line) if legend.contains(*p)]
+        assert not inside, f"{line.get_label()} runs into the legend"

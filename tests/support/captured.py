@@ -26,6 +26,42 @@ def run_snippet(rendered, snippet: str) -> dict:
     return namespace
 
 
+def drawn_figures(rendered, snippet: str) -> dict:
+    """The figures a snippet draws, by name, as matplotlib objects laid out as they were saved."""
+    from unittest import mock
+
+    import matplotlib.pyplot as plt
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    figures = {}
+
+    def keep(*args, **kwargs):
+        for number in plt.get_fignums():
+            fig = plt.figure(number)
+            figures[fig.get_label()] = fig
+
+    with mock.patch.object(plt, "show", keep):
+        run_snippet(rendered, snippet)
+    for fig in figures.values():
+        FigureCanvasAgg(fig).draw()  # places every text, legend and box; fig.canvas renders from here on
+    return figures
+
+
+def display_points(line, samples: int = 200):
+    """Points along a drawn line, in display coordinates, inside its axes."""
+    import numpy as np
+
+    ax = line.axes
+    x, y = (np.asarray(v, dtype=float) for v in line.get_data())
+    t = np.linspace(0, 1, samples)
+    index = np.linspace(0, len(x) - 1, len(x))
+    points = ax.transData.transform(
+        np.column_stack([np.interp(t * (len(x) - 1), index, x), np.interp(t * (len(x) - 1), index, y)])
+    )
+    box = ax.get_window_extent()
+    return [p for p in points if box.contains(*p)]
+
+
 def numbers(text: str) -> list[float]:
     """Every number in a piece of output, in order."""
     return [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?(?:e[-+]?\d+)?", text)]

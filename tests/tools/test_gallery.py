@@ -67,9 +67,46 @@ def test_figures_are_saved_at_each_show_in_two_variants(tmp_path):
     assert [p.name for p in result.figure_files()] == [
         "line.svg",
         "line-dark.svg",
+        "line-narrow.svg",  # 6.4 inches wide, matplotlib's default: too wide for a phone
+        "line-narrow-dark.svg",
         "figure-2.svg",
         "figure-2-dark.svg",
+        "figure-2-narrow.svg",
+        "figure-2-narrow-dark.svg",
     ]
+
+
+def svg_inches(path):
+    root = ET.parse(path).getroot()
+    return tuple(float(root.get(side).removesuffix("pt")) / 72 for side in ("width", "height"))
+
+
+def test_a_row_of_panels_is_stacked_for_phones_from_the_same_run(tmp_path):
+    panels = """\
+    import matplotlib.pyplot as plt
+
+    fig, axes = plt.subplots(1, 3, num="row", figsize=(10, 3), sharey=True)
+    for i, ax in enumerate(axes):
+        ax.plot([0, 1], [0, i])
+        ax.set_title(f"panel {i}")
+    plt.show()
+    _, ax = plt.subplots(num="small", figsize=(4, 3))
+    plt.show()
+    _, ax = plt.subplots(num="diagram", figsize=(7, 2))
+    ax.axis("off")
+    ax.text(0.5, 0.5, "a box")
+    plt.show()
+    """
+    result = gallery.render(write(tmp_path, "panels.py", panels), tmp_path / "cache")
+    assert result.narrow == ("row",)  # not a figure that fits already, nor a drawing without axes
+    wide, narrow = svg_inches(result.folder / "row.svg"), svg_inches(result.folder / "row-narrow.svg")
+    assert wide[0] > 7 and wide[1] < 3.5  # bbox_inches="tight" trims the margins
+    assert narrow[0] < gallery.NARROW_WIDTH + 0.2 and narrow[1] > 3 * 2.5  # three panels, one above another
+    text = (result.folder / "row-narrow-dark.svg").read_text()
+    assert all(f"panel {i}" in text for i in range(3))
+    assert f"fill: {gallery.DARK_TEXT}" in text  # the dark narrow variant is recoloured too
+    # The tick labels that sharey hid on the inner panels are back: each panel has its own.
+    assert text.count(">0.0<") + text.count(">0.00<") >= 3
 
 
 def text_colours(svg_path):
@@ -92,6 +129,20 @@ def test_dark_variant_has_light_text_and_keeps_data_colours(tmp_path):
     # The light variant has a white background; the dark one is transparent.
     assert "fill: #ffffff" in light.read_text()
     assert "fill: #ffffff" not in dark.read_text()
+
+
+def test_dark_variant_recolours_the_box_around_a_text(tmp_path):
+    boxed = """\
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(num="boxed")
+    ax.text(0.5, 0.5, "sigmoid", bbox={"facecolor": "none", "edgecolor": "black"})
+    plt.show()
+    """
+    result = gallery.render(write(tmp_path, "boxed.py", boxed), tmp_path / "cache")
+    assert "stroke: #000000" in (result.folder / "boxed.svg").read_text()
+    assert "stroke: #000000" not in (result.folder / "boxed-dark.svg").read_text()
+    assert f"stroke: {gallery.DARK_TEXT}" in (result.folder / "boxed-dark.svg").read_text()
 
 
 def test_svg_is_the_same_bytes_every_time(tmp_path):
