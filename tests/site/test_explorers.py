@@ -10,27 +10,9 @@ import pytest
 import torch
 from axe_playwright_python.sync_playwright import Axe
 from support.captured import numbers, section_output
-from support.chromium import CHROMIUM_ARGS, require_chromium, serve
+from support.chromium import SCHEMES
 
-SCHEMES = ["default", "slate"]
 BUDGET = 20 * 1024  # bytes of the site's own JavaScript on a page
-
-
-@pytest.fixture(scope="module")
-def base_url(site):
-    with serve(site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    executable = require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
