@@ -315,3 +315,19 @@ def test_threshold_explorer_with_the_keyboard_moves_the_point_on_the_curve(open_
     after = page.get_attribute(".explorer__marker", "cx"), page.get_attribute(".explorer__marker", "cy")
     # A lower threshold finds more: recall (x) grows, precision (y, drawn downwards) falls.
     assert float(after[0]) > float(before[0]) and float(after[1]) > float(before[1])
+
+
+def test_without_its_data_the_explorer_leaves_the_static_figure_alone(browser, base_url):
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        errors = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.route("**/*.explorer.json", lambda route: route.abort())
+        page.goto(f"{base_url}/sigmoid/", wait_until="networkidle")
+        assert page.locator("[data-explorer]").count() == 0  # removed, not left half-built
+        assert errors == []  # no uncaught rejection
+        figures = page.locator('img[src*="figures/sigmoid/function/shape"]')
+        assert any(figures.nth(i).is_visible() for i in range(figures.count()))
+    finally:
+        context.close()
