@@ -51,12 +51,12 @@ def on_files(files, config):
     # The notebook page's own stylesheet (tools/notebook_page.py links it).
     files.append(File.generated(config, notebook_page.STYLESHEET, abs_src_path=str(notebook_page.CSS_SOURCE)))
     # Each chapter's code as <key>/<key>.py and .ipynb, next to its page (tools/take_home.py).
-    chapters = course.chapters(config.nav, Path(config.docs_dir))
     try:
+        chapters = course.chapters(config.nav or [], Path(config.docs_dir))  # a site without nav has none
         made = take_home.all_downloads(
             chapters, Path(config.docs_dir), config.mdx_configs["pymdownx.snippets"]
         )
-    except ValueError as error:
+    except (course.CourseError, ValueError) as error:
         raise PluginError(str(error)) from error
     for uri, content in made.items():
         files.append(File.generated(config, uri, content=content))

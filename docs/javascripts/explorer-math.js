@@ -68,3 +68,10 @@ export function logLine(epoch, epochs, { W, b, cost }) {
 export function general3(x) {
   return x.toPrecision(3).replace(/e([+-])(\d)$/, "e$10$2");
 }
+
+// The judging-a-classifier chapter's measures, from the counts {TP, FP, FN, TN}, with its
+// conventions: 0.0 where a denominator is 0 (snippets/judging-a-classifier/metrics.py).
+export const accuracy = (c) => (c.TP + c.TN) / (c.TP + c.FP + c.FN + c.TN);
+export const precision = (c) => (c.TP + c.FP ? c.TP / (c.TP + c.FP) : 0);
+export const recall = (c) => (c.TP + c.FN ? c.TP / (c.TP + c.FN) : 0);
+export const f1 = (c) => (2 * c.TP + c.FP + c.FN ? (2 * c.TP) / (2 * c.TP + c.FP + c.FN) : 0);

@@ -11,8 +11,11 @@ for (const element of document.querySelectorAll("[data-explorer]")) {
   Promise.all([
     import(`./explorer-${name}.js`),
     fetch(new URL(element.dataset.src, base)).then((response) => response.json()),
-  ]).then(([explorer, data]) => {
-    explorer.mount(element, data);
-    element.hidden = false;
-  });
+  ])
+    .then(([explorer, data]) => {
+      explorer.mount(element, data);
+      element.hidden = false;
+    })
+    // Opened from disk, or offline before the data arrived: the static figure still tells the story.
+    .catch(() => element.remove());
 }

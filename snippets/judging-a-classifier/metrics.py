@@ -156,3 +156,13 @@ curve.set_ylabel("precision")
 curve.set_title("precision-recall curve")
 plt.show()
 # --8<-- [end:figures]
+
+# --8<-- [start:explorer]
+# What the page's threshold explorer shows: the held-out counts at every threshold from 0 to 1.
+import json
+
+steps = [i / 100 for i in range(101)]
+counts = [confusion_counts(probability >= t, y_new) for t in steps]
+with open("threshold.explorer.json", "w") as file:
+    json.dump({"thresholds": steps, "counts": counts, "threshold": 0.5}, file)
+# --8<-- [end:explorer]

@@ -3,14 +3,18 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import {
+  accuracy,
   bce,
+  f1,
   descentStep,
   fixed,
   general3,
   linspace,
   logLine,
   mse,
+  precision,
   predict,
+  recall,
   sigmoid,
 } from "../../docs/javascripts/explorer-math.js";
 
@@ -70,4 +74,15 @@ test("mse and general3", () => {
   assert.equal(fixed(mse(0, 0, x, y), 6), "18.666666");
   assert.equal(general3(-1.27e9), "-1.27e+09");
   assert.equal(general3(3.08e30), "3.08e+30");
+});
+
+test("measures: the held-out counts at 0.5 (metrics.py prints 0.869, 0.859, 0.817, F1 0.837353)", () => {
+  const c = { TP: 677, FP: 111, FN: 152, TN: 1060 };
+  assert.deepEqual([accuracy(c), precision(c), recall(c)].map((v) => fixed(v, 3)), ["0.869", "0.859", "0.817"]);
+  assert.equal(fixed(f1(c), 6), "0.837353");
+});
+
+test("measures: 0.0 where nothing was predicted or nothing is there to find, as the chapter defines", () => {
+  assert.deepEqual([precision({ TP: 0, FP: 0, FN: 1, TN: 1 }), recall({ TP: 0, FP: 1, FN: 0, TN: 1 })], [0, 0]);
+  assert.equal(f1({ TP: 0, FP: 0, FN: 0, TN: 2 }), 0);
 });

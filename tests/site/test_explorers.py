@@ -103,6 +103,7 @@ def test_sigmoid_explorer_clamps_the_log_as_torch_does(open_page):
 EXPLORERS = {  # explorer: its page and the labels of its sliders
     "sigmoid": ("sigmoid/", ["w (steepness)", "b (shift)"]),
     "steps": ("linear-regression/", ["learning rate"]),
+    "threshold": ("judging-a-classifier/", ["threshold"]),
 }
 
 
@@ -114,7 +115,7 @@ def test_explorer_is_labelled_live_accessible_and_follows_the_scheme(open_page, 
     root = page.locator(f'[data-explorer="{explorer}"]')
     assert root.is_visible()
     for label in labels:
-        assert page.get_by_label(label).get_attribute("type") == "range"
+        assert page.get_by_label(label, exact=True).get_attribute("type") == "range"
     assert root.locator('[aria-live="polite"]').count() == 1
     violations = Axe().run(
         page, context=f'[data-explorer="{explorer}"]', options={"resultTypes": ["violations"]}
@@ -143,14 +144,14 @@ def test_without_javascript_the_static_figure_stays_and_no_explorer_shows(open_p
     assert any(figures.nth(i).is_visible() for i in range(figures.count()))
 
 
-@pytest.mark.parametrize("path", ["sigmoid/", "linear-regression/", "index.html"])
+@pytest.mark.parametrize("path", ["sigmoid/", "linear-regression/", "judging-a-classifier/", "index.html"])
 def test_the_sites_own_javascript_stays_under_20_kib_a_page(open_page, path, record_property):
     page = open_page(path)
     total = sum(page.scripts.values())
     record_property("report", f"own JavaScript {path}: {total} bytes in {len(page.scripts)} files")
     assert total <= BUDGET, page.scripts
     if path != "index.html":
-        assert any(re.search(r"explorer-(sigmoid|steps)\.js$", url) for url in page.scripts)
+        assert any(re.search(r"explorer-(sigmoid|steps|threshold)\.js$", url) for url in page.scripts)
     else:  # a page without an explorer loads only the loader
         assert not any("explorer-" in url for url in page.scripts)
 
@@ -249,3 +250,66 @@ def test_stepper_plays_and_pauses_from_the_keyboard(open_page):
     assert page.get_attribute('[data-explorer="steps"] [role="status"]', "aria-busy") is None
     press(page, "Reset")
     assert result(page, "steps") == "Before the first step: W: 0.000, b: 0.000"
+
+
+# judging-a-classifier: a threshold slider over the held-out examples.
+
+
+def test_threshold_explorer_at_05_shows_the_pages_counts_and_measures(open_page, rendered):
+    page = open_page("judging-a-classifier/")
+    assert page.input_value("#explorer-threshold") == "0.5"
+    simulated = section_output(rendered, "judging-a-classifier/metrics", "simulated")
+    held_out = simulated.split("held-out data: ")[1]
+    # {'TP': 677, 'FP': 111, 'FN': 152, 'TN': 1060} / accuracy 0.869  precision 0.859  recall 0.817
+    counts = dict(re.findall(r"'(TP|FP|FN|TN)': (\d+)", held_out.splitlines()[0]))
+    accuracy, precision_, recall_ = re.findall(r"\d\.\d{3}", held_out.splitlines()[1])
+    f1 = float(numbers(section_output(rendered, "judging-a-classifier/metrics", "f1").splitlines()[1])[-1])
+    expected = (
+        f"threshold 0.50: TP {counts['TP']}, FP {counts['FP']}, FN {counts['FN']}, TN {counts['TN']}; "
+        f"accuracy {accuracy}  precision {precision_}  recall {recall_}  F1 {f1:.3f}"
+    )
+    assert result(page, "threshold") == expected
+    cells = page.locator(".explorer__matrix td").all_text_contents()
+    assert [c for c in cells if c] == [f"{name} {counts[name]}" for name in ("TP", "FN", "FP", "TN")]
+    assert page.errors == []
+
+
+def test_threshold_explorer_gives_every_row_of_the_pages_table(open_page, rendered):
+    page = open_page("judging-a-classifier/")
+    table = section_output(rendered, "judging-a-classifier/metrics", "threshold").splitlines()
+    assert len(table) == 7
+    for line in table:  # threshold 0.35: precision 0.807  recall 0.884  F1 0.844
+        threshold = line.split()[1].rstrip(":")
+        page.fill("#explorer-threshold", threshold)
+        shown = result(page, "threshold")
+        assert shown.startswith(f"threshold {threshold}: ")
+        assert shown.endswith(line.split(": ", 1)[1]), (line, shown)
+
+
+def test_threshold_explorer_with_the_keyboard_moves_the_point_on_the_curve(open_page):
+    page = open_page("judging-a-classifier/")
+    before = page.get_attribute(".explorer__marker", "cx"), page.get_attribute(".explorer__marker", "cy")
+    page.focus("#explorer-threshold")
+    for _ in range(15):
+        page.keyboard.press("ArrowLeft")  # 0.50 -> 0.35
+    assert page.input_value("#explorer-threshold") == "0.35"
+    assert result(page, "threshold").startswith("threshold 0.35: ")
+    after = page.get_attribute(".explorer__marker", "cx"), page.get_attribute(".explorer__marker", "cy")
+    # A lower threshold finds more: recall (x) grows, precision (y, drawn downwards) falls.
+    assert float(after[0]) > float(before[0]) and float(after[1]) > float(before[1])
+
+
+def test_without_its_data_the_explorer_leaves_the_static_figure_alone(browser, base_url):
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        errors = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.route("**/*.explorer.json", lambda route: route.abort())
+        page.goto(f"{base_url}/sigmoid/", wait_until="networkidle")
+        assert page.locator("[data-explorer]").count() == 0  # removed, not left half-built
+        assert errors == []  # no uncaught rejection
+        figures = page.locator('img[src*="figures/sigmoid/function/shape"]')
+        assert any(figures.nth(i).is_visible() for i in range(figures.count()))
+    finally:
+        context.close()

@@ -16,12 +16,19 @@ def section_output(rendered, snippet: str, section: str | None = None) -> str:
 
 
 def run_snippet(rendered, snippet: str) -> dict:
-    """A snippet's variables after running it as a script, its figures drawn off screen."""
+    """A snippet's variables after running it as a script, its figures drawn off screen.
+
+    It runs in a temporary folder, as the generator runs it: what it writes there
+    (the data of a page's explorer) stays out of the project.
+    """
+    import contextlib
     import runpy
+    import tempfile
 
     import matplotlib.pyplot as plt
 
-    namespace = runpy.run_path(str(rendered[snippet].snippet), run_name="__main__")
+    with tempfile.TemporaryDirectory(prefix="snippet-") as elsewhere, contextlib.chdir(elsewhere):
+        namespace = runpy.run_path(str(rendered[snippet].snippet), run_name="__main__")
     plt.close("all")
     return namespace
 

@@ -1,0 +1,58 @@
+// A threshold slider over the held-out examples of docs/judging-a-classifier.md: the confusion
+// matrix, precision, recall and F1 at that threshold, and its point on the precision-recall curve.
+import { accuracy, f1, fixed, precision, recall } from "./explorer-math.js";
+import { element, liveResult, plot, slider } from "./explorer-ui.js";
+
+export function mount(root, { thresholds, counts, threshold }) {
+  root.append(element("h3", {}, "Move the threshold"));
+  const controls = element("div", { class: "explorer__controls" });
+  root.append(controls);
+  slider(
+    controls,
+    { id: "explorer-threshold", label: "threshold", min: 0, max: 1, step: 0.01, value: threshold, format: (v) => fixed(v, 2) },
+    (value) => draw(value),
+  );
+
+  const table = element("table", { class: "explorer__matrix" });
+  table.append(element("caption", {}, "Confusion matrix on the 2000 held-out examples"));
+  const head = element("tr");
+  head.append(element("td"), element("th", { scope: "col" }, "predicted 1"), element("th", { scope: "col" }, "predicted 0"));
+  table.append(head);
+  const cells = {};
+  for (const [label, names] of [["actual 1", ["TP", "FN"]], ["actual 0", ["FP", "TN"]]]) {
+    const row = element("tr");
+    row.append(element("th", { scope: "row" }, label));
+    for (const name of names) {
+      cells[name] = element("td");
+      row.append(cells[name]);
+    }
+    table.append(row);
+  }
+  root.append(table);
+
+  const chart = plot(root, {
+    x0: 0, x1: 1, y0: 0.5, y1: 1,
+    label: "The precision-recall curve over all thresholds: precision falls as recall rises; a dot marks the chosen threshold",
+  });
+  for (const r of [0, 0.25, 0.5, 0.75, 1]) chart.tick(chart.sx(r), chart.height - chart.bottom + 16, String(r), "middle");
+  for (const p of [0.5, 0.75, 1]) chart.tick(chart.left - 6, chart.sy(p) + 4, String(p), "end");
+  chart.tick(chart.sx(0.5), chart.height - 2, "recall", "middle");
+  const curve = counts.map((c) => [recall(c), precision(c)]).filter(([r, p]) => r > 0 && p >= 0.5);
+  chart.svg.append(element("svg:path", { d: chart.line(curve), class: "explorer__curve" }));
+  const dot = element("svg:circle", { r: 6, class: "explorer__marker" });
+  chart.svg.append(dot);
+  const result = liveResult(root);
+
+  function draw(value) {
+    const index = Math.round(value * (thresholds.length - 1));
+    const c = counts[index];
+    for (const name of ["TP", "FN", "FP", "TN"]) cells[name].textContent = `${name} ${c[name]}`;
+    dot.setAttribute("cx", chart.sx(recall(c)));
+    dot.setAttribute("cy", chart.sy(Math.max(precision(c), 0.5)));
+    result.textContent =
+      `threshold ${fixed(thresholds[index], 2)}: TP ${c.TP}, FP ${c.FP}, FN ${c.FN}, TN ${c.TN}; ` +
+      `accuracy ${fixed(accuracy(c), 3)}  precision ${fixed(precision(c), 3)}  recall ${fixed(recall(c), 3)}  F1 ${fixed(f1(c), 3)}`;
+  }
+
+  draw(threshold);
+}
