@@ -132,3 +132,13 @@ def test_the_agreement_with_scikit_learn_can_fail(chapter):
             sk.precision_score(a, p, zero_division=0)
         )
     assert mismatches["f1"] > 100 and mismatches["precision"] > 100
+
+
+def test_the_degree_9_polynomial_reminder(rendered):
+    """ "the degree-9 polynomial had the lowest training error and a validation error millions of
+    times larger" (the vocabulary chapter's run)."""
+    rows = [numbers(line) for line in section_output(rendered, "vocabulary/fitting", "fit").splitlines()]
+    train = {int(r[0]): r[1] for r in rows if len(r) == 3}
+    validation = {int(r[0]): r[2] for r in rows if len(r) == 3}
+    assert min(train, key=train.get) == 9
+    assert 1e6 <= validation[9] / train[9] < 1e7

@@ -17,7 +17,8 @@ def test_matrix_product_equals_the_written_out_sum(rendered):
 
 
 def test_the_matrix_check_can_fail(rendered):
-    """ "for weights that are not zero (with zeros, both sides would be zero whatever the formula)" """
+    """ "for weights that are not zero (with zero weights, both sides would be just the bias whatever
+    the formula)" """
     chapter = run_snippet(rendered, "multivariable-regression/train")
     x, W, b = chapter["x_train"], chapter["W"], chapter["b"]
     assert torch.equal(chapter["by_matrix"], x @ W + b) and W.abs().min() > 0

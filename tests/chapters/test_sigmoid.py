@@ -73,8 +73,9 @@ def test_where_torch_sigmoids_slope_is_zero(rendered):
 
 
 def test_naive_gradient_is_minus_zero_times_infinity():
-    """ "the slope of 1/u is -1/u², which at u = ∞ is -0, and the slope of e^{-x} is ∞. Their
-    product, (-0)·∞, is nan" """
+    """ "the slope of 1/u is -1/u², which at u = ∞ is -0, and the slope of the exponential, e^t at
+    t = -x = 100, is e^100 = ∞. Their product, (-0)·∞, is nan"; and "At +20 and +100 ... our formula's
+    slope is right, 2.06e-9 and 3.78e-44, where torch.sigmoid's rounds to 0" (test above)."""
     u = torch.tensor(math.inf)
     assert str(-1 / u**2) == "tensor(-0.)"
     assert torch.exp(torch.tensor(100.0)).isinf() and (-1 / u**2 * torch.exp(torch.tensor(100.0))).isnan()
