@@ -23,9 +23,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 # An <img> whose src is a generated figure, without a #fragment (a page that still
-# chooses its own variant is left alone).
+# chooses its own variant is left alone), and the <br /> that Markdown puts between it
+# and its caption: a blank line of 26 px inside the figure.
 FIGURE = re.compile(
     r'<img (?P<before>[^>]*?)src="(?P<stem>[^"#]*figures/[^"#]+)\.svg"(?P<after>[^>]*?)\s*/?>'
+    r"(?:\s*<br\s*/?>(?=\s*<figcaption))?"
 )
 SVG_SIZE = re.compile(r'<svg [^>]*?width="([\d.]+)pt" height="([\d.]+)pt"')
 PX_PER_PT = 96 / 72

@@ -40,6 +40,24 @@ def open_page(browser, url, viewport, scheme="default"):
     return context, page
 
 
+CAPTION_GAP = 12  # px between a figure and its caption, at most
+CAPTION_SIZE = 13  # px: a caption no larger than the labels inside a figure at 1280 px (12-13 px)
+
+
+def captions(page) -> list[dict]:
+    """Each shown figure's caption: its font size and its distance below the figure."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('article figure')].flatMap(f => {
+            const shown = (i) => i.getBoundingClientRect().width > 0;
+            const img = [...f.querySelectorAll('img[src*="figures/"]')].find(shown);
+            const caption = f.querySelector('figcaption');
+            if (!img || !caption) return [];
+            return [{src: img.getAttribute('src'), size: parseFloat(getComputedStyle(caption).fontSize),
+                     gap: caption.getBoundingClientRect().top - img.getBoundingClientRect().bottom}];
+        })"""
+    )
+
+
 def shown_figures(page) -> list[dict]:
     """Each figure the reader's scheme shows: the file the browser chose and the width it drew it at."""
     page.evaluate("document.querySelectorAll('article img').forEach(i => { i.loading = 'eager'; })")
@@ -58,11 +76,15 @@ def test_figure_text_is_big_enough(browser, base_url, site, path, width, record_
     context, page = open_page(browser, f"{base_url}/{path}", viewport)
     try:
         figures = shown_figures(page)
+        under = captions(page)
         shot = tmp_path_factory.mktemp("figure-text") / f"{path.strip('/')}-{width}.png"
         page.screenshot(path=shot, full_page=True)
     finally:
         context.close()
-    assert figures
+    assert figures and under
+    for caption in under:
+        assert 0 <= caption["gap"] <= CAPTION_GAP, caption
+        assert caption["size"] <= CAPTION_SIZE, caption
     measured = []
     for figure in figures:
         file = site / urlparse(figure["src"]).path.lstrip("/")

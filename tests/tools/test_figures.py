@@ -51,3 +51,13 @@ def test_a_figure_drawn_narrow_too_becomes_a_picture_for_phones(tmp_path):
         f' width="440" height="600" />{image}</picture>'
     )
     assert dark.startswith("<picture>") and 'srcset="figures/train/fit-narrow-dark.svg#only-dark"' in dark
+
+
+def test_the_line_break_before_a_caption_goes(tmp_path):
+    (tmp_path / "fit.svg").write_text(SVG)
+    image = '<img alt="A line" src="figures/fit.svg" />'
+    html = f"<figure>\n{image}\n<br />\n<figcaption>Fit.</figcaption>\n</figure>"
+    out = figures.add_dark_twins(html, lambda src: tmp_path / "fit.svg")
+    assert "<br" not in out and out.endswith('#only-dark" />\n<figcaption>Fit.</figcaption>\n</figure>')
+    kept = '<p><img alt="A line" src="figures/fit.svg" /><br />text</p>'
+    assert "<br />text" in figures.add_dark_twins(kept, lambda src: tmp_path / "fit.svg")
