@@ -56,3 +56,22 @@ def test_logo_and_favicon_are_our_own(published):
     logo = page.select_one(".md-header__button.md-logo img")["src"]
     assert icon == logo == "assets/logo.svg"
     assert (published / logo).read_bytes() == (ROOT / "docs" / "assets" / "logo.svg").read_bytes()
+
+
+def test_the_home_page_is_a_landing_page(published):
+    """A clear start (the first chapter of the nav), one picture from the course, the chapter list."""
+    import course
+    import paths
+    from mkdocs.config import load_config
+
+    first = course.chapters(load_config(str(ROOT / paths.CONFIG))["nav"], ROOT / paths.DOCS)[0]
+    page = soup(published / "index.html")
+    content = page.select_one("article")
+    [start] = content.select("a.md-button--primary")
+    assert start["href"] == paths.page_url(first.page) and first.title.lower() in start.text.lower()
+    # The button comes before the first section, and a figure of the course right after it.
+    first_heading = content.select_one("h2")
+    assert start.find_next("h2") is first_heading
+    figure = start.find_next("figure")
+    assert figure.find_next("h2") is first_heading and figure.select_one('img[src*="figures/"]')["alt"]
+    assert len(content.select("h2 ~ ol li a")) >= 7  # what you will learn: every chapter
