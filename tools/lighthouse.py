@@ -57,6 +57,12 @@ class _LikePages(SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
+class _Server(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], ConnectionError):  # Chromium hangs up early; that's fine
+            super().handle_error(request, client_address)
+
+
 def pages(site: Path) -> list[str]:
     """Every page of the built site as its path: "" for the home page, "sigmoid/" for a chapter."""
     found = [p.parent.relative_to(site).as_posix() for p in site.rglob("index.html")]
@@ -81,15 +87,18 @@ def score(url: str, out: Path) -> dict[str, int]:
     return {name: round(100 * (report["categories"][name]["score"] or 0)) for name in CATEGORIES}
 
 
-def run(site: Path, only: list[str] | None = None) -> dict[str, dict[str, int]]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_LikePages, directory=str(site)))
+def run(site: Path, only: list[str] | None = None, reports: Path | None = None) -> dict[str, dict[str, int]]:
+    """Score each page; with reports, keep Lighthouse's full JSON report of each there."""
+    server = _Server(("127.0.0.1", 0), functools.partial(_LikePages, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     results = {}
     try:
         with tempfile.TemporaryDirectory(prefix="lighthouse-") as scratch:
             for page in only if only is not None else pages(site):
                 url = f"http://127.0.0.1:{server.server_port}/{page}"
-                results[page] = score(url, Path(scratch) / "report.json")
+                folder = reports or Path(scratch)
+                folder.mkdir(parents=True, exist_ok=True)
+                results[page] = score(url, folder / f"{page.strip('/') or 'index'}.json")
                 print(_row(page, results[page]), flush=True)
     finally:
         server.shutdown()
@@ -109,11 +118,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("site", nargs="?", type=Path, default=paths.ROOT / "site")
     parser.add_argument("--page", action="append", help="a page's path, as 'sigmoid/'; default: every page")
     parser.add_argument("--json", type=Path, help="also write the scores here")
+    parser.add_argument("--reports", type=Path, help="keep each page's full Lighthouse report in this folder")
     args = parser.parse_args(argv)
     if not (args.site / "index.html").exists():
         print(f"error: no built site in {args.site} (run `make build`)", file=sys.stderr)
         return 1
-    results = run(args.site, args.page)
+    results = run(args.site, args.page, args.reports)
     if args.json:
         args.json.write_text(json.dumps(results, indent=1) + "\n")
     below = [page for page, scores in results.items() if any(scores[n] < GOALS[n] for n in CATEGORIES)]
