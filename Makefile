@@ -21,7 +21,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 # test module (test_binary_cross_entropy.py).
 PYTEST_SELECT := $(if $(CHAPTER),-k "$(CHAPTER) or $(subst -,_,$(CHAPTER))")
 
-.PHONY: serve test test-all build bench install lint
+.PHONY: serve test test-all build bench install lint lighthouse
 
 serve: $(INSTALLED) $(NODE_INSTALLED)
 	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
@@ -38,6 +38,10 @@ lint: $(INSTALLED) $(NODE_INSTALLED)
 
 build: $(INSTALLED) $(NODE_INSTALLED)
 	$(VENV)/bin/mkdocs build --strict --site-dir site
+
+# Lighthouse's mobile scores for every page of site/ (a report, not a test; npx fetches the pinned version).
+lighthouse: build
+	$(PYTHON) tools/lighthouse.py site
 
 install: $(INSTALLED) $(NODE_INSTALLED)
 

@@ -9,6 +9,10 @@ height so that the page does not shift as they arrive, and marks them lazy, so
 that a browser downloads only the one the reader's scheme shows: an image that
 is not displayed is never near the viewport.
 
+A figure the generator also drew narrow, for phones (`<name>-narrow.svg`, its
+panels stacked), becomes a `<picture>` whose `<source>` a phone's browser picks
+instead (NARROW_MEDIA), each with its own size.
+
 It works on HTML and knows nothing of MkDocs.
 """
 
@@ -19,12 +23,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 # An <img> whose src is a generated figure, without a #fragment (a page that still
-# chooses its own variant is left alone).
+# chooses its own variant is left alone), and the <br /> that Markdown puts between it
+# and its caption: a blank line of 26 px inside the figure.
 FIGURE = re.compile(
     r'<img (?P<before>[^>]*?)src="(?P<stem>[^"#]*figures/[^"#]+)\.svg"(?P<after>[^>]*?)\s*/?>'
+    r"(?:\s*<br\s*/?>(?=\s*<figcaption))?"
 )
 SVG_SIZE = re.compile(r'<svg [^>]*?width="([\d.]+)pt" height="([\d.]+)pt"')
 PX_PER_PT = 96 / 72
+# Where the narrow variant replaces the wide one: a phone, whose text column is about 360 px.
+NARROW_MEDIA = "(max-width: 600px)"
 
 
 def svg_size(path: Path) -> tuple[int, int]:
@@ -43,9 +51,21 @@ def add_dark_twins(html: str, figure_file: Callable[[str], Path]) -> str:
 
     def pair(match: re.Match) -> str:
         stem, attributes = match["stem"], f"{match['before']}{match['after']}".strip()
-        width, height = svg_size(figure_file(f"{stem}.svg"))
+        wide = figure_file(f"{stem}.svg")
+        width, height = svg_size(wide)
         common = f'{attributes} width="{width}" height="{height}" loading="lazy"'
-        light = f'<img {common} src="{stem}.svg#only-light" />'
-        return f'{light}\n<img {common} src="{stem}-dark.svg#only-dark" />'
+        images = []
+        for variant, scheme in (("", "only-light"), ("-dark", "only-dark")):
+            image = f'<img {common} src="{stem}{variant}.svg#{scheme}" />'
+            narrow = wide.with_name(f"{wide.stem}-narrow{variant}.svg")
+            if narrow.exists():
+                narrow_width, narrow_height = svg_size(narrow)
+                source = (
+                    f'<source media="{NARROW_MEDIA}" srcset="{stem}-narrow{variant}.svg#{scheme}"'
+                    f' width="{narrow_width}" height="{narrow_height}" />'
+                )
+                image = f"<picture>{source}{image}</picture>"
+            images.append(image)
+        return "\n".join(images)
 
     return FIGURE.sub(pair, html)

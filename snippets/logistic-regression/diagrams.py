@@ -9,7 +9,7 @@ from matplotlib.patches import FancyBboxPatch
 ARROW = {"arrowstyle": "->", "color": "black", "linewidth": 1}
 
 
-def box(ax, left, right, y, text, fontsize=10):
+def box(ax, left, right, y, text, fontsize=11):
     """A rounded box from x = left to x = right, centred on y, with the text in its middle."""
     pad = 0.05  # the rounded corners are drawn this far outside the rectangle
     corner = (left + pad, y - 0.4 + pad)
@@ -32,16 +32,16 @@ def draw_model(name, inputs, logit):
     ax.axis("off")
     ys = [1.5] if len(inputs) == 1 else [2.1, 0.9]
     for y, text in zip(ys, inputs, strict=True):
-        box(ax, 0.05, 2.0, y, text, fontsize=11)
-        arrow(ax, (2.0, y), (3.0, 1.5))
-    box(ax, 3.0, 5.9, 1.5, f"linear layer\n{logit}")
-    arrow(ax, (5.9, 1.5), (6.3, 1.5))
-    box(ax, 6.3, 7.7, 1.5, "sigmoid\nσ(z)")
-    arrow(ax, (7.7, 1.5), (8.6, 1.5))
-    ax.text(9.3, 1.5, "ŷ =\nP(pass)", ha="center", va="center", fontsize=10)
+        box(ax, 0.05, 2.0, y, text)
+        arrow(ax, (2.0, y), (2.9, 1.5))
+    box(ax, 2.9, 6.1, 1.5, f"linear layer\n{logit}")
+    arrow(ax, (6.1, 1.5), (6.45, 1.5))
+    box(ax, 6.45, 7.75, 1.5, "sigmoid\nσ(z)")
+    arrow(ax, (7.75, 1.5), (8.6, 1.5))
+    ax.text(9.3, 1.5, "ŷ =\nP(pass)", ha="center", va="center", fontsize=11)
     # The model: everything between the inputs and the output, inside a dotted border.
-    ax.add_patch(FancyBboxPatch((2.75, 0.45), 5.2, 2.1, boxstyle="round,pad=0.05", fill=False, linestyle=":"))
-    ax.text(5.35, 2.7, "the model", ha="center", fontsize=10)
+    ax.add_patch(FancyBboxPatch((2.7, 0.45), 5.3, 2.1, boxstyle="round,pad=0.05", fill=False, linestyle=":"))
+    ax.text(5.35, 2.7, "the model", ha="center", fontsize=11)
     plt.show()
 
 

@@ -159,3 +159,24 @@ def text_over_images(path: Path, page) -> list[tuple[Text, float]]:
         if ratios:
             worst.append((text, min(ratios)))
     return worst
+
+
+def view_width(path: Path) -> float:
+    """The width of the SVG's viewBox: the user units its font sizes are in."""
+    return float(ET.parse(path).getroot().get("viewBox").split()[2])
+
+
+def font_sizes(path: Path) -> tuple[list[float], list[float]]:
+    """Every font size in the SVG (user units): on the baseline, and raised (a mathtext exponent, 10⁻³)."""
+    base, raised = [], []
+    for text in ET.parse(path).iter(f"{SVG_NS}text"):
+        spans = [span for span in text.iter(f"{SVG_NS}tspan") if (span.text or "").strip()]
+        if not spans:
+            if (text.text or "").strip() and "font-size" in _style(text):
+                base.append(float(_style(text)["font-size"].removesuffix("px")))
+            continue
+        baseline = float(spans[0].get("y", 0))
+        for span in spans:
+            size = float(_style(span)["font-size"].removesuffix("px"))
+            (raised if float(span.get("y", baseline)) < baseline - 0.1 * size else base).append(size)
+    return base, raised

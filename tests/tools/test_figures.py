@@ -35,3 +35,29 @@ def test_an_svg_without_a_size_is_an_error(tmp_path):
     (tmp_path / "odd.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"></svg>')
     with pytest.raises(ValueError, match=r"odd\.svg: no width and height"):
         figures.add_dark_twins('<img alt="a" src="figures/x/odd.svg">', lambda src: tmp_path / "odd.svg")
+
+
+def test_a_figure_drawn_narrow_too_becomes_a_picture_for_phones(tmp_path):
+    (tmp_path / "fit.svg").write_text(SVG)
+    narrow = SVG.replace('width="360pt" height="180.5pt"', 'width="330pt" height="450pt"')
+    (tmp_path / "fit-narrow.svg").write_text(narrow)
+    (tmp_path / "fit-narrow-dark.svg").write_text(narrow)
+    html = '<img alt="A line" src="figures/train/fit.svg" />'
+    light, dark = figures.add_dark_twins(html, lambda src: tmp_path / "fit.svg").split("\n")
+    image = '<img alt="A line" width="480" height="241" loading="lazy"'
+    image += ' src="figures/train/fit.svg#only-light" />'
+    assert light == (
+        f'<picture><source media="{figures.NARROW_MEDIA}" srcset="figures/train/fit-narrow.svg#only-light"'
+        f' width="440" height="600" />{image}</picture>'
+    )
+    assert dark.startswith("<picture>") and 'srcset="figures/train/fit-narrow-dark.svg#only-dark"' in dark
+
+
+def test_the_line_break_before_a_caption_goes(tmp_path):
+    (tmp_path / "fit.svg").write_text(SVG)
+    image = '<img alt="A line" src="figures/fit.svg" />'
+    html = f"<figure>\n{image}\n<br />\n<figcaption>Fit.</figcaption>\n</figure>"
+    out = figures.add_dark_twins(html, lambda src: tmp_path / "fit.svg")
+    assert "<br" not in out and out.endswith('#only-dark" />\n<figcaption>Fit.</figcaption>\n</figure>')
+    kept = '<p><img alt="A line" src="figures/fit.svg" /><br />text</p>'
+    assert "<br />text" in figures.add_dark_twins(kept, lambda src: tmp_path / "fit.svg")

@@ -1,0 +1,77 @@
+"""The site as the Pages workflow builds it: under a sub-path, with its address and repository set."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+from support.project import ROOT, mkdocs_build
+
+SITE_URL = "https://example.org/pytorch-first-steps/"
+REPO_URL = "https://github.com/example/pytorch-first-steps"
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory, rendered):
+    site = tmp_path_factory.mktemp("published")
+    env = {"SITE_URL": SITE_URL, "REPO_URL": REPO_URL, "EDIT_URI": "blob/main/docs/"}
+    result = mkdocs_build(ROOT / "mkdocs.yml", site, "--strict", env=env)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def soup(path):
+    return BeautifulSoup(path.read_text(), "html.parser")
+
+
+def test_pages_have_canonical_links_and_the_sitemap_full_addresses(published):
+    assert soup(published / "sigmoid" / "index.html").select_one('link[rel="canonical"]')["href"] == (
+        f"{SITE_URL}sigmoid/"
+    )
+    addresses = re.findall(r"<loc>([^<]+)</loc>", (published / "sitemap.xml").read_text())
+    assert f"{SITE_URL}sigmoid/" in addresses and all(a.startswith(SITE_URL) for a in addresses)
+
+
+def test_404_finds_its_assets_under_the_sub_path(published):
+    page = soup(published / "404.html")
+    assets = [tag.get("href") or tag.get("src") for tag in page.select("link[href], script[src], img[src]")]
+    local = [a for a in assets if not a.startswith(("http:", "https:", "data:"))]
+    assert local and all(a.startswith("/pytorch-first-steps/") for a in local), local
+    for address in local:
+        assert (published / address.removeprefix("/pytorch-first-steps/").split("#")[0]).is_file(), address
+
+
+def test_every_page_links_the_repository_and_its_own_source(published):
+    page = soup(published / "sigmoid" / "index.html")
+    assert page.select_one(f'a.md-source[href="{REPO_URL}"]')
+    # No data-md-component="source": Material's script would ask api.github.com for stars.
+    assert not page.select('[data-md-component="source"]')
+    assert page.select_one(f'a[href="{REPO_URL}/raw/main/docs/sigmoid.md"]'), "no link to the page's source"
+
+
+def test_logo_and_favicon_are_our_own(published):
+    page = soup(published / "index.html")
+    icon = page.select_one('link[rel="icon"]')["href"]
+    logo = page.select_one(".md-header__button.md-logo img")["src"]
+    assert icon == logo == "assets/logo.svg"
+    assert (published / logo).read_bytes() == (ROOT / "docs" / "assets" / "logo.svg").read_bytes()
+
+
+def test_the_home_page_is_a_landing_page(published):
+    """A clear start (the first chapter of the nav), one picture from the course, the chapter list."""
+    import course
+    import paths
+    from mkdocs.config import load_config
+
+    first = course.chapters(load_config(str(ROOT / paths.CONFIG))["nav"], ROOT / paths.DOCS)[0]
+    page = soup(published / "index.html")
+    content = page.select_one("article")
+    [start] = content.select("a.md-button--primary")
+    assert start["href"] == paths.page_url(first.page) and first.title.lower() in start.text.lower()
+    # The button comes before the first section, and a figure of the course right after it.
+    first_heading = content.select_one("h2")
+    assert start.find_next("h2") is first_heading
+    figure = start.find_next("figure")
+    assert figure.find_next("h2") is first_heading and figure.select_one('img[src*="figures/"]')["alt"]
+    assert len(content.select("h2 ~ ol li a")) >= 7  # what you will learn: every chapter
