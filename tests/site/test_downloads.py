@@ -75,6 +75,8 @@ def test_the_notebook_holds_exactly_the_pages_blocks_in_order(key, site):
     assert notebook["metadata"]["kernelspec"]["name"] == "python3"
 
 
+# Each runs the whole chapter again (tests/site/test_pages.py runs its blocks in every make test).
+@pytest.mark.slow
 @pytest.mark.parametrize("key", KEYS)
 def test_the_notebook_runs_in_a_fresh_kernel_and_prints_the_pages_output(key, site, tmp_path):
     import nbclient
@@ -94,6 +96,8 @@ def test_the_notebook_runs_in_a_fresh_kernel_and_prints_the_pages_output(key, si
     assert_printed_in_order(printed, shown(key)[1], f"{key}.ipynb")
 
 
+# Each runs the whole chapter again (tests/site/test_pages.py runs its blocks in every make test).
+@pytest.mark.slow
 @pytest.mark.parametrize("key", KEYS)
 def test_the_script_runs_as_python_file_py_and_prints_the_pages_output(key, site, tmp_path):
     script = tmp_path / f"{key}.py"
