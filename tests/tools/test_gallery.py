@@ -236,3 +236,16 @@ def test_the_result_of_a_removed_snippet_is_forgotten(tmp_path):
     (result,) = gallery.render_all(tmp_path / "snippets", tmp_path / "cache")
     assert not (tmp_path / "cache" / "sigmoid" / "output.txt").exists()
     assert result.output.read_text() == "new\n"  # the snippet in the folder of the same name stays
+
+
+def test_a_figure_that_cannot_be_copied_is_saved_wide_only(tmp_path):
+    lambda_formatter = """\
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(num="formatted", figsize=(8, 3))
+    ax.plot([0, 1], [0, 1])
+    ax.xaxis.set_major_formatter(lambda value, position: f"{value:.1f} h")
+    plt.show()
+    """
+    result = gallery.render(write(tmp_path, "formatted.py", lambda_formatter), tmp_path / "cache")
+    assert result.figures == ("formatted",) and result.narrow == ()
