@@ -357,7 +357,10 @@ def _narrow_copy(fig):
         return None
     if any(not ax.axison or ax.name != "rectilinear" for ax in panels):
         return None
-    copy = pickle.loads(pickle.dumps(fig))
+    try:
+        copy = pickle.loads(pickle.dumps(fig))
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return None  # a figure holding a lambda (a tick formatter, say) cannot be copied: wide only
     panels = [ax for ax in copy.axes]
     order = sorted(
         panels, key=lambda ax: (ax.get_subplotspec().rowspan.start, ax.get_subplotspec().colspan.start)

@@ -31,7 +31,7 @@ def test_every_figure_on_a_page_exists_in_both_variants(site):
     for src in light + dark:
         svg = (site / "linear-regression" / src.split("#")[0]).resolve()
         assert ET.parse(svg).getroot().tag == "{http://www.w3.org/2000/svg}svg", src
-    for img in soup.select("article img"):  # the figures; the header's logo is Material's
+    for img in soup.select("article img"):  # the figures (the header logo is decoration)
         assert len(img["alt"]) > 40, f"{img['src']} needs a description"
 
 

@@ -95,7 +95,9 @@ def test_figure_text_is_big_enough(browser, base_url, site, path, width, record_
         base, raised = svg.font_sizes(file)
         measured.append((min(base) * scale, min(raised, default=min(base) / EXPONENT) * scale, file.name))
     text, _, name = min(measured)
-    record_property("report", f"figure text {path} [{width}]: {text:.1f} px ({name})")
+    exponent, exponent_in = min((e, n) for _, e, n in measured)
+    exponents = f"exponents {exponent:.1f} px ({exponent_in})"
+    record_property("report", f"figure text {path} [{width}]: {text:.1f} px ({name}); {exponents}")
     too_small = [(round(t, 1), n) for t, _, n in measured if t < smallest]
     assert not too_small, f"smallest figure text under {smallest} px: {too_small}"
     small_exponents = [(round(e, 1), n) for _, e, n in measured if e < smallest * EXPONENT]

@@ -86,11 +86,8 @@ def test_each_chapter_page_is_light(site, record_property, scheme):
         for device, chosen in (("desktop", sources), ("phone", [narrow.get(src, src) for src in sources])):
             figures = {(page.parent / src.split("#")[0]).resolve() for src in chosen}
             size = page.stat().st_size + sum(f.stat().st_size for f in figures)
-            record_property(
-                "report",
-                f"page weight {page.parent.name} [{scheme}, {device}]: "
-                f"{size / 1000:.0f} KB ({len(figures)} figures)",
-            )
+            where = f"{page.parent.name} [{scheme}, {device}]"
+            record_property("report", f"page weight {where}: {size / 1000:.0f} KB ({len(figures)} figures)")
             assert size <= PAGE_BUDGET, f"{page.parent.name} on a {device}: {size} bytes > {PAGE_BUDGET}"
 
 

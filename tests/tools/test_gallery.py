@@ -249,3 +249,16 @@ def test_explorer_data_a_snippet_writes_is_kept_beside_its_figures_and_reused(tm
     assert first.data == ("steps.explorer.json",)  # only *.explorer.json files are kept
     assert [p.read_text() for p in first.data_files()] == ['{"lr": 0.01}']
     assert gallery.render(snippet, tmp_path / "cache") == first  # from the cache, with its data
+
+
+def test_a_figure_that_cannot_be_copied_is_saved_wide_only(tmp_path):
+    lambda_formatter = """\
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(num="formatted", figsize=(8, 3))
+    ax.plot([0, 1], [0, 1])
+    ax.xaxis.set_major_formatter(lambda value, position: f"{value:.1f} h")
+    plt.show()
+    """
+    result = gallery.render(write(tmp_path, "formatted.py", lambda_formatter), tmp_path / "cache")
+    assert result.figures == ("formatted",) and result.narrow == ()
