@@ -7,18 +7,14 @@ A figure's text is its SVG's font-size times the scale the page draws the image 
 
 from __future__ import annotations
 
-import json
 from urllib.parse import urlparse
 
 import paths
 import pytest
 from support import svg
-from support.chromium import PAGES, SCHEMES
+from support.chromium import PAGES
 
-WIDTHS = {  # viewport: (width, height), smallest text in CSS px
-    "desktop": ((1280, 900), 11),
-    "phone": ((390, 844), 9),
-}
+SMALLEST = {"desktop": 11, "phone": 9}  # CSS px of figure text, at support.chromium.VIEWPORTS
 # A mathtext exponent (the -3 of 10⁻³) is drawn at 70 % of its base, as in print.
 EXPONENT = 0.7
 
@@ -28,16 +24,6 @@ def figure_pages() -> list[str]:
     docs = paths.ROOT / paths.DOCS
     sources = {page: docs / f"{page.rstrip('/') or 'index'}.md" for page in PAGES}
     return [page for page, md in sources.items() if md.exists() and "](figures/" in md.read_text()]
-
-
-def open_page(browser, url, viewport, scheme="default"):
-    size = dict(zip(("width", "height"), viewport, strict=True))
-    context = browser.new_context(viewport=size, device_scale_factor=2)
-    palette = {"index": SCHEMES.index(scheme) + 1, "color": {"media": "", "scheme": scheme}}
-    context.add_init_script(f"localStorage.setItem('/.__palette', JSON.stringify({json.dumps(palette)}))")
-    page = context.new_page()
-    page.goto(url, wait_until="networkidle")
-    return context, page
 
 
 CAPTION_GAP = 12  # px between a figure and its caption, at most
@@ -69,18 +55,13 @@ def shown_figures(page) -> list[dict]:
     )
 
 
-@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("width", SMALLEST)
 @pytest.mark.parametrize("path", figure_pages())
-def test_figure_text_is_big_enough(browser, base_url, site, path, width, record_property, tmp_path_factory):
-    viewport, smallest = WIDTHS[width]
-    context, page = open_page(browser, f"{base_url}/{path}", viewport)
-    try:
-        figures = shown_figures(page)
-        under = captions(page)
-        shot = tmp_path_factory.mktemp("figure-text") / f"{path.strip('/')}-{width}.png"
-        page.screenshot(path=shot, full_page=True)
-    finally:
-        context.close()
+def test_figure_text_is_big_enough(visit, site, path, width, record_property):
+    smallest = SMALLEST[width]
+    page = visit(path, "default", width).page  # a fresh visit: the images are made eager here
+    figures = shown_figures(page)
+    under = captions(page)
     assert figures and under
     for caption in under:
         assert 0 <= caption["gap"] <= CAPTION_GAP, caption
