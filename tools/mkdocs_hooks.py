@@ -27,18 +27,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-# SKIP_GALLERY=1 builds without running or registering anything: the benchmark's
-# baseline of MkDocs alone. Pages then miss their figures, so never use --strict with it.
-SKIP_GALLERY = os.environ.get("SKIP_GALLERY") == "1"
-
 # The notebook kernel mkdocs-jupyter starts inherits this process's environment.
 arithmetic.pin()
 
 
 def on_files(files, config):
     """Run changed snippets, then serve each figure as figures/<snippet>/<name>.svg (explorer data too)."""
-    if SKIP_GALLERY:
-        return files
     project = Path(config.config_file_path).parent
     try:
         results = gallery.render_all(project / paths.SNIPPETS, project / paths.RENDERED)
