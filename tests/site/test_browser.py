@@ -24,6 +24,25 @@ SPECIMEN = "binary-cross-entropy/"
 SAME_ON_EVERY_PAGE = {"exclude": [["pre"], ["math"]]}
 
 
+def scroll_through_figures(page) -> list[dict]:
+    """Bring every shown image into view, as a reader scrolling down does, and wait for each.
+
+    Lazy images load only near the viewport; the other scheme's images, not displayed, never do.
+    """
+    return page.evaluate(
+        """async () => {
+            const found = [];
+            for (const img of document.querySelectorAll('article img')) {
+                const shown = img.offsetParent !== null;
+                if (shown) { img.scrollIntoView(); await img.decode().catch(() => {}); }
+                found.push({src: img.src, shown, width: img.naturalWidth, alt: img.alt});
+            }
+            window.scrollTo(0, 0);
+            return found;
+        }"""
+    )
+
+
 @pytest.fixture(scope="module")
 def screenshots(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("screenshots")
@@ -36,6 +55,7 @@ def test_page_is_clean_local_and_accessible(visited, base_url, screenshots, path
     assert page.page.evaluate("document.body.dataset.mdColorScheme") == scheme
     if path == SPECIMEN:  # the page that stands for every page's code and formulas has both
         assert page.page.locator("article pre").count() and page.page.locator("article math").count()
+    scroll_through_figures(page.page)  # else the screenshot shows lazy figures as blank space
     page.page.screenshot(path=screenshots / f"{path.strip('/') or 'index'}-{scheme}.png", full_page=True)
     violations = [
         f"{v['id']} ({v['impact']}): {v['help']} -- e.g. {v['nodes'][0]['target']}"
@@ -57,18 +77,7 @@ def test_page_is_clean_local_and_accessible(visited, base_url, screenshots, path
 @pytest.mark.parametrize("path", PAGES)
 def test_images_load_and_have_alt_text_and_the_hidden_scheme_is_never_fetched(visited, path):
     visit = visited(path)
-    # Bring every shown image into view, as a reader scrolling down does, and wait for it.
-    images = visit.page.evaluate(
-        """async () => {
-            const found = [];
-            for (const img of document.querySelectorAll('article img')) {
-                const shown = img.offsetParent !== null;
-                if (shown) { img.scrollIntoView(); await img.decode().catch(() => {}); }
-                found.push({src: img.src, shown, width: img.naturalWidth, alt: img.alt});
-            }
-            return found;
-        }"""
-    )
+    images = scroll_through_figures(visit.page)
     for image in images:
         assert image["alt"].strip(), f"{image['src']} has no alt text"
         if image["shown"]:
