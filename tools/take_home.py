@@ -167,17 +167,16 @@ def build_date(environ=os.environ) -> datetime.date:
     return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date()
 
 
-def verified_with(environ=os.environ) -> str:
+def verified_with(environ=os.environ, date: datetime.date | None = None) -> str:
     """'Verified with torch 2.13.0 and Python 3.11 on 25 November 2026': this build's own versions."""
     python = f"{sys.version_info.major}.{sys.version_info.minor}"
-    date = build_date(environ)
+    date = date or build_date(environ)
     torch = Version(metadata.version("torch")).public  # 2.13.0, not the wheel's label 2.13.0+cpu
     return f"Verified with torch {torch} and Python {python} on {date:%-d %B %Y}"
 
 
 def verified_html(environ=os.environ) -> str:
-    """The chapter's foot line, with the date machine-readable."""
-    text = verified_with(environ)
-    sentence, _, day = text.rpartition(" on ")
-    iso = build_date(environ).isoformat()
-    return f'<p class="verified-with">{sentence} on <time datetime="{iso}">{day}</time>.</p>'
+    """The chapter's foot line, with the date machine-readable (found once: it may ask git)."""
+    date = build_date(environ)
+    sentence, _, day = verified_with(date=date).rpartition(" on ")
+    return f'<p class="verified-with">{sentence} on <time datetime="{date.isoformat()}">{day}</time>.</p>'
