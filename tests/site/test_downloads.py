@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 from importlib import metadata
 
@@ -21,23 +20,7 @@ KEYS = [chapter.key for chapter in CHAPTERS]
 
 
 def shown(key: str) -> tuple[list[str], list[str]]:
-    """The Python blocks a reader runs on the page, and the page's Output blocks, in page order."""
-    blocks = page_blocks.blocks(page_blocks.DOCS / f"{key}.md")
-    code = [b.code.strip("\n") for b in blocks if b.language == "python" and b.skip_reason is None]
-    outputs = [b.code.strip() for b in blocks if b.title == "Output"]
-    return code, outputs
-
-
-def assert_printed_in_order(printed: str, outputs: list[str], where: str) -> None:
-    """Each Output block of the page appears in what the download printed, in the page's order."""
-    assert outputs, f"{where}: the page shows no output"
-    position = 0
-    for number, output in enumerate(outputs, start=1):
-        found = printed.find(output, position)
-        assert found >= 0, (
-            f"{where}: Output block {number} of {len(outputs)} not printed after the ones before:\n{output}"
-        )
-        position = found + len(output)
+    return page_blocks.shown(page_blocks.DOCS / f"{key}.md")
 
 
 def test_every_chapter_is_a_course_chapter_and_errata_is_not():
@@ -75,7 +58,8 @@ def test_the_notebook_holds_exactly_the_pages_blocks_in_order(key, site):
     assert notebook["metadata"]["kernelspec"]["name"] == "python3"
 
 
-# Each runs the whole chapter again (tests/site/test_pages.py runs its blocks in every make test).
+# Runs the whole chapter again, in Jupyter's kernel (tests/site/test_pages.py runs its blocks in
+# every make test).
 @pytest.mark.slow
 @pytest.mark.parametrize("key", KEYS)
 def test_the_notebook_runs_in_a_fresh_kernel_and_prints_the_pages_output(key, site, tmp_path):
@@ -93,27 +77,18 @@ def test_the_notebook_runs_in_a_fresh_kernel_and_prints_the_pages_output(key, si
         for output in cell.outputs
         if output.output_type == "stream" and output.name == "stdout"
     )
-    assert_printed_in_order(printed, shown(key)[1], f"{key}.ipynb")
+    page_blocks.assert_printed_in_order(printed, shown(key)[1], f"{key}.ipynb")
 
 
-# Each runs the whole chapter again (tests/site/test_pages.py runs its blocks in every make test).
-@pytest.mark.slow
 @pytest.mark.parametrize("key", KEYS)
-def test_the_script_runs_as_python_file_py_and_prints_the_pages_output(key, site, tmp_path):
-    script = tmp_path / f"{key}.py"
-    script.write_bytes((site / key / f"{key}.py").read_bytes())
-    result = subprocess.run(
-        [sys.executable, script.name],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "MPLBACKEND": "Agg"},
-        timeout=600,
-    )
-    assert result.returncode == 0, result.stderr
-    assert_printed_in_order(result.stdout, shown(key)[1], f"{key}.py")
-    # The prose is there as comments: the title first.
-    assert script.read_text().startswith("# %% [markdown]\n# # ")
+def test_the_script_is_the_pages_blocks_in_order_with_the_prose_as_comments(key, site):
+    """So the script's run is the page's: test_pages.py runs these blocks in order and checks the output."""
+    import jupytext
+
+    text = (site / key / f"{key}.py").read_text()
+    cells = jupytext.reads(text, fmt="py:percent").cells
+    assert [c.source for c in cells if c.cell_type == "code"] == shown(key)[0]
+    assert text.startswith("# %% [markdown]\n# # ")  # the prose is there as comments, the title first
 
 
 @pytest.mark.parametrize("key", KEYS)

@@ -10,12 +10,15 @@ PAGES = page_blocks.pages()
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
-def test_page_code_runs_in_order(page, rendered):
-    """A reader who copies each block of the page, top to bottom, into one session."""
+def test_page_code_runs_in_order_and_prints_the_pages_output(page, rendered):
+    """A reader who copies each block of the page, top to bottom, into one session, sees every
+    Output block of the page printed, in order. (The downloaded script is these blocks with the
+    prose as comments, tests/site/test_downloads.py; so this is its run too.)"""
     try:
-        page_blocks.run(page)
+        ran = page_blocks.run(page)
     except page_blocks.BlockFailed as failure:
         pytest.fail(str(failure), pytrace=False)
+    page_blocks.assert_printed_in_order(ran.printed, page_blocks.shown(page)[1], page.name)
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
@@ -33,7 +36,16 @@ def test_every_python_block_on_the_page_is_one_that_runs(page, site):
 def test_the_chapter_runs_every_block_it_has():
     page = page_blocks.DOCS / "linear-regression.md"
     fences = page.read_text().count("```python")  # counted in the page's text, not by page_blocks
-    assert fences > 0 and page_blocks.run(page) == fences
+    assert fences > 0 and page_blocks.run(page).blocks == fences
+
+
+def test_output_the_code_does_not_print_is_caught(tmp_path):
+    page = tmp_path / "page.md"
+    page.write_text('```python\nprint(2)\n```\n\n```text title="Output"\n3\n```\n')
+    ran = page_blocks.run(page)
+    assert ran.printed == "2\n"
+    with pytest.raises(AssertionError, match="Output block 1 of 1 not printed"):
+        page_blocks.assert_printed_in_order(ran.printed, page_blocks.shown(page)[1], page.name)
 
 
 def test_a_failing_block_names_page_and_line(tmp_path):

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import linecache
 import os
+import tempfile
 import traceback
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from unittest.mock import patch
@@ -40,15 +44,47 @@ class BlockFailed(Exception):
     """A page's code block raised; the message starts with docs/<page>.md:<line>."""
 
 
-def run(page: Path) -> int:
-    """Run the page's Python blocks in order in one namespace; return how many ran."""
+@dataclass(frozen=True)
+class Ran:
+    blocks: int  # how many Python blocks ran
+    printed: str  # what they printed, in order
+
+
+def shown(page: Path) -> tuple[list[str], list[str]]:
+    """The Python blocks a reader runs on the page, and the page's Output blocks, in page order."""
+    found = blocks(page)
+    code = [b.code.strip("\n") for b in found if b.language == "python" and b.skip_reason is None]
+    outputs = [b.code.strip() for b in found if b.title == "Output"]
+    return code, outputs
+
+
+def assert_printed_in_order(printed: str, outputs: list[str], where: str) -> None:
+    """Each Output block of the page appears in what was printed, in the page's order."""
+    position = 0
+    for number, output in enumerate(outputs, start=1):
+        found = printed.find(output, position)
+        assert found >= 0, (
+            f"{where}: Output block {number} of {len(outputs)} not printed after the ones before:\n{output}"
+        )
+        position = found + len(output)
+
+
+def run(page: Path) -> Ran:
+    """Run the page's Python blocks in order in one namespace, as a reader pasting them into one session."""
     import matplotlib.pyplot as plt
 
     plt.close("all")
     namespace = {"__name__": "__main__"}
     python_blocks = [b for b in blocks(page) if b.language == "python" and b.skip_reason is None]
+    printed = io.StringIO()
     # Like a reader's window: plt.show() displays the figures, and they are gone once closed.
-    with patch.object(plt, "show", lambda *args, **kwargs: plt.close("all")):
+    # The reader's own folder: what the code writes (an explorer's data) stays out of the project.
+    with (
+        patch.object(plt, "show", lambda *args, **kwargs: plt.close("all")),
+        contextlib.redirect_stdout(printed),
+        tempfile.TemporaryDirectory(prefix="page-code-") as folder,
+        contextlib.chdir(folder),
+    ):
         for block in python_blocks:
             filename = f"<{block.where}>"
             # Register the source so that the traceback shows the block's lines.
@@ -60,4 +96,4 @@ def run(page: Path) -> int:
             finally:
                 linecache.cache.pop(filename, None)
     plt.close("all")  # what a page left open must not leak into the next
-    return len(python_blocks)
+    return Ran(len(python_blocks), printed.getvalue())
