@@ -6,6 +6,7 @@
 #   make test-all   make test and the checks too slow for every run, in one session (what CI runs)
 #   make build   build the site into site/ (what the Pages workflow publishes)
 #   make bench   time cold, warm and plain builds and the test suite, and report each figure
+#   make screenshots   every page in light and dark, at 1280 px and on a phone, in .cache/screenshots/
 #   make install only create .venv and install what the build and the tests need
 
 VENV := .venv
@@ -21,7 +22,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 # test module (test_binary_cross_entropy.py).
 PYTEST_SELECT := $(if $(CHAPTER),-k "$(CHAPTER) or $(subst -,_,$(CHAPTER))")
 
-.PHONY: serve test test-all build bench install lint lighthouse
+.PHONY: serve test test-all build bench install lint lighthouse screenshots
 
 serve: $(INSTALLED) $(NODE_INSTALLED)
 	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
@@ -42,6 +43,10 @@ build: $(INSTALLED) $(NODE_INSTALLED)
 # Lighthouse's mobile scores for every page of site/ (a report, not a test; npx fetches the pinned version).
 lighthouse: build
 	$(PYTHON) tools/lighthouse.py site
+
+# Full-page screenshots of every page, for a person to look at (the browser tests hold what was seen).
+screenshots: build
+	$(PYTHON) tools/screenshots.py site
 
 install: $(INSTALLED) $(NODE_INSTALLED)
 

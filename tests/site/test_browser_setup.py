@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import local_site
 import pytest
 from support import chromium
 
@@ -9,8 +10,8 @@ from support import chromium
 @pytest.fixture
 def no_chromium(monkeypatch):
     monkeypatch.delenv("CHROMIUM", raising=False)
-    monkeypatch.setattr(chromium.shutil, "which", lambda name: None)
-    monkeypatch.setattr(chromium, "CHROMIUM", "/nonexistent/chromium")
+    monkeypatch.setattr(local_site.shutil, "which", lambda name: None)
+    monkeypatch.setattr(local_site, "CHROMIUM", "/nonexistent/chromium")
 
 
 def test_missing_browser_skips_on_a_developer_machine(no_chromium, monkeypatch):

@@ -1,0 +1,63 @@
+"""Full-page screenshots of every page of a built site, in light and dark, at 1280 px and on a phone.
+
+For a person to look at, not a test (the browser tests hold what was seen):
+
+    python tools/screenshots.py [SITE_DIR] [--out DIR] [--page PATH ...]
+
+writes DIR/<page>-<scheme>-<screen>.png (default DIR: .cache/screenshots). Build the
+site first (`make screenshots` does both).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import local_site
+import paths
+
+
+def take(site: Path, out: Path, only: list[str] | None = None) -> list[Path]:
+    from playwright.sync_api import sync_playwright
+
+    out.mkdir(parents=True, exist_ok=True)
+    taken = []
+    with local_site.serve(site) as base, sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=local_site.chromium_path(), args=local_site.CHROMIUM_ARGS
+        )
+        for page_path in only if only is not None else local_site.site_pages(site):
+            for scheme in local_site.SCHEMES:
+                for screen in local_site.VIEWPORTS:
+                    context = local_site.new_context(chromium, scheme, screen)
+                    page = context.new_page()
+                    page.goto(f"{base}/{page_path}", wait_until="load")
+                    page.evaluate("document.fonts.ready.then(() => true)")
+                    local_site.scroll_through_figures(page)  # else lazy figures are blank space
+                    taken.append(out / f"{page_path.strip('/') or 'index'}-{scheme}-{screen}.png")
+                    page.screenshot(path=taken[-1], full_page=True)
+                    context.close()
+        chromium.close()
+    return taken
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("site", nargs="?", type=Path, default=paths.ROOT / "site")
+    parser.add_argument("--out", type=Path, default=paths.ROOT / ".cache" / "screenshots")
+    parser.add_argument("--page", action="append", help="a page's path, as 'sigmoid/'; default: every page")
+    args = parser.parse_args(argv)
+    if not (args.site / "index.html").exists():
+        print(f"error: no built site in {args.site} (run `make build`)", file=sys.stderr)
+        return 1
+    if local_site.chromium_path() is None:
+        print("error: no Chromium (apt-get install chromium)", file=sys.stderr)
+        return 1
+    taken = take(args.site, args.out, args.page)
+    print(f"{len(taken)} screenshots in {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
