@@ -10,6 +10,14 @@ import pytest
 from support.chromium import CHROMIUM_ARGS, Visit, require_chromium, serve
 
 
+def pytest_collection_modifyitems(items):
+    """Every test in Chromium goes to one pytest-xdist worker (--dist loadgroup): one browser, and one
+    visit of each page, scheme and screen, serve them all, while the other worker runs the rest."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("chromium"))
+
+
 @pytest.fixture(scope="session")
 def base_url(site):
     with serve(site) as url:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from support.chromium import PAGES, SCHEMES
+from local_site import scroll_through_figures
+from support.chromium import PAGES, SCHEMES, SPECIMEN, sweep
 
 # Every axe rule in light; in dark only what a colour scheme can change.
 AXE_OPTIONS = {
@@ -19,44 +19,18 @@ AXE_OPTIONS = {
 }
 # Code and formulas are most of a page's elements and three quarters of axe's time. Their colours
 # come from the site's stylesheets alone (Pygments' tokens, the text colour the math inherits), the
-# same on every page, so axe checks them on this page, which has both, and skips them elsewhere.
-SPECIMEN = "binary-cross-entropy/"
+# same on every page, so axe checks them on the specimen page, which has both, and skips them elsewhere.
 SAME_ON_EVERY_PAGE = {"exclude": [["pre"], ["math"]]}
 
 
-def scroll_through_figures(page) -> list[dict]:
-    """Bring every shown image into view, as a reader scrolling down does, and wait for each.
-
-    Lazy images load only near the viewport; the other scheme's images, not displayed, never do.
-    """
-    return page.evaluate(
-        """async () => {
-            const found = [];
-            for (const img of document.querySelectorAll('article img')) {
-                const shown = img.offsetParent !== null;
-                if (shown) { img.scrollIntoView(); await img.decode().catch(() => {}); }
-                found.push({src: img.src, shown, width: img.naturalWidth, alt: img.alt});
-            }
-            window.scrollTo(0, 0);
-            return found;
-        }"""
-    )
-
-
-@pytest.fixture(scope="module")
-def screenshots(tmp_path_factory) -> Path:
-    return tmp_path_factory.mktemp("screenshots")
-
-
 @pytest.mark.parametrize("scheme", SCHEMES)
-@pytest.mark.parametrize("path", PAGES)
-def test_page_is_clean_local_and_accessible(visited, base_url, screenshots, path, scheme, record_property):
+@pytest.mark.parametrize("path", sweep(PAGES, SPECIMEN))
+def test_page_is_clean_local_and_accessible(visited, base_url, path, scheme, record_property):
     page = visited(path, scheme)
     assert page.page.evaluate("document.body.dataset.mdColorScheme") == scheme
     if path == SPECIMEN:  # the page that stands for every page's code and formulas has both
         assert page.page.locator("article pre").count() and page.page.locator("article math").count()
-    scroll_through_figures(page.page)  # else the screenshot shows lazy figures as blank space
-    page.page.screenshot(path=screenshots / f"{path.strip('/') or 'index'}-{scheme}.png", full_page=True)
+    scroll_through_figures(page.page)  # the lazy figures load, so axe checks them too
     violations = [
         f"{v['id']} ({v['impact']}): {v['help']} -- e.g. {v['nodes'][0]['target']}"
         for v in Axe()
@@ -74,7 +48,7 @@ def test_page_is_clean_local_and_accessible(visited, base_url, screenshots, path
     assert violations == []
 
 
-@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize("path", sweep(PAGES, SPECIMEN))
 def test_images_load_and_have_alt_text_and_the_hidden_scheme_is_never_fetched(visited, path):
     visit = visited(path)
     images = scroll_through_figures(visit.page)
@@ -86,7 +60,7 @@ def test_images_load_and_have_alt_text_and_the_hidden_scheme_is_never_fetched(vi
     assert [url for url in visit.requests if url in hidden] == []  # light scheme: no -dark.svg fetched
 
 
-@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize("path", sweep(PAGES, SPECIMEN))
 def test_math_is_rendered(visited, path):
     page = visited(path).page
     text = page.inner_text("article")
@@ -151,7 +125,7 @@ SEARCHES = [
 ]
 
 
-@pytest.mark.parametrize(("query", "page"), SEARCHES)
+@pytest.mark.parametrize(("query", "page"), sweep(SEARCHES, ("likelihood", SPECIMEN)))
 def test_search_ranks_the_chapter_first(visit, base_url, query, page):
     assert search(visit("").page, query)[0] == f"{base_url}/{page}"
 

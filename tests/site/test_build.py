@@ -90,6 +90,7 @@ def test_site_loads_nothing_from_other_hosts(site):
             assert not url.startswith(("http:", "https:", "//")), f"{html}: {url}"
 
 
+@pytest.mark.slow
 def test_warm_build_imports_neither_torch_nor_matplotlib(rendered, tmp_path):
     """A prose-only rebuild reuses the cache: it must not even import torch."""
     probe = textwrap.dedent(
@@ -180,6 +181,7 @@ def small_site(tmp_path: Path, page: str, snippet: str) -> Path:
         ),
     ],
 )
+@pytest.mark.slow
 def test_the_build_stops_loudly(tmp_path, page, snippet, complaint):
     result = mkdocs_build(small_site(tmp_path, page, snippet), tmp_path / "site")
     assert result.returncode != 0
@@ -188,6 +190,7 @@ def test_the_build_stops_loudly(tmp_path, page, snippet, complaint):
     assert "gallery.py" not in result.stderr and "site-packages" not in result.stderr  # no internals
 
 
+@pytest.mark.slow
 def test_a_figure_the_snippet_drew_is_served(tmp_path):
     page = "# Page\n\n![A plot](figures/example/plot.svg)\n"
     snippet = """\
@@ -223,6 +226,7 @@ def test_a_link_to_a_missing_heading_stops_the_build():
     assert config["validation"]["links"]["anchors"] == logging.WARNING
 
 
+@pytest.mark.slow
 def test_a_new_chapter_is_its_page_its_snippet_its_test_and_one_nav_line(tmp_path):
     """The README's "Adding a chapter", followed in a copy of the project: nothing else is touched."""
     project = copy_project(tmp_path / "project")

@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 import paths
 import pytest
 from support import svg
-from support.chromium import PAGES
+from support.chromium import PAGES, SPECIMEN, sweep
 
 SMALLEST = {"desktop": 11, "phone": 9}  # CSS px of figure text, at support.chromium.VIEWPORTS
 # A mathtext exponent (the -3 of 10⁻³) is drawn at 70 % of its base, as in print.
@@ -56,7 +56,7 @@ def shown_figures(page) -> list[dict]:
 
 
 @pytest.mark.parametrize("width", SMALLEST)
-@pytest.mark.parametrize("path", figure_pages())
+@pytest.mark.parametrize("path", sweep(figure_pages(), SPECIMEN))
 def test_figure_text_is_big_enough(visit, site, path, width, record_property):
     smallest = SMALLEST[width]
     page = visit(path, "default", width).page  # a fresh visit: the images are made eager here

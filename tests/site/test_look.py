@@ -7,7 +7,7 @@ where the layout depends on it, on a desktop (1280x900) and a phone (390x844) sc
 from __future__ import annotations
 
 import pytest
-from support.chromium import PAGES, SCHEMES, VIEWPORTS
+from support.chromium import PAGES, SCHEMES, SPECIMEN, VIEWPORTS, sweep
 
 # ---------------------------------------------------------------- math
 
@@ -65,7 +65,7 @@ def test_math_font_is_served_by_the_site(visited, base_url, scheme, viewport):
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 @pytest.mark.parametrize("scheme", SCHEMES)
-@pytest.mark.parametrize("path", ["binary-cross-entropy/", "sigmoid/", "judging-a-classifier/"])
+@pytest.mark.parametrize("path", sweep([SPECIMEN, "sigmoid/", "judging-a-classifier/"], SPECIMEN))
 def test_math_geometry(visited, path, scheme, viewport, record_property):
     g = visited(path, scheme, viewport).page.evaluate(MATH_GEOMETRY)
     record_property(
@@ -113,7 +113,7 @@ def test_the_checks_above_have_something_to_measure(visited):
     assert any(d["scroll"] > d["client"] for d in phone["displays"])  # the phone case is exercised
 
 
-@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize("path", sweep(PAGES, SPECIMEN))
 def test_no_page_scrolls_sideways_on_a_phone(visited, path):
     page = visited(path, "default", "phone").page
     assert page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]") == [390, 390]
@@ -162,7 +162,7 @@ GLYPHS_DIFFER = """(span) => {
 }"""
 
 
-@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize("path", sweep(PAGES, SPECIMEN))
 def test_every_korean_word_is_marked_korean(visited, path):
     page = visited(path).page
     assert page.evaluate(UNMARKED_KOREAN) == []
@@ -181,7 +181,7 @@ def test_korean_in_search_results_is_marked_korean(browser, base_url):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     try:
         page = context.new_page()
-        page.goto(f"{base_url}/", wait_until="networkidle")
+        page.goto(f"{base_url}/", wait_until="load")
         page.click("label.md-search__icon, .md-search__input")
         page.locator("input.md-search__input").press_sequentially("Tistory")  # quoted with Korean titles
         page.wait_for_selector(".md-search-result__list [lang=ko]", timeout=10000)
@@ -191,7 +191,7 @@ def test_korean_in_search_results_is_marked_korean(browser, base_url):
         context.close()
 
 
-@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("viewport", sweep(VIEWPORTS, "desktop"))
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_korean_is_drawn_with_the_sites_font(visited, base_url, scheme, viewport):
     visit = visited("glossary/", scheme, viewport)
@@ -270,7 +270,7 @@ def test_tooltip_shows_korean_and_a_gloss_readably(visited, scheme, viewport, re
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize("path", sweep(PAGES, SPECIMEN))
 def test_no_code_block_scrolls_sideways_at_desktop_width(visited, path, scheme):
     page = visited(path, scheme).page
     scrolling = page.eval_on_selector_all(
@@ -281,7 +281,7 @@ def test_no_code_block_scrolls_sideways_at_desktop_width(visited, path, scheme):
     assert scrolling == []
 
 
-@pytest.mark.parametrize("path", ["", "linear-regression/", "logistic-regression/"])
+@pytest.mark.parametrize("path", sweep(["", "linear-regression/", "logistic-regression/"], ""))
 def test_running_text_keeps_a_readable_measure_while_code_uses_the_width(visited, path):
     page = visited(path).page
     paragraphs = page.eval_on_selector_all(
@@ -338,7 +338,7 @@ def test_first_visit_paints_in_the_readers_scheme_and_the_sites_colours(browser,
     context = browser.new_context(color_scheme=system, java_script_enabled=script)
     try:
         page = context.new_page()
-        page.goto(f"{base_url}/sigmoid/", wait_until="networkidle")
+        page.goto(f"{base_url}/sigmoid/", wait_until="load")
         paint = page.evaluate(FIRST_PAINT)
     finally:
         context.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
 from bs4 import BeautifulSoup
 from support.project import ROOT, copy_project, mkdocs_build
 
@@ -40,6 +41,7 @@ def test_the_page_shows_outputs_made_during_the_build(site):
     assert outputs and all(block.select_one(".filename").get_text() == "Output" for block in outputs)
 
 
+@pytest.mark.slow
 def test_a_failing_cell_stops_the_build(tmp_path, rendered):
     project = copy_project(tmp_path / "project")  # a warm snippet cache: only the notebook runs
     notebook = json.loads(NOTEBOOK.read_text())
@@ -54,6 +56,7 @@ def test_a_failing_cell_stops_the_build(tmp_path, rendered):
     assert "this cell fails on purpose" in result.stderr
 
 
+@pytest.mark.slow
 def test_a_rebuild_takes_the_notebook_from_the_cache(site, tmp_path):
     """The session's build executed the notebook; a copy with that cache does not run it again."""
     project = copy_project(tmp_path / "project")

@@ -10,6 +10,8 @@ from support.project import ROOT, mkdocs_build
 
 SITE_URL = "https://example.org/pytorch-first-steps/"
 REPO_URL = "https://github.com/example/pytorch-first-steps"
+# A second build of the whole site: CI's (make test-all), like every test that builds a changed copy.
+pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from urllib.error import URLError
 import pytest
 from support.project import copy_project
 
-pytestmark = pytest.mark.serve
+pytestmark = [pytest.mark.serve, pytest.mark.slow]
 
 
 def free_port() -> int:

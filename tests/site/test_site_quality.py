@@ -136,6 +136,7 @@ def actionlint(path: Path) -> subprocess.CompletedProcess:
     return subprocess.run([ACTIONLINT, path], cwd=ROOT, capture_output=True, text=True, timeout=120)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "workflow", sorted((ROOT / ".github" / "workflows").glob("*.yml")), ids=lambda p: p.name
 )
@@ -145,6 +146,7 @@ def test_workflow_passes_actionlint(workflow):
     assert "passed lint checks" in result.stdout
 
 
+@pytest.mark.slow
 def test_actionlint_catches_a_broken_workflow(tmp_path):
     broken = tmp_path / "broken.yml"
     broken.write_text(
