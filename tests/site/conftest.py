@@ -10,6 +10,7 @@ import pytest
 from support.chromium import CHROMIUM_ARGS, Visit, require_chromium, serve
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups from the marks
 def pytest_collection_modifyitems(items):
     """Every test in Chromium goes to one pytest-xdist worker (--dist loadgroup): one browser, and one
     visit of each page, scheme and screen, serve them all, while the other worker runs the rest."""

@@ -72,6 +72,7 @@ def test_sigmoid_explorer_starts_at_the_pages_numbers(open_page, rendered):
     assert page.errors == []
 
 
+@pytest.mark.slow
 def test_sigmoid_explorer_with_the_keyboard_alone_matches_torch(open_page):
     page = open_page("sigmoid/")
     page.focus("#explorer-sigmoid-w")
@@ -91,6 +92,7 @@ def test_sigmoid_explorer_with_the_keyboard_alone_matches_torch(open_page):
     assert page.text_content('output[for="explorer-sigmoid-b"]') == "-6.2"
 
 
+@pytest.mark.slow
 def test_sigmoid_explorer_clamps_the_log_as_torch_does(open_page):
     """Far from the data BCELoss clamps each log at -100; the explorer gives the same loss."""
     page = open_page("sigmoid/")
@@ -108,7 +110,7 @@ EXPLORERS = {  # explorer: its page and the labels of its sliders
 
 
 @pytest.mark.parametrize("scheme", sweep(SCHEMES, "slate"))
-@pytest.mark.parametrize("explorer", EXPLORERS)
+@pytest.mark.parametrize("explorer", sweep(EXPLORERS, "threshold"))
 def test_explorer_is_labelled_live_accessible_and_follows_the_scheme(open_page, explorer, scheme):
     path, labels = EXPLORERS[explorer]
     page = open_page(path, scheme)
@@ -149,9 +151,7 @@ def test_without_javascript_the_static_figure_stays_and_no_explorer_shows(open_p
 
 @pytest.mark.parametrize(
     "path",
-    sweep(
-        ["sigmoid/", "linear-regression/", "judging-a-classifier/", "index.html"], "sigmoid/", "index.html"
-    ),
+    sweep(["sigmoid/", "linear-regression/", "judging-a-classifier/", "index.html"], "sigmoid/"),
 )
 def test_the_sites_own_javascript_stays_under_20_kib_a_page(open_page, site, path, record_property):
     page = open_page(path)
@@ -211,6 +211,7 @@ def test_stepper_at_the_pages_learning_rate_prints_the_pages_log(open_page, rend
     assert page.errors == []
 
 
+@pytest.mark.slow
 def test_stepper_names_the_limit_the_chapter_derives(open_page, rendered):
     page = open_page("linear-regression/")
     printed = section_output(rendered, "linear-regression/exercise", "learning_rate")
@@ -220,6 +221,7 @@ def test_stepper_names_the_limit_the_chapter_derives(open_page, rendered):
     )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("lr", "verdict"), [(0.17, "converges"), (0.19, "diverges")])
 def test_stepper_converges_below_the_limit_and_diverges_above_as_torch_does(open_page, descent, lr, verdict):
     page = open_page("linear-regression/")
@@ -240,6 +242,7 @@ def test_stepper_converges_below_the_limit_and_diverges_above_as_torch_does(open
         assert cost > 1e18  # the exercise prints 8.77e+18 after 200 epochs at 0.19
 
 
+@pytest.mark.slow
 def test_stepper_plays_and_pauses_from_the_keyboard(open_page):
     page = open_page("linear-regression/")
     page.focus("#explorer-steps-lr")
@@ -281,6 +284,7 @@ def test_threshold_explorer_at_05_shows_the_pages_counts_and_measures(open_page,
     assert page.errors == []
 
 
+@pytest.mark.slow
 def test_threshold_explorer_gives_every_row_of_the_pages_table(open_page, rendered):
     page = open_page("judging-a-classifier/")
     table = section_output(rendered, "judging-a-classifier/metrics", "threshold").splitlines()
@@ -293,6 +297,7 @@ def test_threshold_explorer_gives_every_row_of_the_pages_table(open_page, render
         assert shown.endswith(line.split(": ", 1)[1]), (line, shown)
 
 
+@pytest.mark.slow
 def test_threshold_explorer_with_the_keyboard_moves_the_point_on_the_curve(open_page):
     page = open_page("judging-a-classifier/")
     before = page.get_attribute(".explorer__marker", "cx"), page.get_attribute(".explorer__marker", "cy")
@@ -306,6 +311,7 @@ def test_threshold_explorer_with_the_keyboard_moves_the_point_on_the_curve(open_
     assert float(after[0]) > float(before[0]) and float(after[1]) > float(before[1])
 
 
+@pytest.mark.slow
 def test_without_its_data_the_explorer_leaves_the_static_figure_alone(browser, base_url):
     context = browser.new_context()
     try:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from pathlib import Path
 
 
 def section_output(rendered, snippet: str, section: str | None = None) -> str:
@@ -18,23 +20,26 @@ def section_output(rendered, snippet: str, section: str | None = None) -> str:
 def run_snippet(rendered, snippet: str) -> dict:
     """A snippet's variables after running it as a script, its figures drawn off screen.
 
-    It runs in a temporary folder, as the generator runs it: what it writes there
-    (the data of a page's explorer) stays out of the project.
+    One run per snippet and test worker, shared by the tests, which only read it.
     """
-    import contextlib
-    import runpy
-    import tempfile
-
-    import matplotlib.pyplot as plt
-
-    with tempfile.TemporaryDirectory(prefix="snippet-") as elsewhere, contextlib.chdir(elsewhere):
-        namespace = runpy.run_path(str(rendered[snippet].snippet), run_name="__main__")
-    plt.close("all")
-    return namespace
+    return _run(rendered[snippet].snippet)[0]
 
 
 def drawn_figures(rendered, snippet: str) -> dict:
     """The figures a snippet draws, by name, as matplotlib objects laid out as they were saved."""
+    return _run(rendered[snippet].snippet)[1]
+
+
+@functools.cache
+def _run(path: Path) -> tuple[dict, dict]:
+    """Run a snippet as a script, as the generator runs it, keeping what each plt.show() showed.
+
+    It runs in a temporary folder: what it writes there (the data of a page's explorer)
+    stays out of the project.
+    """
+    import contextlib
+    import runpy
+    import tempfile
     from unittest import mock
 
     import matplotlib.pyplot as plt
@@ -47,11 +52,16 @@ def drawn_figures(rendered, snippet: str) -> dict:
             fig = plt.figure(number)
             figures[fig.get_label()] = fig
 
-    with mock.patch.object(plt, "show", keep):
-        run_snippet(rendered, snippet)
+    with (
+        tempfile.TemporaryDirectory(prefix="snippet-") as elsewhere,
+        contextlib.chdir(elsewhere),
+        mock.patch.object(plt, "show", keep),
+    ):
+        namespace = runpy.run_path(str(path), run_name="__main__")
+    plt.close("all")
     for fig in figures.values():
         FigureCanvasAgg(fig).draw()  # places every text, legend and box; fig.canvas renders from here on
-    return figures
+    return namespace, figures
 
 
 def display_points(line, samples: int = 200):
