@@ -18,9 +18,10 @@ NODE_INSTALLED := node_modules/.installed-lock
 export NO_MKDOCS_2_WARNING := 1
 # Pin the build date to the last commit, so that two builds of one commit are the same bytes.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
-# One chapter's tests: its page's blocks and browser checks (binary-cross-entropy) and its
-# test module (test_binary_cross_entropy.py).
-PYTEST_SELECT := $(if $(CHAPTER),-k "$(CHAPTER) or $(subst -,_,$(CHAPTER))")
+# make test: every test but the slow ones. With CHAPTER, one chapter's: its test module
+# (test_binary_cross_entropy.py), its page's blocks, and every browser check of its page
+# (binary-cross-entropy/), those of the CI sweep included.
+PYTEST_SELECT := $(if $(CHAPTER),-m "not slow or sweep" -k "$(CHAPTER) or $(subst -,_,$(CHAPTER))",-m "not slow")
 
 .PHONY: serve test test-all build bench install lint lighthouse screenshots
 
@@ -28,7 +29,7 @@ serve: $(INSTALLED) $(NODE_INSTALLED)
 	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
 test: lint
-	$(PYTHON) -m pytest -m "not slow" $(PYTEST_SELECT)
+	$(PYTHON) -m pytest $(PYTEST_SELECT)
 
 test-all: lint
 	$(PYTHON) -m pytest

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 import torch
-from sklearn import metrics as sk
 from support.captured import numbers, run_snippet, section_output
 
 
@@ -31,6 +30,8 @@ def random_cases(count=400, seed=0):
 
 
 def test_functions_agree_with_scikit_learn(chapter):
+    from sklearn import metrics as sk  # 1 s to import: only where it is used
+
     for predicted, actual in random_cases():
         c = chapter["confusion_counts"](predicted, actual)
         expected = sk.confusion_matrix(actual.numpy(), predicted.numpy(), labels=[True, False])
@@ -122,6 +123,8 @@ def test_exercises(rendered):
 
 def test_the_agreement_with_scikit_learn_can_fail(chapter):
     """A wrong formula (the source's F1, or precision and recall swapped) disagrees somewhere."""
+    from sklearn import metrics as sk  # 1 s to import: only where it is used
+
     wrong_f1 = lambda c: c["TP"] / (2 * c["TP"] + c["FP"] + c["FN"]) if c["TP"] else 0.0  # noqa: E731
     mismatches = {"f1": 0, "precision": 0}
     for predicted, actual in random_cases():

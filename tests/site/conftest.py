@@ -12,11 +12,12 @@ from support.chromium import CHROMIUM_ARGS, Visit, require_chromium, serve
 
 @pytest.hookimpl(tryfirst=True)  # before xdist reads the groups from the marks
 def pytest_collection_modifyitems(items):
-    """Every test in Chromium goes to one pytest-xdist worker (--dist loadgroup): one browser, and one
-    visit of each page, scheme and screen, serve them all, while the other worker runs the rest."""
+    """The tests that share visits (the visited fixture) run on one pytest-xdist worker
+    (--dist loadgroup), so that each page, scheme and screen is opened once; tests that open
+    a page afresh go wherever a worker is free."""
     for item in items:
-        if "browser" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.xdist_group("chromium"))
+        if "visited" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("shared-visits"))
 
 
 @pytest.fixture(scope="session")

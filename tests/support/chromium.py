@@ -37,14 +37,15 @@ SPECIMEN = "binary-cross-entropy/"
 
 def sweep(values, *every_run) -> list:
     """A browser check's parameters: those in every_run run in every `make test`; the others are
-    marked slow, so that `make test-all` (what CI runs) covers every page, scheme and screen."""
-    slow = pytest.mark.slow
+    marked slow, so that `make test-all` (what CI runs) covers every page, scheme and screen, and
+    sweep, so that `make test CHAPTER=<key>` covers its own page's."""
+    marks = [pytest.mark.slow, pytest.mark.sweep]
     return [
         value
         if value in every_run
-        else pytest.param(*value, marks=slow)
+        else pytest.param(*value, marks=marks)
         if isinstance(value, tuple)
-        else pytest.param(value, marks=slow)
+        else pytest.param(value, marks=marks)
         for value in values
     ]
 
