@@ -96,10 +96,13 @@ class Report:
             print(textwrap.indent((result.stdout + result.stderr).strip()[-3000:], "    | "), flush=True)
 
 
-def pytest(project: Path, *options: str) -> tuple[float, subprocess.CompletedProcess]:
-    """The tests `make test` runs (the slow ones are CI's), with the given options."""
-    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-m", "not slow", *options]
-    return run(command, project)
+def pytest(project: Path, chapter: str | None = None) -> tuple[float, subprocess.CompletedProcess]:
+    """What `make test` runs (the slow tests are CI's), or `make test CHAPTER=...`: the chapter's
+    tests and its page's whole browser sweep. The selections are the Makefile's PYTEST_SELECT."""
+    select = ["-m", "not slow"]
+    if chapter:
+        select = ["-m", "not slow or sweep", "-k", f"{chapter} or {chapter.replace('-', '_')}"]
+    return run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *select], project)
 
 
 def summary(result: subprocess.CompletedProcess) -> str:
@@ -149,7 +152,7 @@ def main() -> int:
             seconds, result = pytest(project)
             report.line("tests, warm", seconds, result, summary(result))
             chapter = args.chapter
-            seconds, result = pytest(project, "-k", f"{chapter} or {chapter.replace('-', '_')}")
+            seconds, result = pytest(project, chapter)
             report.line("one chapter, warm", seconds, result, f"{chapter}: {summary(result)}")
 
     return 1 if report.failed else 0

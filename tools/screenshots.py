@@ -18,27 +18,22 @@ import local_site
 import paths
 
 
-def take(site: Path, out: Path, only: list[str] | None = None) -> list[Path]:
-    from playwright.sync_api import sync_playwright
-
+def take(chromium, base_url: str, pages: list[str], out: Path) -> list[Path]:
+    """Screenshots of the pages (paths such as "sigmoid/") of the site at base_url, with a
+    Playwright browser: every scheme on every screen, the lazy figures loaded."""
     out.mkdir(parents=True, exist_ok=True)
     taken = []
-    with local_site.serve(site) as base, sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=local_site.chromium_path(), args=local_site.CHROMIUM_ARGS
-        )
-        for page_path in only if only is not None else local_site.site_pages(site):
-            for scheme in local_site.SCHEMES:
-                for screen in local_site.VIEWPORTS:
-                    context = local_site.new_context(chromium, scheme, screen)
-                    page = context.new_page()
-                    page.goto(f"{base}/{page_path}", wait_until="load")
-                    page.evaluate("document.fonts.ready.then(() => true)")
-                    local_site.scroll_through_figures(page)  # else lazy figures are blank space
-                    taken.append(out / f"{page_path.strip('/') or 'index'}-{scheme}-{screen}.png")
-                    page.screenshot(path=taken[-1], full_page=True)
-                    context.close()
-        chromium.close()
+    for page_path in pages:
+        for scheme in local_site.SCHEMES:
+            for screen in local_site.VIEWPORTS:
+                context = local_site.new_context(chromium, scheme, screen)
+                page = context.new_page()
+                page.goto(f"{base_url}/{page_path}", wait_until="load")
+                page.evaluate("document.fonts.ready.then(() => true)")
+                local_site.scroll_through_figures(page)  # else lazy figures are blank space
+                taken.append(out / f"{page_path.strip('/') or 'index'}-{scheme}-{screen}.png")
+                page.screenshot(path=taken[-1], full_page=True)
+                context.close()
     return taken
 
 
@@ -54,7 +49,14 @@ def main(argv: list[str] | None = None) -> int:
     if local_site.chromium_path() is None:
         print("error: no Chromium (apt-get install chromium)", file=sys.stderr)
         return 1
-    taken = take(args.site, args.out, args.page)
+    from playwright.sync_api import sync_playwright
+
+    with local_site.serve(args.site) as base, sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=local_site.chromium_path(), args=local_site.CHROMIUM_ARGS
+        )
+        taken = take(chromium, base, args.page or local_site.site_pages(args.site), args.out)
+        chromium.close()
     print(f"{len(taken)} screenshots in {args.out}")
     return 0
 

@@ -5,13 +5,11 @@ from __future__ import annotations
 import pytest
 import screenshots
 from PIL import Image
-from support.chromium import require_chromium
 
 
 @pytest.mark.slow
-def test_a_page_is_shot_in_both_schemes_on_both_screens(site, tmp_path):
-    require_chromium()
-    taken = screenshots.take(site, tmp_path, ["glossary/"])
+def test_a_page_is_shot_in_both_schemes_on_both_screens(browser, base_url, tmp_path):
+    taken = screenshots.take(browser, base_url, ["glossary/"], tmp_path)
     shots = {path.name: Image.open(path).convert("RGB") for path in taken}
     assert sorted(shots) == [
         f"glossary-{scheme}-{screen}.png"
