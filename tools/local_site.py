@@ -91,11 +91,14 @@ def site_pages(site: Path) -> list[str]:
     return sorted("" if p == "." else f"{p}/" for p in found if not p.startswith(("assets", "search")))
 
 
-def new_context(browser, scheme: str = "default", viewport: str = "desktop"):
-    """A fresh Playwright context on the screen given, where Material starts in the scheme given."""
+def new_context(browser, scheme: str = "default", viewport: str = "desktop", **options):
+    """A fresh Playwright context on the screen given, where Material starts in the scheme given
+    (options: more of Playwright's new_context, as java_script_enabled=False)."""
     width, height = VIEWPORTS[viewport]
     context = browser.new_context(
-        viewport={"width": width, "height": height}, device_scale_factor=2 if viewport == "phone" else 1
+        viewport={"width": width, "height": height},
+        device_scale_factor=2 if viewport == "phone" else 1,
+        **options,
     )
     # Material keeps the chosen palette in localStorage; set it before any page script runs.
     palette = {"index": SCHEMES.index(scheme) + 1, "color": {"media": "", "scheme": scheme}}

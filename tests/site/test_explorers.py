@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from urllib.parse import urlparse
@@ -10,6 +9,7 @@ from urllib.parse import urlparse
 import pytest
 import torch
 from axe_playwright_python.sync_playwright import Axe
+from local_site import new_context
 from support.captured import numbers, run_snippet, section_output
 from support.chromium import SCHEMES, sweep
 
@@ -22,10 +22,8 @@ def open_page(browser, base_url):
     contexts = []
 
     def opened(path: str, scheme: str = "default", javascript: bool = True):
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=javascript)
+        context = new_context(browser, scheme, java_script_enabled=javascript)
         contexts.append(context)
-        palette = {"index": SCHEMES.index(scheme) + 1, "color": {"media": "", "scheme": scheme}}
-        context.add_init_script(f"localStorage.setItem('/.__palette', JSON.stringify({json.dumps(palette)}))")
         page = context.new_page()
         page.errors, page.scripts = [], []
         page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
