@@ -13,6 +13,7 @@ arithmatex (in `generic` mode) leaves `\\(...\\)` in a `span.arithmatex` and `\\
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import re
@@ -42,21 +43,51 @@ def _prepare(tex: str) -> str:
     return UPRIGHT_NAMES.sub(r"\\mathrm{\1}", tex.strip())
 
 
-def convert_all(formulas: list[tuple[str, bool]]) -> list[str]:
-    """MathML for each (LaTeX, display?) pair, in one Node process; any bad formula is an error."""
-    if not formulas:
-        return []
+def _temml(batch: list[list]) -> list[dict]:
+    """Temml's answer for each [tex, display], in one Node process."""
     node = shutil.which("node")
     if node is None:
         raise MathError("Node.js is needed to render math (Temml); install it, then `npm ci`")
-    batch = [[_prepare(tex), display] for tex, display in formulas]
     run = subprocess.run(
         [node, str(BATCH)], input=json.dumps(batch), capture_output=True, text=True, check=False
     )
     if run.returncode != 0:
         raise MathError(f"Temml failed (is `npm ci` done?): {run.stderr.strip()[-500:]}")
+    return json.loads(run.stdout)
+
+
+def _cache_file(cache_dir: Path) -> Path:
+    """Temml's answers are kept per version of Temml and of the batch script."""
+    temml = BATCH.parent.parent / "node_modules" / "temml" / "package.json"
+    version = temml.read_bytes() if temml.exists() else b""
+    key = hashlib.sha256(version + BATCH.read_bytes()).hexdigest()[:16]
+    return cache_dir / f"temml-{key}.json"
+
+
+def convert_all(formulas: list[tuple[str, bool]], cache_dir: Path | None = None) -> list[str]:
+    """MathML for each (LaTeX, display?) pair; any bad formula is an error.
+
+    With a cache_dir, Temml's answers are kept there, and Node runs only for formulas it has
+    not seen (a warm build starts no Node at all).
+    """
+    if not formulas:
+        return []
+    batch = [[_prepare(tex), display] for tex, display in formulas]
+    cache = _cache_file(cache_dir) if cache_dir else None
+    known = json.loads(cache.read_text()) if cache and cache.exists() else {}
+    keys = [json.dumps(item) for item in batch]
+    missing = sorted({key for key in keys if key not in known})
+    if missing:
+        answers = dict(zip(missing, _temml([json.loads(key) for key in missing]), strict=True))
+        known.update({key: answer for key, answer in answers.items() if "error" not in answer})
+        if cache:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            cache.write_text(json.dumps(known, sort_keys=True))
+    else:
+        answers = {}
     mathml = []
-    for (tex, _), result in zip(formulas, json.loads(run.stdout), strict=True):
+    for (tex, _), key in zip(formulas, keys, strict=True):
+        result = known.get(key) or answers[key]
         if "error" in result:
             message = " ".join(result["error"].replace("\u0332", "").split())
             raise MathError(f"cannot render `{tex.strip()}`: {message}")
@@ -70,11 +101,11 @@ def to_mathml(tex: str, display: str) -> str:
     return convert_all([(tex, display == "block")])[0]
 
 
-def render_math(page_html: str) -> str:
-    """Replace every arithmatex formula in a page's HTML with MathML."""
+def render_math(page_html: str, cache_dir: Path | None = None) -> str:
+    """Replace every arithmatex formula in a page's HTML with MathML (cache_dir: see convert_all)."""
     found = [(m, True) for m in BLOCK.finditer(page_html)] + [(m, False) for m in INLINE.finditer(page_html)]
     found.sort(key=lambda pair: pair[0].start())
-    rendered = convert_all([(html.unescape(m.group(1)), display) for m, display in found])
+    rendered = convert_all([(html.unescape(m.group(1)), display) for m, display in found], cache_dir)
     out, end = [], 0
     for (match, display), mathml in zip(found, rendered, strict=True):
         out.append(page_html[end : match.start()])

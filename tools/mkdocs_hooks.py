@@ -92,7 +92,7 @@ def on_page_content(html, page, config, files):
 
     try:
         html = figures.add_dark_twins(html, figure_file)
-        html = mathml.render_math(html)
+        html = mathml.render_math(html, Path(config.config_file_path).parent / paths.MATHML)
     except mathml.MathError as error:
         raise PluginError(f"{page.file.src_uri}: {error}") from error
     # Glossary tooltips: each term once, at its first use in body text (docs/glossary.md is the source).

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import mathml
@@ -54,3 +55,24 @@ def test_formula_that_cannot_be_rendered_is_an_error(tex, complaint):
     expected = re.escape(f"cannot render `{tex}`") + ".*" + re.escape(complaint)
     with pytest.raises(mathml.MathError, match=expected):
         mathml.to_mathml(tex, "block")
+
+
+def test_a_formula_seen_before_comes_from_the_cache_and_an_error_is_never_kept(tmp_path, monkeypatch):
+    formulas = [(r"\sigma(z) = \frac{1}{1 + e^{-z}}", True), (r"\log L", False)]
+    first = mathml.convert_all(formulas, tmp_path)
+    assert len(list(tmp_path.glob("temml-*.json"))) == 1
+
+    def no_node(batch):
+        raise AssertionError(f"Node ran for {batch}")
+
+    monkeypatch.setattr(mathml, "_temml", no_node)
+    assert mathml.convert_all(formulas, tmp_path) == first
+    with pytest.raises(AssertionError, match="Node ran"):  # a new formula still goes to Temml
+        mathml.convert_all([(r"\hat{y}", False)], tmp_path)
+    monkeypatch.undo()
+    with pytest.raises(mathml.MathError):
+        mathml.convert_all([(r"\frac{1}{", False)], tmp_path)
+    with pytest.raises(mathml.MathError):  # asked again: the error is Temml's again, not a cached pass
+        mathml.convert_all([(r"\frac{1}{", False)], tmp_path)
+    kept = json.loads(next(tmp_path.glob("temml-*.json")).read_text())
+    assert len(kept) == 2 and json.dumps([r"\frac{1}{", False]) not in kept
