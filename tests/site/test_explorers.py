@@ -18,21 +18,16 @@ BUDGET = 20 * 1024  # bytes of the site's own JavaScript on a page
 
 @pytest.fixture
 def open_page(browser, base_url):
-    """A page in a fresh context, in a colour scheme, with or without JavaScript; its errors and requests."""
+    """A page in a fresh context, for a test that moves its sliders or turns JavaScript off; its errors."""
     contexts = []
 
     def opened(path: str, scheme: str = "default", javascript: bool = True):
         context = new_context(browser, scheme, java_script_enabled=javascript)
         contexts.append(context)
         page = context.new_page()
-        page.errors, page.scripts = [], []
+        page.errors = []
         page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
         page.on("pageerror", lambda e: page.errors.append(str(e)))
-        # The site's own scripts (not Material's bundle), by URL; their sizes are read from the site.
-        page.on(
-            "response",
-            lambda r: "/javascripts/" in r.url and "/assets/" not in r.url and page.scripts.append(r.url),
-        )
         page.goto(f"{base_url}/{path}", wait_until="load")
         if javascript:  # each explorer shows once its script and data are in (or is removed without them)
             page.wait_for_function("[...document.querySelectorAll('[data-explorer]')].every(e => !e.hidden)")
@@ -58,8 +53,9 @@ def torch_students(w: float, b: float) -> tuple[list[float], float]:
     return probability.tolist(), torch.nn.functional.binary_cross_entropy(probability, passed).item()
 
 
-def test_sigmoid_explorer_starts_at_the_pages_numbers(open_page, rendered):
-    page = open_page("sigmoid/")
+def test_sigmoid_explorer_starts_at_the_pages_numbers(visited, rendered):
+    visit = visited("sigmoid/")  # a shared visit: this test only reads
+    page = visit.page
     printed = section_output(rendered, "sigmoid/students", "students")
     # w = 2.0, b = -5.0 / P(pass): 0.0474 0.2689 0.7311 0.9526 / BCE loss: 0.1809
     assert page.input_value("#explorer-sigmoid-w") == "2" and page.input_value("#explorer-sigmoid-b") == "-5"
@@ -67,7 +63,7 @@ def test_sigmoid_explorer_starts_at_the_pages_numbers(open_page, rendered):
     assert shown.startswith("At w = 2.0, b = -5.0: ")
     page_numbers = [f"{n:.4f}" for n in numbers(printed)[2:]]
     assert re.findall(r"\d\.\d{4}", shown) == page_numbers and len(page_numbers) == 5
-    assert page.errors == []
+    assert visit.errors == []
 
 
 @pytest.mark.slow
@@ -109,9 +105,10 @@ EXPLORERS = {  # explorer: its page and the labels of its sliders
 
 @pytest.mark.parametrize("scheme", sweep(SCHEMES, "slate"))
 @pytest.mark.parametrize("explorer", sweep(EXPLORERS, "threshold"))
-def test_explorer_is_labelled_live_accessible_and_follows_the_scheme(open_page, explorer, scheme):
+def test_explorer_is_labelled_live_accessible_and_follows_the_scheme(visited, explorer, scheme):
     path, labels = EXPLORERS[explorer]
-    page = open_page(path, scheme)
+    visit = visited(path, scheme)  # a shared visit: this test only reads
+    page = visit.page
     root = page.locator(f'[data-explorer="{explorer}"]')
     assert root.is_visible()
     for label in labels:
@@ -130,7 +127,7 @@ def test_explorer_is_labelled_live_accessible_and_follows_the_scheme(open_page, 
     red, green, blue = (int(c) for c in re.findall(r"\d+", fill)[:3])
     lightness = (red + green + blue) / (3 * 255)
     assert (lightness > 0.6) if scheme == "slate" else (lightness < 0.4), fill
-    assert page.errors == []
+    assert visit.errors == []
 
 
 @pytest.mark.parametrize(
@@ -148,19 +145,19 @@ def test_without_javascript_the_static_figure_stays_and_no_explorer_shows(open_p
 
 
 @pytest.mark.parametrize(
-    "path",
-    sweep(["sigmoid/", "linear-regression/", "judging-a-classifier/", "index.html"], "sigmoid/"),
+    "path", sweep(["sigmoid/", "linear-regression/", "judging-a-classifier/", ""], "sigmoid/")
 )
-def test_the_sites_own_javascript_stays_under_20_kib_a_page(open_page, site, path, record_property):
-    page = open_page(path)
-    sizes = {url: (site / urlparse(url).path.lstrip("/")).stat().st_size for url in set(page.scripts)}
+def test_the_sites_own_javascript_stays_under_20_kib_a_page(visited, site, path, record_property):
+    # The site's own scripts (not Material's bundle), by URL; their sizes are read from the site.
+    scripts = {url for url in visited(path).requests if "/javascripts/" in url and "/assets/" not in url}
+    sizes = {url: (site / urlparse(url).path.lstrip("/")).stat().st_size for url in scripts}
     total = sum(sizes.values())
-    record_property("report", f"own JavaScript {path}: {total} bytes in {len(page.scripts)} files")
+    record_property("report", f"own JavaScript {path or 'home page'}: {total} bytes in {len(scripts)} files")
     assert total <= BUDGET, sizes
-    if path != "index.html":
-        assert any(re.search(r"explorer-(sigmoid|steps|threshold)\.js$", url) for url in page.scripts)
+    if path:
+        assert any(re.search(r"explorer-(sigmoid|steps|threshold)\.js$", url) for url in scripts)
     else:  # a page without an explorer loads only the loader
-        assert not any("explorer-" in url for url in page.scripts)
+        assert scripts and not any("explorer-" in url for url in scripts)
 
 
 def test_the_students_prose_matches_the_run(rendered):
@@ -263,8 +260,9 @@ def test_stepper_plays_and_pauses_from_the_keyboard(open_page):
 # judging-a-classifier: a threshold slider over the held-out examples.
 
 
-def test_threshold_explorer_at_05_shows_the_pages_counts_and_measures(open_page, rendered):
-    page = open_page("judging-a-classifier/")
+def test_threshold_explorer_at_05_shows_the_pages_counts_and_measures(visited, rendered):
+    visit = visited("judging-a-classifier/")  # a shared visit: this test only reads
+    page = visit.page
     assert page.input_value("#explorer-threshold") == "0.5"
     simulated = section_output(rendered, "judging-a-classifier/metrics", "simulated")
     held_out = simulated.split("held-out data: ")[1]
@@ -279,7 +277,7 @@ def test_threshold_explorer_at_05_shows_the_pages_counts_and_measures(open_page,
     assert result(page, "threshold") == expected
     cells = page.locator(".explorer__matrix td").all_text_contents()
     assert [c for c in cells if c] == [f"{name} {counts[name]}" for name in ("TP", "FN", "FP", "TN")]
-    assert page.errors == []
+    assert visit.errors == []
 
 
 @pytest.mark.slow

@@ -77,6 +77,8 @@ class Visit:
         # The load event, then the fonts: not networkidle, which waits half a second of silence.
         self.page.goto(url, wait_until="load")
         self.page.evaluate("document.fonts.ready.then(() => true)")
+        # An explorer shows once its script and data are in (or is removed without them).
+        self.page.wait_for_function("[...document.querySelectorAll('[data-explorer]')].every(e => !e.hidden)")
 
     def close(self):
         self.context.close()
