@@ -73,6 +73,14 @@ def hangul_characters(page_html: str) -> set[str]:
     return set(HANGUL.findall(html.unescape(page_html)))
 
 
+def preloads(page_html: str) -> list[str]:
+    """The fonts a page draws as soon as it shows: the math font if it has formulas, the Korean
+    one if its text (not only a tooltip) has Hangul. The page asks for them in its <head>, so
+    that its text is not laid out again, and shifted, when they arrive."""
+    text = html.unescape(TAG.sub("", page_html))
+    return [MATH_FONT] * bool(MATH.search(page_html)) + [KOREAN_FONT] * bool(HANGUL.search(text))
+
+
 def subset_woff2(source: Path, characters: set[str], cache_dir: Path) -> bytes:
     """The source font cut down to `characters` (and the glyphs its MATH and layout tables reach)."""
     text = "".join(sorted(characters))

@@ -96,7 +96,9 @@ def on_page_content(html, page, config, files):
     except mathml.MathError as error:
         raise PluginError(f"{page.file.src_uri}: {error}") from error
     # Glossary tooltips: each term once, at its first use in body text (docs/glossary.md is the source).
-    return glossary.mark(html, glossary.read(Path(config.docs_dir) / "glossary.md"))
+    html = glossary.mark(html, glossary.read(Path(config.docs_dir) / "glossary.md"))
+    page.meta["preload_fonts"] = [f"{fonts.FONT_DIR}/{name}" for name in fonts.preloads(html)]  # main.html
+    return html
 
 
 def on_post_page(output, page, config):

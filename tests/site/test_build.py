@@ -293,3 +293,13 @@ def test_serve_watches_every_build_input_outside_docs():
 
     watched = {Path(p).name for p in load_config(str(ROOT / paths.CONFIG))["watch"]}
     assert watched == set(paths.BUILD_INPUTS) - {paths.DOCS, paths.CONFIG}
+
+
+def test_a_page_asks_early_for_the_fonts_it_draws(site):
+    """The fonts come with the stylesheets, so the text is not laid out again (and shifted) when
+    they arrive: Lighthouse measured a layout shift of 0.1 on the sigmoid page without this."""
+    head = BeautifulSoup((site / "sigmoid" / "index.html").read_text(), "html.parser").head
+    preloaded = [link["href"] for link in head.select('link[rel="preload"][as="font"]')]
+    assert preloaded == ["../assets/fonts/noto-sans-math.woff2", "../assets/fonts/noto-sans-kr.woff2"]
+    assert all((site / "sigmoid" / href).resolve().is_file() for href in preloaded)
+    assert all(link.has_attr("crossorigin") for link in head.select('link[rel="preload"][as="font"]'))

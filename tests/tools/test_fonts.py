@@ -49,3 +49,12 @@ def test_the_sites_fonts_cover_every_character_its_pages_use(site, name, collect
     # U+2061 (function application) is invisible: no font draws it.
     assert needed - covered - {"\u2061"} == set()
     assert font.stat().st_size < 40_000
+
+
+def test_a_page_preloads_the_fonts_its_text_draws_and_no_other():
+    formula = '<math display="inline"><mi>σ</mi></math>'
+    korean_text = '<p lang="ko">학습률</p>'
+    korean_tooltip = '<abbr title="학습률: The size of each step">learning rate</abbr>'
+    assert fonts.preloads(f"<p>{formula}</p>{korean_text}") == [fonts.MATH_FONT, fonts.KOREAN_FONT]
+    # Korean only in a tooltip is drawn on hover, not when the page shows: no preload for it.
+    assert fonts.preloads(f"<p>plain</p>{korean_tooltip}") == []
