@@ -222,6 +222,8 @@ def _run_and_save(snippet: Path, folder: Path, key: str, display: str) -> None:
 
     stdout = _SectionedStdout(snippet)
     plt.show = show
+    # Imports resolve as for `python snippets/x.py`: from the snippet's folder, not from tools/.
+    sys.path[0] = str(snippet.resolve().parent)
     try:
         with redirect_stdout(stdout):
             runpy.run_path(str(snippet), run_name="__main__")

@@ -213,6 +213,16 @@ def test_each_snippet_runs_alone_from_an_unrelated_folder(tmp_path):
         gallery.render_all(tmp_path / "snippets", tmp_path / "cache")
 
 
+def test_imports_resolve_as_for_python_snippet_py(tmp_path):
+    """From the snippet's own folder, as `python snippets/x.py` does, never from tools/."""
+    write(tmp_path, "helper.py", "VALUE = 42\n")
+    snippet = write(tmp_path, "uses.py", "from helper import VALUE\nprint(VALUE)\n")
+    assert gallery.render(snippet, tmp_path / "cache").output.read_text() == "42\n"
+    write(tmp_path, "uses.py", "import gallery\n")  # the generator's own module is not there for it
+    with pytest.raises(gallery.SnippetError, match="ModuleNotFoundError: No module named 'gallery'"):
+        gallery.render(tmp_path / "snippets" / "uses.py", tmp_path / "cache")
+
+
 def test_a_deprecation_warning_fails_the_snippet(tmp_path):
     snippet = write(tmp_path, "old.py", 'import warnings\nwarnings.warn("gone soon", DeprecationWarning)\n')
     with pytest.raises(gallery.SnippetError, match="DeprecationWarning: gone soon"):
