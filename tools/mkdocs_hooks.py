@@ -25,7 +25,6 @@ import paths
 import take_home
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
-from mkdocs.utils import get_relative_url
 
 # The notebook kernel mkdocs-jupyter starts inherits this process's environment.
 arithmetic.pin()
@@ -81,8 +80,7 @@ def on_page_content(html, page, config, files):
             html = notebook_page.finish(html, Path(page.file.abs_src_path))
         except notebook_page.NotebookPageError as error:
             raise PluginError(str(error)) from error
-        stylesheet = get_relative_url(notebook_page.STYLESHEET, page.url)
-        html = f'<link rel="stylesheet" href="{stylesheet}">\n{html}'
+        page.meta["stylesheets"] = [notebook_page.STYLESHEET]  # linked in the <head> by main.html
 
     def figure_file(src: str) -> Path:
         figure = files.get_file_from_path(posixpath.normpath(posixpath.join(page.url, src)))

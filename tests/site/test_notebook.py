@@ -35,6 +35,9 @@ def test_the_page_shows_outputs_made_during_the_build(site):
     assert (site / "simulation" / "simulation.ipynb").read_bytes() == NOTEBOOK.read_bytes()
     # The page reads like a chapter: Material's code blocks, "Output" blocks, no JupyterLab markup.
     assert (site / "assets" / "stylesheets" / "notebook.css").stat().st_size <= 30 * 1024
+    # Linked in the <head> with the site's stylesheets, not in the body, where it held up the text.
+    assert soup.head.select('link[rel="stylesheet"][href="../assets/stylesheets/notebook.css"]')
+    assert not soup.body.select('link[rel="stylesheet"]')
     assert not soup.select("article [class*=jp-]") and "In [" not in text
     assert len(soup.select("article div.language-python.highlight pre > code")) >= 4
     outputs = soup.select("article div.language-text.highlight")
