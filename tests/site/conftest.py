@@ -54,11 +54,14 @@ def visited(browser, base_url):
 
 @pytest.fixture
 def visit(browser, base_url):
-    """A fresh visit, for a test that changes the page (clicks, hovers, the clipboard)."""
+    """A fresh visit, for a test that changes the page (clicks, hovers, the clipboard, sliders) or
+    turns JavaScript off."""
     opened = []
 
-    def open_page(path: str, scheme: str = "default", viewport: str = "desktop") -> Visit:
-        opened.append(Visit(browser, f"{base_url}/{path}", scheme, viewport))
+    def open_page(
+        path: str, scheme: str = "default", viewport: str = "desktop", javascript: bool = True
+    ) -> Visit:
+        opened.append(Visit(browser, f"{base_url}/{path}", scheme, viewport, javascript))
         return opened[-1]
 
     yield open_page

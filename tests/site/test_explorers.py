@@ -9,33 +9,10 @@ from urllib.parse import urlparse
 import pytest
 import torch
 from axe_playwright_python.sync_playwright import Axe
-from local_site import new_context
 from support.captured import numbers, run_snippet, section_output
 from support.chromium import SCHEMES, sweep
 
 BUDGET = 20 * 1024  # bytes of the site's own JavaScript on a page
-
-
-@pytest.fixture
-def open_page(browser, base_url):
-    """A page in a fresh context, for a test that moves its sliders or turns JavaScript off; its errors."""
-    contexts = []
-
-    def opened(path: str, scheme: str = "default", javascript: bool = True):
-        context = new_context(browser, scheme, java_script_enabled=javascript)
-        contexts.append(context)
-        page = context.new_page()
-        page.errors = []
-        page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
-        page.on("pageerror", lambda e: page.errors.append(str(e)))
-        page.goto(f"{base_url}/{path}", wait_until="load")
-        if javascript:  # each explorer shows once its script and data are in (or is removed without them)
-            page.wait_for_function("[...document.querySelectorAll('[data-explorer]')].every(e => !e.hidden)")
-        return page
-
-    yield opened
-    for context in contexts:
-        context.close()
 
 
 def result(page, explorer: str) -> str:
@@ -67,8 +44,8 @@ def test_sigmoid_explorer_starts_at_the_pages_numbers(visited, rendered):
 
 
 @pytest.mark.slow
-def test_sigmoid_explorer_with_the_keyboard_alone_matches_torch(open_page):
-    page = open_page("sigmoid/")
+def test_sigmoid_explorer_with_the_keyboard_alone_matches_torch(visit):
+    page = visit("sigmoid/").page
     page.focus("#explorer-sigmoid-w")
     for _ in range(5):
         page.keyboard.press("ArrowRight")  # w: 2.0 -> 2.5
@@ -87,9 +64,9 @@ def test_sigmoid_explorer_with_the_keyboard_alone_matches_torch(open_page):
 
 
 @pytest.mark.slow
-def test_sigmoid_explorer_clamps_the_log_as_torch_does(open_page):
+def test_sigmoid_explorer_clamps_the_log_as_torch_does(visit):
     """Far from the data BCELoss clamps each log at -100; the explorer gives the same loss."""
-    page = open_page("sigmoid/")
+    page = visit("sigmoid/").page
     page.fill("#explorer-sigmoid-w", "-2")
     page.fill("#explorer-sigmoid-b", "5")
     _, loss = torch_students(-2.0, 5.0)
@@ -137,8 +114,8 @@ def test_explorer_is_labelled_live_accessible_and_follows_the_scheme(visited, ex
         ("sigmoid", "sigmoid/function/shape"),
     ),
 )
-def test_without_javascript_the_static_figure_stays_and_no_explorer_shows(open_page, explorer, figure):
-    page = open_page(EXPLORERS[explorer][0], javascript=False)
+def test_without_javascript_the_static_figure_stays_and_no_explorer_shows(visit, explorer, figure):
+    page = visit(EXPLORERS[explorer][0], javascript=False).page
     assert not page.locator(f'[data-explorer="{explorer}"]').is_visible()
     figures = page.locator(f'img[src*="figures/{figure}"]')
     assert any(figures.nth(i).is_visible() for i in range(figures.count()))
@@ -192,8 +169,9 @@ def press(page, name: str, times: int = 1) -> None:
         page.keyboard.press("Enter")
 
 
-def test_stepper_at_the_pages_learning_rate_prints_the_pages_log(open_page, rendered):
-    page = open_page("linear-regression/")
+def test_stepper_at_the_pages_learning_rate_prints_the_pages_log(visit, rendered):
+    opened = visit("linear-regression/")
+    page = opened.page
     assert page.input_value("#explorer-steps-lr") == "0.01"
     shown = []
     press(page, "Step")
@@ -203,12 +181,12 @@ def test_stepper_at_the_pages_learning_rate_prints_the_pages_log(open_page, rend
         shown.append(result(page, "steps"))
     # Epoch    0/2000 W: 0.187, b: 0.080 Cost: 18.666666 ... Epoch 2000/2000 W: 1.997, b: 0.006 Cost: 0.000005
     assert shown == section_output(rendered, "linear-regression/train", "train").splitlines()
-    assert page.errors == []
+    assert opened.errors == []
 
 
 @pytest.mark.slow
-def test_stepper_names_the_limit_the_chapter_derives(open_page, rendered):
-    page = open_page("linear-regression/")
+def test_stepper_names_the_limit_the_chapter_derives(visit, rendered):
+    page = visit("linear-regression/").page
     printed = section_output(rendered, "linear-regression/exercise", "learning_rate")
     limit = re.search(r"diverges above lr = 2 / [\d.]+ = ([\d.]+)", printed).group(1)  # 0.1803
     assert f"below 2/λ = {limit}: the steps shrink and descent converges" in page.text_content(
@@ -218,8 +196,8 @@ def test_stepper_names_the_limit_the_chapter_derives(open_page, rendered):
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("lr", "verdict"), [(0.17, "converges"), (0.19, "diverges")])
-def test_stepper_converges_below_the_limit_and_diverges_above_as_torch_does(open_page, descent, lr, verdict):
-    page = open_page("linear-regression/")
+def test_stepper_converges_below_the_limit_and_diverges_above_as_torch_does(visit, descent, lr, verdict):
+    page = visit("linear-regression/").page
     page.focus("#explorer-steps-lr")
     page.keyboard.press("End")  # the keyboard reaches the top of the range ...
     assert page.input_value("#explorer-steps-lr") == "0.25"
@@ -238,8 +216,8 @@ def test_stepper_converges_below_the_limit_and_diverges_above_as_torch_does(open
 
 
 @pytest.mark.slow
-def test_stepper_plays_and_pauses_from_the_keyboard(open_page):
-    page = open_page("linear-regression/")
+def test_stepper_plays_and_pauses_from_the_keyboard(visit):
+    page = visit("linear-regression/").page
     page.focus("#explorer-steps-lr")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Step"
@@ -281,8 +259,8 @@ def test_threshold_explorer_at_05_shows_the_pages_counts_and_measures(visited, r
 
 
 @pytest.mark.slow
-def test_threshold_explorer_gives_every_row_of_the_pages_table(open_page, rendered):
-    page = open_page("judging-a-classifier/")
+def test_threshold_explorer_gives_every_row_of_the_pages_table(visit, rendered):
+    page = visit("judging-a-classifier/").page
     table = section_output(rendered, "judging-a-classifier/metrics", "threshold").splitlines()
     assert len(table) == 7
     for line in table:  # threshold 0.35: precision 0.807  recall 0.884  F1 0.844
@@ -294,8 +272,8 @@ def test_threshold_explorer_gives_every_row_of_the_pages_table(open_page, render
 
 
 @pytest.mark.slow
-def test_threshold_explorer_with_the_keyboard_moves_the_point_on_the_curve(open_page):
-    page = open_page("judging-a-classifier/")
+def test_threshold_explorer_with_the_keyboard_moves_the_point_on_the_curve(visit):
+    page = visit("judging-a-classifier/").page
     before = page.get_attribute(".explorer__marker", "cx"), page.get_attribute(".explorer__marker", "cy")
     page.focus("#explorer-threshold")
     for _ in range(15):

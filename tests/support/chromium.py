@@ -62,13 +62,16 @@ def require_chromium() -> str:
 
 
 class Visit:
-    """A page opened in a fresh context of a given scheme and screen, with all it logged and requested."""
+    """A page opened in a fresh context of a given scheme and screen (with JavaScript, or without),
+    with all it logged and requested."""
 
-    def __init__(self, browser, url: str, scheme: str = "default", viewport: str = "desktop"):
+    def __init__(
+        self, browser, url: str, scheme: str = "default", viewport: str = "desktop", javascript: bool = True
+    ):
         self.errors: list[str] = []
         self.requests: list[str] = []
         self.failed: list[str] = []
-        self.context = new_context(browser, scheme, viewport)
+        self.context = new_context(browser, scheme, viewport, java_script_enabled=javascript)
         self.page = self.context.new_page()
         self.page.on("console", lambda m: m.type == "error" and self.errors.append(f"console: {m.text}"))
         self.page.on("pageerror", lambda e: self.errors.append(f"uncaught: {e}"))
@@ -78,7 +81,10 @@ class Visit:
         self.page.goto(url, wait_until="load")
         self.page.evaluate("document.fonts.ready.then(() => true)")
         # An explorer shows once its script and data are in (or is removed without them).
-        self.page.wait_for_function("[...document.querySelectorAll('[data-explorer]')].every(e => !e.hidden)")
+        if javascript:
+            self.page.wait_for_function(
+                "[...document.querySelectorAll('[data-explorer]')].every(e => !e.hidden)"
+            )
 
     def close(self):
         self.context.close()
