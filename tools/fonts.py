@@ -18,6 +18,7 @@ import io
 import re
 from pathlib import Path
 
+import paths
 from fontTools import subset
 from fontTools.ttLib import TTFont
 
@@ -101,8 +102,7 @@ def subset_woff2(source: Path, characters: set[str], cache_dir: Path) -> bytes:
     buffer = io.BytesIO()
     font.flavor = "woff2"
     font.save(buffer)
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    cached.write_bytes(buffer.getvalue())
+    paths.write_whole(cached, buffer.getvalue())
     return buffer.getvalue()
 
 

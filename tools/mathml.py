@@ -21,6 +21,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import paths
+
 INLINE = re.compile(r'<span class="arithmatex">\\\((.*?)\\\)</span>', re.DOTALL)
 BLOCK = re.compile(r'<div class="arithmatex">\\\[(.*?)\\\]</div>', re.DOTALL)
 BATCH = Path(__file__).with_name("temml_batch.cjs")
@@ -78,16 +80,13 @@ def convert_all(formulas: list[tuple[str, bool]], cache_dir: Path | None = None)
     keys = [json.dumps(item) for item in batch]
     missing = sorted({key for key in keys if key not in known})
     if missing:
-        answers = dict(zip(missing, _temml([json.loads(key) for key in missing]), strict=True))
-        known.update({key: answer for key, answer in answers.items() if "error" not in answer})
-        if cache:
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            cache.write_text(json.dumps(known, sort_keys=True))
-    else:
-        answers = {}
+        known.update(zip(missing, _temml([json.loads(key) for key in missing]), strict=True))
+        if cache:  # what rendered, for the next build; an error is Temml's to report every time
+            kept = {key: answer for key, answer in known.items() if "error" not in answer}
+            paths.write_whole(cache, json.dumps(kept, sort_keys=True).encode())
     mathml = []
     for (tex, _), key in zip(formulas, keys, strict=True):
-        result = known.get(key) or answers[key]
+        result = known[key]
         if "error" in result:
             message = " ".join(result["error"].replace("\u0332", "").split())
             raise MathError(f"cannot render `{tex.strip()}`: {message}")

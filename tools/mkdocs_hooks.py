@@ -45,7 +45,7 @@ def on_files(files, config):
     files.append(File.generated(config, notebook_page.STYLESHEET, abs_src_path=str(notebook_page.CSS_SOURCE)))
     # Each chapter's code as <key>/<key>.py and .ipynb, next to its page (tools/take_home.py).
     try:
-        chapters = course.chapters(config.nav or [], Path(config.docs_dir))  # a site without nav has none
+        chapters = course.chapters(config.nav, Path(config.docs_dir))
         made = take_home.all_downloads(
             chapters, Path(config.docs_dir), config.mdx_configs["pymdownx.snippets"]
         )

@@ -6,6 +6,7 @@ copy of the project, or a small site made by a test, is laid out the same way.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,3 +24,13 @@ def page_url(page: str | Path) -> str:
     """The URL path MkDocs gives a page under docs/: "sigmoid.md" is "sigmoid/", the home page ""."""
     stem = Path(page).with_suffix("").as_posix()
     return "" if stem == "index" else f"{stem}/"
+
+
+def write_whole(path: Path, data: bytes) -> None:
+    """Write a file of a cache that builds running at once share (a test session builds the site
+    while a test builds it again): into a temporary file beside it, then renamed over it, so that
+    no build reads half of it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.{os.getpid()}")
+    partial.write_bytes(data)
+    partial.replace(path)
