@@ -106,6 +106,16 @@ def new_context(browser, scheme: str = "default", viewport: str = "desktop", **o
     return context
 
 
+def load(page, url: str, javascript: bool = True) -> None:
+    """Open url in a Playwright page and wait until a reader sees it whole: the load event, the
+    fonts, and (with JavaScript) every explorer mounted. Not networkidle: that waits half a
+    second of silence."""
+    page.goto(url, wait_until="load")
+    page.evaluate("document.fonts.ready.then(() => true)")
+    if javascript:  # an explorer shows once its script and data are in (or is removed without them)
+        page.wait_for_function("[...document.querySelectorAll('[data-explorer]')].every(e => !e.hidden)")
+
+
 def scroll_through_figures(page) -> list[dict]:
     """Bring every shown image into view, as a reader scrolling down does, and wait for each.
 

@@ -28,8 +28,7 @@ def take(chromium, base_url: str, pages: list[str], out: Path) -> list[Path]:
             for screen in local_site.VIEWPORTS:
                 context = local_site.new_context(chromium, scheme, screen)
                 page = context.new_page()
-                page.goto(f"{base_url}/{page_path}", wait_until="load")
-                page.evaluate("document.fonts.ready.then(() => true)")
+                local_site.load(page, f"{base_url}/{page_path}")  # explorers mounted too
                 local_site.scroll_through_figures(page)  # else lazy figures are blank space
                 taken.append(out / f"{page_path.strip('/') or 'index'}-{scheme}-{screen}.png")
                 page.screenshot(path=taken[-1], full_page=True)

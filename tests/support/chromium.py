@@ -10,7 +10,7 @@ import os
 
 import paths
 import pytest
-from local_site import CHROMIUM_ARGS, SCHEMES, VIEWPORTS, chromium_path, new_context, serve
+from local_site import CHROMIUM_ARGS, SCHEMES, VIEWPORTS, chromium_path, load, new_context, serve
 
 __all__ = [
     "CHROMIUM_ARGS",
@@ -77,14 +77,7 @@ class Visit:
         self.page.on("pageerror", lambda e: self.errors.append(f"uncaught: {e}"))
         self.page.on("request", lambda r: self.requests.append(r.url))
         self.page.on("requestfailed", lambda r: self.failed.append(f"{r.url} {r.failure}"))
-        # The load event, then the fonts: not networkidle, which waits half a second of silence.
-        self.page.goto(url, wait_until="load")
-        self.page.evaluate("document.fonts.ready.then(() => true)")
-        # An explorer shows once its script and data are in (or is removed without them).
-        if javascript:
-            self.page.wait_for_function(
-                "[...document.querySelectorAll('[data-explorer]')].every(e => !e.hidden)"
-            )
+        load(self.page, url, javascript)
 
     def close(self):
         self.context.close()
