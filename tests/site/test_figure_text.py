@@ -11,6 +11,7 @@ from urllib.parse import urlparse
 
 import paths
 import pytest
+from local_site import scroll_through_figures
 from support import svg
 from support.chromium import PAGES, SPECIMEN, sweep
 
@@ -46,11 +47,7 @@ def captions(page) -> list[dict]:
 
 def shown_figures(page) -> list[dict]:
     """Each figure the reader's scheme shows: the file the browser chose and the width it drew it at."""
-    # Load the lazy figures the reader's scheme shows (only those: the page's visit is shared with
-    # the test that the other scheme's are never fetched).
-    shown = "[...document.querySelectorAll('article img')].filter(i => i.offsetParent !== null)"
-    page.evaluate(f"{shown}.forEach(i => {{ i.loading = 'eager'; }})")
-    page.wait_for_function(f"{shown}.every(i => i.complete)")
+    scroll_through_figures(page)  # the lazy ones too; the other scheme's stay unfetched
     return page.evaluate(
         """() => [...document.querySelectorAll('article img[src*="figures/"]')]
             .filter(i => i.getBoundingClientRect().width > 0)

@@ -52,7 +52,7 @@ MATH_GEOMETRY = """() => {
 @pytest.mark.parametrize("viewport", sweep(VIEWPORTS, "desktop"))
 @pytest.mark.parametrize("scheme", sweep(SCHEMES, "default"))
 def test_math_font_is_served_by_the_site(visited, base_url, scheme, viewport):
-    visit = visited("binary-cross-entropy/", scheme, viewport)
+    visit = visited(SPECIMEN, scheme, viewport)
     loaded = visit.page.evaluate(
         "[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family.replaceAll('\"', ''))"
     )
