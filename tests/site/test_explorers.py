@@ -10,7 +10,7 @@ import pytest
 import torch
 from axe_playwright_python.sync_playwright import Axe
 from support.captured import numbers, run_snippet, section_output
-from support.chromium import SCHEMES, sweep
+from support.chromium import SCHEMES, VIEWPORTS, sweep
 
 BUDGET = 20 * 1024  # bytes of the site's own JavaScript on a page
 
@@ -105,6 +105,22 @@ def test_explorer_is_labelled_live_accessible_and_follows_the_scheme(visited, ex
     lightness = (red + green + blue) / (3 * 255)
     assert (lightness > 0.6) if scheme == "slate" else (lightness < 0.4), fill
     assert visit.errors == []
+
+
+# As the figures' text (tests/site/test_figure_text.py): CSS px at 1280 px and on a 390 px phone.
+SMALLEST_LABEL = {"desktop": 11, "phone": 9}
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("explorer", sweep(EXPLORERS, "threshold"))
+def test_explorer_labels_are_big_enough(visited, explorer, viewport, record_property):
+    page = visited(EXPLORERS[explorer][0], "default", viewport).page
+    sizes = page.eval_on_selector_all(
+        f'[data-explorer="{explorer}"] .explorer__tick',
+        "els => els.map(e => parseFloat(getComputedStyle(e).fontSize) * e.ownerSVGElement.getScreenCTM().a)",
+    )
+    record_property("report", f"explorer labels {explorer} [{viewport}]: {min(sizes):.1f} px")
+    assert sizes and min(sizes) >= SMALLEST_LABEL[viewport], sizes
 
 
 @pytest.mark.parametrize(
