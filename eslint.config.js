@@ -2,7 +2,7 @@
 import js from "@eslint/js";
 
 const browser = Object.fromEntries(
-  ["document", "window", "fetch", "URL", "NodeFilter", "MutationObserver", "requestAnimationFrame", "cancelAnimationFrame", "setTimeout", "clearTimeout"].map(
+  ["document", "window", "fetch", "URL", "NodeFilter", "MutationObserver", "ResizeObserver", "Node", "requestAnimationFrame", "cancelAnimationFrame", "setTimeout", "clearTimeout"].map(
     (name) => [name, "readonly"],
   ),
 );

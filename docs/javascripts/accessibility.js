@@ -1,8 +1,14 @@
 // Accessibility fixes to markup that Material for MkDocs creates in the browser.
-// The axe-core tests in tests/test_browser.py fail without the first two; the third marks the
-// Korean in glossary tooltips as Korean, as tools/korean.py does for the pages' own text.
+// The axe-core tests in tests/site/test_browser.py fail without the first two; the third marks
+// the Korean in glossary tooltips and search results as Korean, as tools/korean.py does for the
+// pages' own text.
+//
+// Each fix looks only at what changed: Material adds hundreds of nodes while a page loads
+// (a copy button and a tooltip per code block), and a walk of the whole page, or a layout read,
+// on each of those additions cost a phone about 100 ms of blocked main thread.
 (function () {
   var HANGUL = /[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7af\ud7b0-\ud7ff]+(?:[ \u00a0]+[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7af\ud7b0-\ud7ff]+)*/g;
+  var KOREAN_HOSTS = ".md-tooltip2__inner, .md-search-result__list";
 
   // Wrap each run of Hangul in the element's text in <span lang="ko">, once.
   function markKorean(root) {
@@ -29,30 +35,63 @@
     });
   }
 
-  function fix() {
-    // The search overlay is a dialog and needs a name.
-    var search = document.querySelector(".md-search[role=dialog]");
-    if (search && !search.hasAttribute("aria-label")) search.setAttribute("aria-label", "Search");
-    // Each code block's buttons sit in a <nav>, and a page with several unnamed navigation
-    // landmarks cannot tell them apart. Name each after its block.
-    document.querySelectorAll("nav.md-code__nav:not([aria-label])").forEach(function (nav, index) {
+  // Each code block's buttons sit in a <nav>, and a page with several unnamed navigation
+  // landmarks cannot tell them apart. Name each after its block.
+  function nameCodeNavigation() {
+    document.querySelectorAll("nav.md-code__nav").forEach(function (nav, index) {
+      if (nav.hasAttribute("aria-label")) return;
       var title = nav.closest(".highlight").querySelector(".filename");
       var block = "code block " + (index + 1) + (title ? " (" + title.textContent + ")" : "");
       nav.setAttribute("aria-label", "Actions for " + block);
     });
-    // A display formula wider than the screen scrolls in its box: let the keyboard scroll it.
-    document.querySelectorAll(".math-display:not([tabindex])").forEach(function (box) {
-      if (box.scrollWidth > box.clientWidth) {
-        box.tabIndex = 0;
-        box.setAttribute("role", "group");
-        box.setAttribute("aria-label", "Wide formula");
-      }
-    });
-    // A glossary tooltip shows its term's title attribute, which holds Korean.
-    // So do search results, which Material writes from its index of the pages' text.
-    document.querySelectorAll(".md-tooltip2__inner, .md-search-result__list").forEach(markKorean);
   }
-  // Material adds the code buttons after load and again on every page change.
-  new MutationObserver(fix).observe(document.body, { childList: true, subtree: true });
-  fix();
+
+  // A display formula wider than the screen scrolls in its box: let the keyboard scroll it.
+  // A ResizeObserver reads the widths after the browser's own layout, never forcing one, and
+  // again when the screen turns; the formulas' font, once in, can widen them too.
+  function letKeyboardScroll(box) {
+    if (box.scrollWidth > box.clientWidth) {
+      box.tabIndex = 0;
+      box.setAttribute("role", "group");
+      box.setAttribute("aria-label", "Wide formula");
+    } else if (box.hasAttribute("tabindex")) {
+      box.removeAttribute("tabindex");
+      box.removeAttribute("role");
+      box.removeAttribute("aria-label");
+    }
+  }
+  var formulas = document.querySelectorAll(".math-display");
+  var resized = new ResizeObserver(function (entries) {
+    entries.forEach(function (entry) {
+      letKeyboardScroll(entry.target);
+    });
+  });
+  formulas.forEach(function (box) {
+    resized.observe(box);
+  });
+  document.fonts.ready.then(function () {
+    formulas.forEach(letKeyboardScroll);
+  });
+
+  // Material adds the code buttons once the page has loaded, a tooltip's text when it opens,
+  // and search results as the reader types.
+  var search = document.querySelector(".md-search[role=dialog]");
+  if (search && !search.hasAttribute("aria-label")) search.setAttribute("aria-label", "Search");
+  new MutationObserver(function (records) {
+    var navigation = false;
+    var korean = new Set();
+    records.forEach(function (record) {
+      var host = record.target.closest && record.target.closest(KOREAN_HOSTS);
+      if (host) korean.add(host);
+      record.addedNodes.forEach(function (node) {
+        if (node.nodeType !== Node.ELEMENT_NODE) return;
+        if (node.matches("nav.md-code__nav")) navigation = true;
+        if (node.matches(KOREAN_HOSTS)) korean.add(node);
+        else node.querySelectorAll(KOREAN_HOSTS).forEach(function (inner) { korean.add(inner); });
+      });
+    });
+    if (navigation) nameCodeNavigation();
+    korean.forEach(markKorean);
+  }).observe(document.body, { childList: true, subtree: true });
+  nameCodeNavigation();
 })();
