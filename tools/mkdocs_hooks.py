@@ -12,6 +12,7 @@ import posixpath
 from pathlib import Path
 
 import arithmetic
+import code_spans
 import course
 import figures
 import fonts
@@ -88,6 +89,7 @@ def on_page_content(html, page, config, files):
             raise PluginError(f"{page.file.src_uri}: {src}: no snippet drew this figure")
         return Path(figure.abs_src_path)
 
+    html = code_spans.unwrap(html)
     try:
         html = figures.add_dark_twins(html, figure_file)
         html = mathml.render_math(html, Path(config.config_file_path).parent / paths.MATHML)

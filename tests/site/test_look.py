@@ -6,6 +6,7 @@ where the layout depends on it, on a desktop (1280x900) and a phone (390x844) sc
 
 from __future__ import annotations
 
+import code_spans
 import pytest
 from support.chromium import PAGES, SCHEMES, SPECIMEN, VIEWPORTS, sweep
 
@@ -294,6 +295,32 @@ def test_running_text_keeps_a_readable_measure_while_code_uses_the_width(visited
     )
     assert paragraphs and max(paragraphs) <= 800  # about 100 characters of 16 px text
     assert code and min(code) >= 900
+
+
+# A token span of each kind, put into a code block: its colour and the block's own.
+TOKEN_COLOURS = """(kinds) => {
+  const code = document.querySelector(".highlight pre > code");
+  return kinds.map(kind => {
+    const span = document.createElement("span");
+    span.className = kind;
+    span.textContent = "x";
+    code.append(span);
+    const colours = [getComputedStyle(span).color, getComputedStyle(code).color];
+    span.remove();
+    return colours;
+  });
+}"""
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_the_token_spans_left_out_of_code_blocks_drew_nothing_of_their_own(visited, scheme):
+    """tools/code_spans.py unwraps these kinds: right only while they draw in the code's own colour."""
+    page = visited(SPECIMEN, scheme).page
+    assert page.locator(", ".join(f"pre code span.{kind}" for kind in code_spans.PLAIN)).count() == 0
+    plain = page.evaluate(TOKEN_COLOURS, list(code_spans.PLAIN))
+    assert all(token == code for token, code in plain), dict(zip(code_spans.PLAIN, plain, strict=True))
+    [(keyword, code)] = page.evaluate(TOKEN_COLOURS, ["k"])
+    assert keyword != code  # the measure tells a coloured kind apart
 
 
 FIRST_LINE_AND_BUTTON = """(block) => {
