@@ -22,6 +22,7 @@ import include_lines
 import korean
 import mathml
 import notebook_page
+import palette_switch
 import paths
 import take_home
 from mkdocs.exceptions import PluginError
@@ -42,6 +43,14 @@ def on_files(files, config):
         for path in result.figure_files() + result.data_files():
             uri = f"figures/{result.name}/{path.name}"
             files.append(File.generated(config, uri, abs_src_path=str(path)))
+    # Material's palette stylesheet without the rule that restyles every element (tools/palette_switch.py).
+    for theme_file in [f for f in files if palette_switch.is_stylesheet(f.src_uri)]:
+        try:
+            css = palette_switch.without_rule(Path(theme_file.abs_src_path).read_text())
+        except palette_switch.PaletteError as error:
+            raise PluginError(f"{theme_file.abs_src_path}: {error}") from error
+        files.remove(theme_file)
+        files.append(File.generated(config, theme_file.src_uri, content=css))
     # The notebook page's own stylesheet (tools/notebook_page.py links it).
     files.append(File.generated(config, notebook_page.STYLESHEET, abs_src_path=str(notebook_page.CSS_SOURCE)))
     # Each chapter's code as <key>/<key>.py and .ipynb, next to its page (tools/take_home.py).

@@ -303,3 +303,13 @@ def test_a_page_asks_early_for_the_fonts_it_draws(site):
     assert preloaded == ["../assets/fonts/noto-sans-math.woff2", "../assets/fonts/noto-sans-kr.woff2"]
     assert all((site / "sigmoid" / href).resolve().is_file() for href in preloaded)
     assert all(link.has_attr("crossorigin") for link in head.select('link[rel="preload"][as="font"]'))
+
+
+def test_a_page_load_does_not_restyle_every_element_for_the_palette(site):
+    """Material's palette stylesheet is served without its switching rule (tools/palette_switch.py),
+    and it is the site's copy that the pages link."""
+    [sheet] = site.glob("assets/stylesheets/palette.*.min.css")
+    assert "data-md-color-switching" not in sheet.read_text()
+    assert "[data-md-color-scheme=slate]" in sheet.read_text()  # the rest of it is there
+    links = [link["href"] for link in page(site, "sigmoid").select('link[rel="stylesheet"]')]
+    assert f"../assets/stylesheets/{sheet.name}" in links
