@@ -9,11 +9,9 @@ export function mount(root, { hours, passed, w, b }) {
   root.append(controls);
   const chart = plot(root, {
     x0: 0, x1: 5, y0: 0, y1: 1,
+    xTicks: [0, 1, 2, 3, 4, 5], yTicks: [0, 0.5, 1], xTitle: "hours studied", yTitle: "σ(wx + b)",
     label: "σ(wx + b) against hours studied, with the four students: failed at 1 and 2 hours, passed at 3 and 4",
   });
-  for (const x of [0, 1, 2, 3, 4, 5]) chart.tick(chart.sx(x), chart.height - chart.bottom + 16, String(x), "middle");
-  for (const y of [0, 0.5, 1]) chart.tick(chart.left - 6, chart.sy(y) + 4, String(y), "end");
-  chart.tick(chart.sx(2.5), chart.height - 2, "hours studied", "middle");
   chart.svg.append(element("svg:path", { d: chart.line([[0, 0.5], [5, 0.5]]), class: "explorer__guide" }));
   const curve = element("svg:path", { class: "explorer__curve" });
   chart.svg.append(curve);

@@ -33,11 +33,9 @@ export function mount(root, { x, y, lr, epochs, limit }) {
   const wMin = -0.5, wMax = 4.5, costMax = 30;
   const chart = plot(root, {
     x0: wMin, x1: wMax, y0: 0, y1: costMax,
+    xTicks: [0, 1, 2, 3, 4], yTicks: [0, 10, 20, 30], xTitle: "W", yTitle: "cost",
     label: "The cost against W with b held at 0, a parabola with its minimum at W = 2, and the points gradient descent has visited",
   });
-  for (const w of [0, 1, 2, 3, 4]) chart.tick(chart.sx(w), chart.height - chart.bottom + 16, String(w), "middle");
-  for (const c of [0, 10, 20, 30]) chart.tick(chart.left - 6, chart.sy(c) + 4, String(c), "end");
-  chart.tick(chart.sx(2), chart.height - 2, "W", "middle");
   const ws = linspace(wMin, wMax, 100);
   chart.svg.append(element("svg:path", { d: chart.line(ws.map((w) => [w, mse(w, 0, x, y)])), class: "explorer__curve" }));
   const trail = element("svg:path", { class: "explorer__path" });

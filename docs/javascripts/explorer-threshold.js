@@ -32,11 +32,9 @@ export function mount(root, { thresholds, counts, threshold }) {
 
   const chart = plot(root, {
     x0: 0, x1: 1, y0: 0.5, y1: 1,
+    xTicks: [0, 0.25, 0.5, 0.75, 1], yTicks: [0.5, 0.75, 1], xTitle: "recall", yTitle: "precision",
     label: "The precision-recall curve over all thresholds: precision falls as recall rises; a dot marks the chosen threshold",
   });
-  for (const r of [0, 0.25, 0.5, 0.75, 1]) chart.tick(chart.sx(r), chart.height - chart.bottom + 16, String(r), "middle");
-  for (const p of [0.5, 0.75, 1]) chart.tick(chart.left - 6, chart.sy(p) + 4, String(p), "end");
-  chart.tick(chart.sx(0.5), chart.height - 2, "recall", "middle");
   const curve = counts.map((c) => [recall(c), precision(c)]).filter(([r, p]) => r > 0 && p >= 0.5);
   chart.svg.append(element("svg:path", { d: chart.line(curve), class: "explorer__curve" }));
   const dot = element("svg:circle", { r: 6, class: "explorer__marker" });

@@ -24,19 +24,27 @@ export function slider(parent, { id, label, min, max, step, value, format }, onI
   return input;
 }
 
-/** A plot area: maps data (x from x0 to x1, y from y0 to y1) onto an SVG of width by height. */
-export function plot(parent, { width = 480, height = 240, x0, x1, y0, y1, label }) {
+/** A plot area: maps data (x from x0 to x1, y from y0 to y1) onto an SVG of width by height, with
+ * its axes, their ticks, the x axis's title under it and the y axis's title above it. */
+export function plot(parent, { width = 480, height = 270, x0, x1, y0, y1, xTicks, yTicks, xTitle, yTitle, label }) {
   const svg = element("svg:svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": label, class: "explorer__plot" });
-  const left = 44, right = 12, top = 10, bottom = 34;
+  // Room, in the plot's units, for labels drawn at up to 17 px (explorers.css, on a phone).
+  const left = 48, right = 12, top = 40, bottom = 50;
   const sx = (x) => left + ((x - x0) / (x1 - x0)) * (width - left - right);
   const sy = (y) => height - bottom - ((y - y0) / (y1 - y0)) * (height - top - bottom);
   const axes = element("svg:path", { d: `M${sx(x0)},${sy(y1)}V${sy(y0)}H${sx(x1)}`, class: "explorer__axis" });
   svg.append(axes);
   parent.append(svg);
-  const tick = (x, y, text, anchor) =>
-    svg.append(element("svg:text", { x, y, "text-anchor": anchor, class: "explorer__tick" }, text));
+  const text = (x, y, words, anchor) =>
+    svg.append(element("svg:text", { x, y, "text-anchor": anchor, class: "explorer__tick" }, words));
+  // The y ticks stand well left of the axis, the x ticks well under it, so that the two
+  // labels at the corner keep apart.
+  for (const x of xTicks) text(sx(x), sy(y0) + 20, String(x), "middle");
+  for (const y of yTicks) text(left - 10, sy(y) + 5, String(y), "end");
+  text(sx((x0 + x1) / 2), height - 4, xTitle, "middle");
+  text(2, 18, yTitle, "start");
   const line = (points) => `M${points.map(([x, y]) => `${sx(x).toFixed(1)},${sy(y).toFixed(1)}`).join("L")}`;
-  return { svg, sx, sy, tick, line, width, height, left, bottom };
+  return { svg, sx, sy, line };
 }
 
 /** The line the numbers are read from: a polite live region, announced after each change. */

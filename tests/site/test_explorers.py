@@ -123,6 +123,35 @@ def test_explorer_labels_are_big_enough(visited, explorer, viewport, record_prop
     assert sizes and min(sizes) >= SMALLEST_LABEL[viewport], sizes
 
 
+AXIS_TITLES = {  # explorer: its x axis's title and its y axis's
+    "sigmoid": ("hours studied", "σ(wx + b)"),
+    "steps": ("W", "cost"),
+    "threshold": ("recall", "precision"),
+}
+# Each label's box on the screen, in CSS px, and the least gap between any two of them.
+LABEL_GAPS = """(svg) => {
+  const boxes = [...svg.querySelectorAll(".explorer__tick")]
+    .map(t => [t.textContent, t.getBoundingClientRect()]);
+  let least = [Infinity];
+  for (const [i, [a, p]] of boxes.entries())
+    for (const [b, q] of boxes.slice(i + 1)) {
+      const gap = Math.max(q.left - p.right, p.left - q.right, q.top - p.bottom, p.top - q.bottom);
+      if (gap < least[0]) least = [gap, a, b];
+    }
+  return {texts: boxes.map(([t]) => t), least};
+}"""
+
+
+@pytest.mark.parametrize("viewport", sweep(VIEWPORTS, "phone"))
+@pytest.mark.parametrize("explorer", sweep(EXPLORERS, "threshold"))
+def test_explorer_axes_have_titles_and_no_two_labels_touch(visited, explorer, viewport):
+    page = visited(EXPLORERS[explorer][0], "default", viewport).page
+    labels = page.locator(f'[data-explorer="{explorer}"] svg.explorer__plot').evaluate(LABEL_GAPS)
+    assert set(AXIS_TITLES[explorer]) <= set(labels["texts"])
+    gap, first, second = labels["least"]
+    assert gap >= 2, f"{first!r} and {second!r} are {gap:.1f} px apart"
+
+
 @pytest.mark.parametrize(
     ("explorer", "figure"),
     sweep(
