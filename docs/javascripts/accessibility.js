@@ -48,29 +48,35 @@
 
   // A display formula wider than the screen scrolls in its box: let the keyboard scroll it.
   // A ResizeObserver reads the widths after the browser's own layout, never forcing one, and
-  // again when the screen turns; the formulas' font, once in, can widen them too.
-  function letKeyboardScroll(box) {
-    if (box.scrollWidth > box.clientWidth) {
-      box.tabIndex = 0;
-      box.setAttribute("role", "group");
-      box.setAttribute("aria-label", "Wide formula");
-    } else if (box.hasAttribute("tabindex")) {
-      box.removeAttribute("tabindex");
-      box.removeAttribute("role");
-      box.removeAttribute("aria-label");
-    }
-  }
-  var formulas = document.querySelectorAll(".math-display");
-  var resized = new ResizeObserver(function (entries) {
-    entries.forEach(function (entry) {
-      letKeyboardScroll(entry.target);
+  // again when the screen turns; the formulas' font, once in, can widen them too. All widths
+  // are read before any box is changed, so that a change never makes the next read lay out.
+  function letKeyboardScroll(boxes) {
+    var wide = boxes.map(function (box) {
+      return box.scrollWidth > box.clientWidth;
     });
+    boxes.forEach(function (box, index) {
+      if (wide[index] && !box.hasAttribute("tabindex")) {
+        box.tabIndex = 0;
+        box.setAttribute("role", "group");
+        box.setAttribute("aria-label", "Wide formula");
+      } else if (!wide[index] && box.hasAttribute("tabindex")) {
+        box.removeAttribute("tabindex");
+        box.removeAttribute("role");
+        box.removeAttribute("aria-label");
+      }
+    });
+  }
+  var formulas = Array.from(document.querySelectorAll(".math-display"));
+  var resized = new ResizeObserver(function (entries) {
+    letKeyboardScroll(entries.map(function (entry) {
+      return entry.target;
+    }));
   });
   formulas.forEach(function (box) {
     resized.observe(box);
   });
   document.fonts.ready.then(function () {
-    formulas.forEach(letKeyboardScroll);
+    letKeyboardScroll(formulas);
   });
 
   // Material adds the code buttons once the page has loaded, a tooltip's text when it opens,
