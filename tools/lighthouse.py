@@ -1,12 +1,12 @@
 """Lighthouse's mobile scores for every page of a built site, served on 127.0.0.1.
 
-A report, not a test. Performance moves from run to run: on this project's 2-core VMs
-the same unchanged page (errata) scored from 89 to 99 within 20 minutes. So each page is scored --runs
-times (3 by default) and its median is reported, as Lighthouse's own guidance advises,
-with the lowest and highest performance beside it. Lighthouse (LIGHTHOUSE, pinned
-below) runs through npx, with Debian's Chromium; the site is served from the folder
-given, as GitHub Pages serves it. Goals: performance 95, accessibility, best
-practices and SEO 100.
+A report, not a test. Performance moves from run to run: on this project's 2-core
+VMs the same unchanged page (errata) scored from 89 to 99 within 20 minutes. So each
+page is scored --runs times (3 by default) and its median is reported, as
+Lighthouse's own guidance advises, with the lowest and highest performance beside
+it. Lighthouse (LIGHTHOUSE, pinned below) runs through npx, with Debian's Chromium;
+the site is served from the folder given, as GitHub Pages serves it. Goals:
+performance 95, accessibility, best practices and SEO 100.
 
     python tools/lighthouse.py [SITE_DIR] [--page PATH ...] [--runs N] [--json FILE]
 
@@ -66,7 +66,7 @@ def run(
             folder = reports or Path(scratch)
             folder.mkdir(parents=True, exist_ok=True)
             name = page.strip("/") or "index"
-            scores = [score(f"{base}/{page}", folder / f"{name}-{run}.json") for run in range(runs)]
+            scores = [score(f"{base}/{page}", folder / f"{name}-{n}.json") for n in range(runs)]
             results[page] = summary(scores)
             print(_row(page, results[page]), flush=True)
     return results

@@ -87,7 +87,7 @@
     var navigation = false;
     var korean = new Set();
     records.forEach(function (record) {
-      var host = record.target.closest && record.target.closest(KOREAN_HOSTS);
+      var host = record.target.closest(KOREAN_HOSTS);  // childList records: always an element
       if (host) korean.add(host);
       record.addedNodes.forEach(function (node) {
         if (node.nodeType !== Node.ELEMENT_NODE) return;
