@@ -4,7 +4,7 @@
 // pages' own text.
 //
 // Each fix looks only at what changed: Material adds hundreds of nodes while a page loads
-// (a copy button and a tooltip per code block), and a walk of the whole page, or a layout read,
+// and as the reader scrolls (a copy button and a tooltip per code block), and a walk of the whole page, or a layout read,
 // on each of those additions cost a phone about 100 ms of blocked main thread.
 (function () {
   var HANGUL = /[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7af\ud7b0-\ud7ff]+(?:[ \u00a0]+[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7af\ud7b0-\ud7ff]+)*/g;
@@ -36,12 +36,14 @@
   }
 
   // Each code block's buttons sit in a <nav>, and a page with several unnamed navigation
-  // landmarks cannot tell them apart. Name each after its block.
+  // landmarks cannot tell them apart. Name each after its block, numbered by its place on the
+  // page: Material adds a block's buttons when the block first scrolls into view (content.lazy).
+  var codeBlocks = Array.from(document.querySelectorAll("pre > code"));
   function nameCodeNavigation() {
-    document.querySelectorAll("nav.md-code__nav").forEach(function (nav, index) {
-      if (nav.hasAttribute("aria-label")) return;
+    document.querySelectorAll("nav.md-code__nav:not([aria-label])").forEach(function (nav) {
+      var number = codeBlocks.indexOf(nav.parentElement.querySelector(":scope > code")) + 1;
       var title = nav.closest(".highlight").querySelector(".filename");
-      var block = "code block " + (index + 1) + (title ? " (" + title.textContent + ")" : "");
+      var block = "code block " + number + (title ? " (" + title.textContent + ")" : "");
       nav.setAttribute("aria-label", "Actions for " + block);
     });
   }
@@ -79,8 +81,8 @@
     letKeyboardScroll(formulas);
   });
 
-  // Material adds the code buttons once the page has loaded, a tooltip's text when it opens,
-  // and search results as the reader types.
+  // Material adds a code block's buttons when the block first scrolls into view, a tooltip's
+  // text when it opens, and search results as the reader types.
   var search = document.querySelector(".md-search[role=dialog]");
   if (search && !search.hasAttribute("aria-label")) search.setAttribute("aria-label", "Search");
   new MutationObserver(function (records) {

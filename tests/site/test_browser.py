@@ -147,3 +147,17 @@ def test_copy_button_copies_the_code(visit, base_url):
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.strip() == block.locator("code").inner_text().strip()
     assert copied.startswith("import torch")
+
+
+def test_code_buttons_come_when_their_block_scrolls_into_view_named_for_its_place(visit):
+    # content.lazy: mounting every block's buttons at load laid the page out once per block.
+    page = visit("logistic-regression/").page
+    blocks = page.locator("article pre > code")
+    assert page.locator("article nav.md-code__nav").count() < blocks.count() // 2
+    last = page.locator("article pre > code:visible").last  # the last block outside a closed <details>
+    place = last.evaluate("code => [...document.querySelectorAll('pre > code')].indexOf(code) + 1")
+    last.scroll_into_view_if_needed()
+    navigation = last.locator("xpath=..").locator("nav.md-code__nav")
+    navigation.wait_for(state="attached", timeout=5000)
+    assert navigation.locator("button.md-code__button[data-md-type=copy]").count() == 1
+    assert re.fullmatch(rf"Actions for code block {place}( \(.+\))?", navigation.get_attribute("aria-label"))

@@ -354,6 +354,7 @@ def test_the_home_page_command_is_clear_of_the_copy_button(visited, viewport):
     page = visited("", "default", viewport).page
     block = page.locator("div.language-sh").first
     block.hover()
+    block.locator("button.md-code__button[data-md-type=copy]").wait_for()  # added once in view
     geometry = block.evaluate(FIRST_LINE_AND_BUTTON)
     assert geometry["buttonBottom"] > geometry["lineTop"]  # the button sits beside the first line
     if viewport == "desktop":
@@ -405,7 +406,7 @@ def test_the_notebook_page_reads_like_a_chapter(visited, base_url, scheme):
     blocks = page.locator("article div.language-python.highlight")
     assert blocks.count() >= 4
     blocks.first.hover()
-    assert blocks.first.locator("button.md-code__button[data-md-type=copy]").count() == 1
+    blocks.first.locator("button.md-code__button[data-md-type=copy]").wait_for()  # one, added once in view
     assert (
         page.eval_on_selector_all("article div.language-text .filename", "els => els.map(e => e.textContent)")
         == ["Output"] * page.locator("article div.language-text").count()
