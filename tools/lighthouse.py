@@ -4,7 +4,17 @@ A report, not a test. Performance moves from run to run: on this project's 2-cor
 VMs the same unchanged page (errata) scored from 89 to 99 within 20 minutes. So each
 page is scored --runs times (3 by default) and its median is reported, as
 Lighthouse's own guidance advises, with the lowest and highest performance beside
-it. Lighthouse (LIGHTHOUSE, pinned below) runs through npx, with Debian's Chromium;
+it.
+
+A run whose first paint came after the page had finished loading is set aside and
+another is made in its place (at most `runs` more); the row says how many. Such a stall
+is headless Chromium's, not the page's (Lighthouse issue #17148): the page's first frame
+is ready, the main thread is idle, and the compositor still draws it one or two whole
+seconds late. Lighthouse's simulation then counts every request made before that late
+paint into the page's LCP and Speed Index. On this VM 14 runs of 36 stalled
+(performance 84-96); the 22 clean runs of the same pages scored 89-99.
+
+Lighthouse (LIGHTHOUSE, pinned below) runs through npx, with Debian's Chromium;
 the site is served from the folder given, as GitHub Pages serves it. Goals:
 performance 95, accessibility, best practices and SEO 100.
 
@@ -32,8 +42,9 @@ CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 GOALS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 
 
-def score(url: str, out: Path) -> dict[str, int]:
-    """One Lighthouse run (mobile, its default form factor): each category's score out of 100."""
+def score(url: str, out: Path) -> tuple[dict[str, int], bool]:
+    """One Lighthouse run (mobile, its default form factor): each category's score out of 100,
+    and whether the run stalled."""
     command = [
         "npx",
         "--yes",
@@ -48,13 +59,21 @@ def score(url: str, out: Path) -> dict[str, int]:
     chrome = {"CHROME_PATH": local_site.chromium_path() or local_site.CHROMIUM}
     subprocess.run(command, check=True, env={**os.environ, **chrome}, timeout=300)
     report = json.loads(out.read_text())
-    return {name: round(100 * (report["categories"][name]["score"] or 0)) for name in CATEGORIES}
+    scores = {name: round(100 * (report["categories"][name]["score"] or 0)) for name in CATEGORIES}
+    return scores, stalled(report)
+
+
+def stalled(report: dict) -> bool:
+    """Whether the page painted only after it had loaded: headless Chromium's stall (above)."""
+    observed = report["audits"]["metrics"]["details"]["items"][0]
+    return observed["observedFirstContentfulPaint"] > observed["observedLoad"]
 
 
 def run(
     site: Path, only: list[str] | None = None, reports: Path | None = None, runs: int = 3
 ) -> dict[str, dict[str, int]]:
-    """Score each page runs times: each category's median, and performance's lowest and highest.
+    """Score each page until it has runs runs that did not stall (at most 2 * runs in all):
+    each category's median over those, performance's lowest and highest, and the stalls.
     With reports, keep Lighthouse's full JSON report of each run there."""
     results = {}
     # Text gzipped, as GitHub Pages serves it: Lighthouse times the bytes a reader downloads.
@@ -66,8 +85,11 @@ def run(
             folder = reports or Path(scratch)
             folder.mkdir(parents=True, exist_ok=True)
             name = page.strip("/") or "index"
-            scores = [score(f"{base}/{page}", folder / f"{name}-{n}.json") for n in range(runs)]
-            results[page] = summary(scores)
+            clean, stalls = [], []
+            while len(clean) < runs and len(clean) + len(stalls) < 2 * runs:
+                scores, stall = score(f"{base}/{page}", folder / f"{name}-{len(clean) + len(stalls)}.json")
+                (stalls if stall else clean).append(scores)
+            results[page] = {**summary(clean or stalls), "stalled": len(stalls)}
             print(_row(page, results[page]), flush=True)
     return results
 
@@ -85,7 +107,8 @@ def _row(page: str, scores: dict[str, int]) -> str:
         for name in CATEGORIES
     )
     spread = f"  [performance {scores['performance-low']}-{scores['performance-high']}]"
-    return f"{page or '(home)':28s} {cells}{spread}"
+    stalls = f"  ({scores['stalled']} stalled, set aside)" if scores.get("stalled") else ""
+    return f"{page or '(home)':28s} {cells}{spread}{stalls}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -104,7 +127,8 @@ def main(argv: list[str] | None = None) -> int:
         args.json.write_text(json.dumps(results, indent=1) + "\n")
     below = [page for page, scores in results.items() if any(scores[n] < GOALS[n] for n in CATEGORIES)]
     met = len(results) - len(below)
-    print(f"{met} of {len(results)} pages meet every goal (medians of {args.runs} runs)")
+    stalls = sum(scores["stalled"] for scores in results.values())
+    print(f"{met} of {len(results)} pages meet every goal (medians of {args.runs} runs; {stalls} stalled)")
     return 0
 
 
