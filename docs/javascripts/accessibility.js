@@ -3,9 +3,10 @@
 // the Korean in glossary tooltips and search results as Korean, as tools/korean.py does for the
 // pages' own text.
 //
-// Each fix looks only at what changed: Material adds hundreds of nodes while a page loads
-// and as the reader scrolls (a copy button and a tooltip per code block), and a walk of the whole page, or a layout read,
-// on each of those additions cost a phone about 100 ms of blocked main thread.
+// Each fix looks only at what changed: Material adds hundreds of nodes while a page loads and
+// as the reader scrolls (a copy button and a tooltip per code block), and a walk of the whole
+// page, or a layout read, on each of those additions cost a phone about 100 ms of blocked main
+// thread.
 (function () {
   var HANGUL = /[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7af\ud7b0-\ud7ff]+(?:[ \u00a0]+[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7af\ud7b0-\ud7ff]+)*/g;
   var KOREAN_HOSTS = ".md-tooltip2__inner, .md-search-result__list";
