@@ -22,9 +22,9 @@ import include_lines
 import korean
 import mathml
 import notebook_page
-import palette_switch
 import paths
 import take_home
+import theme_patches
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
@@ -43,14 +43,16 @@ def on_files(files, config):
         for path in result.figure_files() + result.data_files():
             uri = f"figures/{result.name}/{path.name}"
             files.append(File.generated(config, uri, abs_src_path=str(path)))
-    # Material's palette stylesheet without the rule that restyles every element (tools/palette_switch.py).
-    for theme_file in [f for f in files if palette_switch.is_stylesheet(f.src_uri)]:
+    # Material's files that tools/theme_patches.py changes, served changed.
+    for theme_file in [f for f in files if theme_patches.concerns(f.src_uri)]:
         try:
-            css = palette_switch.without_rule(Path(theme_file.abs_src_path).read_text())
-        except palette_switch.PaletteError as error:
+            text = theme_patches.patched(theme_file.src_uri, Path(theme_file.abs_src_path).read_text())
+        except theme_patches.ThemePatchError as error:
             raise PluginError(f"{theme_file.abs_src_path}: {error}") from error
         files.remove(theme_file)
-        files.append(File.generated(config, theme_file.src_uri, content=css))
+        files.append(File.generated(config, theme_file.src_uri, content=text))
+    if missing := theme_patches.missing({f.src_uri for f in files}):
+        raise PluginError(f"tools/theme_patches.py: no such file of Material's: {', '.join(missing)}")
     # The notebook page's own stylesheet (tools/notebook_page.py links it).
     files.append(File.generated(config, notebook_page.STYLESHEET, abs_src_path=str(notebook_page.CSS_SOURCE)))
     # Each chapter's code as <key>/<key>.py and .ipynb, next to its page (tools/take_home.py).

@@ -96,8 +96,9 @@ def test_palette_toggle_switches_figures_to_dark(visit):
 
 
 def search(page, query: str) -> list[str]:
-    """Type into Material's search box; return the result pages, best first."""
-    page.click("label.md-search__icon, .md-search__input", timeout=5000)
+    """Open Material's search as a reader does (its field in the header, or the button for it on a
+    phone) and type into it; return the result pages, best first."""
+    page.click("label.md-header__button[for=__search]:visible, input.md-search__input:visible", timeout=5000)
     # Key by key, as a reader types: Material searches on key events, not on a programmatic fill.
     page.locator("input.md-search__input").press_sequentially(query)
     page.wait_for_selector("li.md-search-result__item a", timeout=10000)
@@ -128,6 +129,24 @@ SEARCHES = [
 @pytest.mark.parametrize(("query", "page"), sweep(SEARCHES, ("likelihood", SPECIMEN)))
 def test_search_ranks_the_chapter_first(visit, base_url, query, page):
     assert search(visit("").page, query)[0] == f"{base_url}/{page}"
+
+
+@pytest.mark.parametrize("viewport", ["desktop", "phone"])
+def test_the_search_index_comes_when_the_reader_opens_search(visit, base_url, viewport):
+    """Every page's text is not part of a page load, but search still finds (tools/theme_patches.py)."""
+    opened = visit("sigmoid/", viewport=viewport)
+    index = f"{base_url}/search/search_index.json"
+    assert index not in opened.requests  # Material's script has run: it asks for the index as it starts
+    assert search(opened.page, "confusion matrix")[0] == f"{base_url}/judging-a-classifier/"
+    assert opened.requests.count(index) == 1  # one request, shared by the search and the highlighter
+    assert opened.errors == []
+
+
+def test_a_page_opened_from_a_search_result_highlights_the_words(visit):
+    """A result links to its page with ?h=: the highlighter needs the index there, without a search."""
+    page = visit("sigmoid/?h=logistic").page
+    page.wait_for_selector("article mark", timeout=5000)
+    assert {text.lower() for text in page.locator("article mark").all_inner_texts()} == {"logistic"}
 
 
 def test_hovering_a_term_shows_its_korean_original(visit):

@@ -306,7 +306,7 @@ def test_a_page_asks_early_for_the_fonts_it_draws(site):
 
 
 def test_a_page_load_does_not_restyle_every_element_for_the_palette(site):
-    """Material's palette stylesheet is served without its switching rule (tools/palette_switch.py),
+    """Material's palette stylesheet is served without its switching rule (tools/theme_patches.py),
     and it is the site's copy that the pages link."""
     [sheet] = site.glob("assets/stylesheets/palette.*.min.css")
     assert "data-md-color-switching" not in sheet.read_text()

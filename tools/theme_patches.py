@@ -1,0 +1,94 @@
+"""Material's own files, each changed at one checked place, so that a page loads with less work.
+
+A patch names the theme file it was written for by its path in the site. Material puts a
+hash of a file's content in its name (bundle.a5f9d56c.min.js), so a new version of
+Material brings a new name: the build then stops on that file, and so it does if the
+text a patch replaces is not found exactly once. Look again at what the patch does,
+and write it for the new file or drop it.
+
+The build serves `patched(uri, Material's file)` in place of each file that PATCHES
+name, and `missing(uris)` says which patches found no file to change.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Patch:
+    file: str  # the theme file it was written for, by its path in the site
+    old: str  # the text it replaces, found in that file exactly once
+    new: str
+
+    @property
+    def pattern(self) -> str:
+        """The file's name with any content hash: what another version of Material calls it."""
+        return re.sub(r"\.[0-9a-f]{8}\.", ".*.", self.file)
+
+
+class ThemePatchError(Exception):
+    pass
+
+
+# While the palette changes, Material's script sets `data-md-color-switching` on <body>, and this
+# rule of its stylesheet turns every transition off below it. The script also does it once on
+# every page load, as it applies the stored palette, and each time the attribute comes or goes
+# the browser restyles every element of the page: on a chapter page on a phone (Lighthouse's 4x
+# slower CPU) about 100 ms of blocked main thread. Without the rule, a switch of scheme lets the
+# few colour transitions Material has (links, code backgrounds, 125 ms) run; a page load changes
+# no colour, so nothing moves.
+PALETTE_SWITCH = Patch(
+    file="assets/stylesheets/palette.fb2fffe2.min.css",
+    old=(
+        "[data-md-color-switching] *,[data-md-color-switching] :after,"
+        "[data-md-color-switching] :before{transition-duration:0s!important}"
+    ),
+    new="",
+)
+
+# Material's script requests the search index (the text of every page: 55 KB gzipped) as it
+# starts, on every page, while the page itself is still loading. Written as in its bundle.ts:
+#     index$ = document.forms.namedItem("search") ? fetchSearchIndex() : NEVER
+# The patch has the index requested once the reader opens search (a click or a tap on it, focus
+# in its field, or the keys / s f), or at once on a page opened with ?h= (the words a search
+# result highlights). In the minified names: L merge, $ of, Je watchToggle, Re first,
+# b switchMap, Z shareReplay (so the search and the highlighter share one request).
+# Lighthouse's mobile simulation counts the index into the page's LCP whenever it arrives
+# before the first paint: in 42 of 140 runs, LCP then came a median 0.97 s after the first
+# paint, against 0.57 s in the others. The bundle's source map is not rewritten: on the patched
+# line, its columns after the change are 94 characters off.
+SEARCH_ON_DEMAND = Patch(
+    file="assets/javascripts/bundle.a5f9d56c.min.js",
+    old='zi=document.forms.namedItem("search")?ks():tt',
+    new=(
+        'zi=document.forms.namedItem("search")?L($(!!new URLSearchParams(location.search).get("h")),'
+        'Je("search")).pipe(Re(o=>o),b(()=>ks()),Z(1)):tt'
+    ),
+)
+
+PATCHES = (PALETTE_SWITCH, SEARCH_ON_DEMAND)
+
+
+def concerns(uri: str) -> bool:
+    """Whether a file of the site (a path as "assets/javascripts/bundle.1234abcd.min.js") is one
+    that a patch changes, in this version of Material or another."""
+    return any(fnmatch.fnmatch(uri, patch.pattern) for patch in PATCHES)
+
+
+def patched(uri: str, text: str) -> str:
+    """The file's text with its patch applied; ThemePatchError if the file is not the one the
+    patch was written for."""
+    [patch] = [patch for patch in PATCHES if fnmatch.fnmatch(uri, patch.pattern)]
+    if uri != patch.file:
+        raise ThemePatchError(f"Material's file is now {uri}; the patch was written for {patch.file}")
+    if text.count(patch.old) != 1:
+        raise ThemePatchError(f"{uri} no longer has the text the patch replaces, once")
+    return text.replace(patch.old, patch.new)
+
+
+def missing(uris: set[str]) -> list[str]:
+    """The files that patches name but the site has none of (after Material renamed one, say)."""
+    return [patch.file for patch in PATCHES if not any(fnmatch.fnmatch(uri, patch.pattern) for uri in uris)]
