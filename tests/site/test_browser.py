@@ -70,6 +70,9 @@ def test_math_is_rendered(visited, path):
     assert all(height > 5 for height in sizes), sizes
 
 
+ROOT_SCHEME = "getComputedStyle(document.documentElement).colorScheme"  # the page's own scrollbar's
+
+
 def visible_figures(page) -> dict[str, list[str]]:
     return page.evaluate(
         """() => {
@@ -93,6 +96,17 @@ def test_palette_toggle_switches_figures_to_dark(visit):
     assert figures["light"] == []
     assert len(figures["dark"]) == figures_on_page
     assert all(re.search(r"-dark\.svg#only-dark$", src) for src in figures["dark"])
+    assert page.evaluate(ROOT_SCHEME) == "dark"
+
+
+@pytest.mark.parametrize(("scheme", "root_scheme"), [("default", "normal"), ("slate", "dark")])
+def test_the_root_takes_the_scheme_without_materials_meta(visited, scheme, root_scheme):
+    """The page's scrollbar and background follow the scheme from extra.css, not from the
+    <meta name="color-scheme"> Material's script adds: adding and filling it restyled every
+    element twice per page load (tools/theme_patches.py)."""
+    page = visited("sigmoid/", scheme).page
+    assert page.locator("meta[name=color-scheme]").count() == 0
+    assert page.evaluate(ROOT_SCHEME) == root_scheme
 
 
 def search(page, query: str) -> list[str]:

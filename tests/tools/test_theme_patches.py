@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 import theme_patches
-from theme_patches import PALETTE_SWITCH, SEARCH_ON_DEMAND
+from theme_patches import COLOR_SCHEME_META, PALETTE_SWITCH, SEARCH_ON_DEMAND
 
 
 def test_the_switching_rule_goes_and_the_rest_stays():
@@ -14,16 +14,23 @@ def test_the_switching_rule_goes_and_the_rest_stays():
 
 
 def test_the_search_index_waits_for_the_search_toggle_or_a_highlight():
-    script = "var a=1;" + SEARCH_ON_DEMAND.old + ",fo=new T;"
-    result = theme_patches.patched(SEARCH_ON_DEMAND.file, script)
+    script = "var a=1;" + SEARCH_ON_DEMAND.old + ",fo=new T;" + COLOR_SCHEME_META.old
+    result = theme_patches.patched(SEARCH_ON_DEMAND.file, script).removesuffix(COLOR_SCHEME_META.new)
     assert result.startswith("var a=1;zi=") and result.endswith(",fo=new T;")
     assert 'Je("search")' in result and 'get("h")' in result and "ks()" in result
+
+
+def test_both_patches_of_the_script_apply_and_the_color_scheme_meta_stays_out():
+    script = "x;" + SEARCH_ON_DEMAND.old + ";" + COLOR_SCHEME_META.old + "o.content=s;"
+    result = theme_patches.patched(SEARCH_ON_DEMAND.file, script)
+    detached = 'let o=x("meta",{name:"color-scheme"});'  # made, filled, never appended
+    assert result == "x;" + SEARCH_ON_DEMAND.new + ";" + detached + "o.content=s;"
 
 
 def test_a_file_without_the_text_stops_the_build():
     with pytest.raises(theme_patches.ThemePatchError, match="no longer has the text"):
         theme_patches.patched(PALETTE_SWITCH.file, ".md-header{color:red}")
-    twice = SEARCH_ON_DEMAND.old * 2
+    twice = SEARCH_ON_DEMAND.old * 2 + COLOR_SCHEME_META.old
     with pytest.raises(theme_patches.ThemePatchError, match="no longer has the text"):
         theme_patches.patched(SEARCH_ON_DEMAND.file, twice)
 
