@@ -70,7 +70,8 @@ def test_math_is_rendered(visited, path):
     assert all(height > 5 for height in sizes), sizes
 
 
-ROOT_SCHEME = "getComputedStyle(document.documentElement).colorScheme"  # the page's own scrollbar's
+# The root's colour scheme: the one the page's own scrollbar and background are drawn in.
+ROOT_SCHEME = "getComputedStyle(document.documentElement).colorScheme"
 
 
 def visible_figures(page) -> dict[str, list[str]]:
