@@ -51,8 +51,8 @@ def on_files(files, config):
             raise PluginError(f"{theme_file.abs_src_path}: {error}") from error
         files.remove(theme_file)
         files.append(File.generated(config, theme_file.src_uri, content=text))
-    missing = theme_patches.missing({f.src_uri for f in files})
-    if missing and config.theme.name == "material":  # a test's small site has MkDocs' own theme
+    # (A test's small site has MkDocs' own theme, and none of Material's files.)
+    if config.theme.name == "material" and (missing := theme_patches.missing({f.src_uri for f in files})):
         raise PluginError(f"tools/theme_patches.py: no such file of Material's: {', '.join(missing)}")
     # The notebook page's own stylesheet (tools/notebook_page.py links it).
     files.append(File.generated(config, notebook_page.STYLESHEET, abs_src_path=str(notebook_page.CSS_SOURCE)))

@@ -25,10 +25,10 @@ class Patch:
     old: str  # the text it replaces, found in that file exactly once
     new: str
 
-    @property
-    def pattern(self) -> str:
-        """The file's name with any content hash: what another version of Material calls it."""
-        return re.sub(r"\.[0-9a-f]{8}\.", ".*.", self.file)
+    def concerns(self, uri: str) -> bool:
+        """Whether uri is this patch's file in this version of Material or another: the same name
+        with any content hash."""
+        return fnmatch.fnmatch(uri, re.sub(r"\.[0-9a-f]{8}\.", ".*.", self.file))
 
 
 class ThemePatchError(Exception):
@@ -90,13 +90,13 @@ PATCHES = (PALETTE_SWITCH, SEARCH_ON_DEMAND, COLOR_SCHEME_META)
 def concerns(uri: str) -> bool:
     """Whether a file of the site (a path as "assets/javascripts/bundle.1234abcd.min.js") is one
     that a patch changes, in this version of Material or another."""
-    return any(fnmatch.fnmatch(uri, patch.pattern) for patch in PATCHES)
+    return any(patch.concerns(uri) for patch in PATCHES)
 
 
 def patched(uri: str, text: str) -> str:
     """The file's text with its patches applied; ThemePatchError if the file is not the one they
     were written for."""
-    for patch in [patch for patch in PATCHES if fnmatch.fnmatch(uri, patch.pattern)]:
+    for patch in [patch for patch in PATCHES if patch.concerns(uri)]:
         if uri != patch.file:
             raise ThemePatchError(f"Material's file is now {uri}; the patch was written for {patch.file}")
         if text.count(patch.old) != 1:
@@ -107,5 +107,4 @@ def patched(uri: str, text: str) -> str:
 
 def missing(uris: set[str]) -> list[str]:
     """The files that patches name but the site has none of (after Material renamed one, say)."""
-    found = [patch for patch in PATCHES if any(fnmatch.fnmatch(uri, patch.pattern) for uri in uris)]
-    return sorted({patch.file for patch in PATCHES if patch not in found})
+    return sorted({patch.file for patch in PATCHES if not any(patch.concerns(uri) for uri in uris)})
