@@ -148,10 +148,12 @@ def test_search_ranks_the_chapter_first(visit, base_url, query, page):
 
 @pytest.mark.parametrize("viewport", ["desktop", "phone"])
 def test_the_search_index_comes_when_the_reader_opens_search(visit, base_url, viewport):
-    """Every page's text is not part of a page load, but search still finds (tools/theme_patches.py)."""
+    """The search index (every page's text) is not part of a page load; opening search fetches it,
+    and search finds (tools/theme_patches.py)."""
     opened = visit("sigmoid/", viewport=viewport)
     index = f"{base_url}/search/search_index.json"
-    assert index not in opened.requests  # Material's script has run: it asks for the index as it starts
+    # Material's script has run by the load event; unpatched, it asked for the index as it started.
+    assert index not in opened.requests
     assert search(opened.page, "confusion matrix")[0] == f"{base_url}/judging-a-classifier/"
     assert opened.requests.count(index) == 1  # one request, shared by the search and the highlighter
     assert opened.errors == []
