@@ -6,7 +6,7 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from local_site import scroll_through_figures
+from local_site import load, new_context, scroll_through_figures
 from support.chromium import PAGES, SCHEMES, SPECIMEN, sweep
 
 # Every axe rule in light; in dark only what a colour scheme can change.
@@ -197,3 +197,35 @@ def test_code_buttons_come_when_their_block_scrolls_into_view_named_for_its_plac
     navigation.wait_for(state="attached", timeout=5000)
     assert navigation.locator("button.md-code__button[data-md-type=copy]").count() == 1
     assert re.fullmatch(rf"Actions for code block {place}( \(.+\))?", navigation.get_attribute("aria-label"))
+
+
+# Records each change of <html>'s class, and whether the body had begun by then (installed
+# before <html> itself is parsed, it watches the whole document).
+WATCH_ROOT_CLASS = """
+window.rootClassChanges = [];
+new MutationObserver((records) => {
+  for (const { target, oldValue } of records) {
+    if (target === document.documentElement && target.className !== oldValue) {
+      rootClassChanges.push({ oldValue, body: !!document.body });
+    }
+  }
+}).observe(document, { subtree: true, attributeFilter: ["class"], attributeOldValue: true });
+"""
+
+
+def test_the_root_class_is_final_before_the_body_is_parsed(browser, base_url):
+    # A class change on <html> restyles every element of the page (overrides/main.html says why);
+    # Material's bundle and its focus-visible polyfill would make theirs after the whole body.
+    context = new_context(browser)
+    context.add_init_script(WATCH_ROOT_CLASS)
+    page = context.new_page()
+    try:
+        load(page, f"{base_url}/{SPECIMEN}")
+        changes = page.evaluate("rootClassChanges")
+        assert sorted(page.evaluate("document.documentElement.className").split()) == [
+            "js",
+            "js-focus-visible",
+        ]
+        assert changes and not [change for change in changes if change["body"]], changes
+    finally:
+        context.close()
