@@ -60,8 +60,7 @@ def _markdown(cell: Tag, content: Tag) -> None:
     if rendered is None:
         return
     for link in rendered.select("a.anchor-link"):
-        link["class"] = ["headerlink"]
-        link["title"] = "Permanent link"
+        link["class"] = ["headerlink"]  # with no title, as mkdocs.yml's toc makes them
     content.extend(list(rendered.children))
 
 

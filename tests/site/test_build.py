@@ -313,3 +313,15 @@ def test_a_page_load_does_not_restyle_every_element_for_the_palette(site):
     assert "[data-md-color-scheme=slate]" in sheet.read_text()  # the rest of it is there
     links = [link["href"] for link in page(site, "sigmoid").select('link[rel="stylesheet"]')]
     assert f"../assets/stylesheets/{sheet.name}" in links
+
+
+def test_heading_links_carry_no_title_for_material_to_make_a_tooltip_of(site):
+    """Material mounts a tooltip for every title in a page's text as the page loads (mkdocs.yml's
+    toc says what that cost); the glossary's terms are what the tooltips are for."""
+    chapters = [path for path in site.glob("*/index.html") if path.parent.name not in {"assets", "search"}]
+    assert len(chapters) >= 11
+    for path in chapters:
+        soup = BeautifulSoup(path.read_text(), "html.parser")
+        assert soup.select("a.headerlink"), path
+        assert soup.select("a.headerlink[title]") == [], path
+    assert page(site, "linear-regression").select("abbr[title]")
