@@ -6,8 +6,12 @@ where the layout depends on it, on a desktop (1280x900) and a phone (390x844) sc
 
 from __future__ import annotations
 
+import io
+import statistics
+
 import code_spans
 import pytest
+from PIL import Image
 from support.chromium import PAGES, SCHEMES, SPECIMEN, VIEWPORTS, sweep
 
 # ---------------------------------------------------------------- math
@@ -359,6 +363,52 @@ def test_the_home_page_command_is_clear_of_the_copy_button(visited, viewport):
     assert geometry["buttonBottom"] > geometry["lineTop"]  # the button sits beside the first line
     if viewport == "desktop":
         assert geometry["textRight"] <= geometry["buttonLeft"], geometry
+
+
+# The colour a box that scrolls sideways is painted in where no shadow is (extra.css: --scroll-cover).
+COVER_COLOUR = """(box) => {
+  const probe = document.createElement("div");
+  probe.style.backgroundColor = getComputedStyle(box).getPropertyValue("--scroll-cover");
+  document.body.append(probe);
+  const colour = getComputedStyle(probe).backgroundColor;
+  probe.remove();
+  return colour.match(/[\\d.]+/g).slice(0, 3).map(Number);
+}"""
+
+
+def edge_shades(box) -> tuple[float, float]:
+    """How far the pixels 3 px inside the box's left and right edges are from its own colour: the
+    median down each edge of the summed channel differences (a glyph at the edge moves no median)."""
+    colour = box.evaluate(COVER_COLOUR)
+    shot = Image.open(io.BytesIO(box.screenshot())).convert("RGB")
+    width, height = shot.size
+
+    def shade(x: int) -> float:
+        return statistics.median(
+            sum(abs(channel - own) for channel, own in zip(shot.getpixel((x, y)), colour, strict=True))
+            for y in range(height)
+        )
+
+    inset = round(3 * width / box.bounding_box()["width"])  # 3 CSS px in the screenshot's pixels
+    return shade(inset), shade(width - 1 - inset)
+
+
+@pytest.mark.parametrize("scheme", sweep(SCHEMES, "default"))
+def test_on_a_phone_a_box_that_scrolls_shades_the_edge_where_more_is_hidden(visit, scheme):
+    """A code block or display formula wider than the phone: a shadow at the right edge at first,
+    at the left one once scrolled to the end; a box that fits has neither."""
+    page = visit(SPECIMEN, scheme, "phone").page
+    for selector in ("pre > code", ".math-display"):
+        boxes = page.locator(f"article {selector}")
+        scrolls = boxes.evaluate_all("els => els.map(e => e.scrollWidth > e.clientWidth)")
+        assert True in scrolls and False in scrolls, (selector, scrolls)
+        wide, fits = boxes.nth(scrolls.index(True)), boxes.nth(scrolls.index(False))
+        left, right = edge_shades(wide)
+        assert left < 10 < 60 < right, (selector, "at the start", left, right)
+        wide.evaluate("box => { box.scrollLeft = box.scrollWidth; }")
+        left, right = edge_shades(wide)
+        assert right < 10 < 60 < left, (selector, "at the end", left, right)
+        assert max(edge_shades(fits)) < 10, selector
 
 
 # ---------------------------------------------------------------- first paint
