@@ -411,6 +411,33 @@ def test_on_a_phone_a_box_that_scrolls_shades_the_edge_where_more_is_hidden(visi
         assert max(edge_shades(fits)) < 10, selector
 
 
+@pytest.mark.parametrize("scheme", sweep(SCHEMES, "default"))
+def test_on_a_phone_a_long_first_line_passes_behind_the_copy_button_not_through_it(visit, scheme):
+    page = visit(SPECIMEN, scheme, "phone").page
+    blocks = page.locator("article div.highlight:has(> pre > code)")
+    for index in range(blocks.count()):
+        block = blocks.nth(index)
+        block.scroll_into_view_if_needed()
+        block.locator("button.md-code__button[data-md-type=copy]").wait_for()  # added once in view
+        geometry = block.evaluate(FIRST_LINE_AND_BUTTON)
+        if geometry["textRight"] > geometry["buttonLeft"]:
+            break
+    else:
+        pytest.fail("no block on the page has a first line that reaches the copy button")
+    plate = block.locator("nav.md-code__nav")
+
+    def inside_the_plate() -> bytes:  # less its rounded corners
+        shot = Image.open(io.BytesIO(plate.screenshot())).convert("RGB")
+        inset = round(3 * shot.width / plate.bounding_box()["width"])
+        return shot.crop((inset, inset, shot.width - inset, shot.height - inset)).tobytes()
+
+    with_text = inside_the_plate()
+    block.locator("pre > code").evaluate(
+        "code => { for (const e of [code, ...code.querySelectorAll('*')]) e.style.color = 'transparent'; }"
+    )
+    assert inside_the_plate() == with_text  # not a pixel of the line shows through the plate
+
+
 # ---------------------------------------------------------------- first paint
 
 FIRST_PAINT = """() => {
