@@ -31,6 +31,8 @@ MATH = re.compile(r"<math\b.*?</math>", re.DOTALL)
 TAG = re.compile(r"<[^>]*>")
 # A one-letter <mi> without mathvariant is drawn from the Mathematical Italic block.
 PLAIN_MI = re.compile(r"<mi>([^<])</mi>")
+# A root draws the radical sign from the font's MATH table: √ is in no text.
+ROOT = re.compile(r"<m(?:sqrt|root)\b")
 HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7af\ud7b0-\ud7ff]")
 
 
@@ -61,11 +63,15 @@ def italic(char: str) -> str:
 
 
 def math_characters(page_html: str) -> set[str]:
-    """Every character the page's formulas draw, with the italic forms of one-letter identifiers."""
+    """Every character the page's formulas draw: their text, the italic forms of one-letter
+    identifiers, and the radical sign of a root (without it in the font, Chromium draws
+    \\sqrt{x} as a bare x)."""
     chars: set[str] = set()
     for formula in MATH.findall(page_html):
         chars |= set(html.unescape(TAG.sub("", formula)))
         chars |= {italic(letter) for letter in PLAIN_MI.findall(formula)}
+        if ROOT.search(formula):
+            chars.add("\u221a")
     return chars - {"\n", "\t"}
 
 

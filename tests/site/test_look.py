@@ -130,6 +130,21 @@ def test_no_page_scrolls_sideways_on_a_phone(visited, path):
     assert all(index == 0 for index in boxes), boxes
 
 
+SQUARE_ROOTS = """() => [...document.querySelectorAll("article msqrt")].map(root => {
+  const parts = [...root.children].map(child => child.getBoundingClientRect());
+  return {lead: Math.min(...parts.map(p => p.left)) - root.getBoundingClientRect().left,
+          font: parseFloat(getComputedStyle(root).fontSize)};
+})"""
+
+
+@pytest.mark.parametrize("path", sweep(["linear-regression/"]))  # the site's one root
+def test_a_square_root_draws_its_radical_sign(visited, path):
+    """Left of its contents a root has room for the radical sign: about 0.7 em in the site's math
+    font, none when the font lacks the glyph (then the page shows 1/(2 pi sigma^2) without its root)."""
+    roots = visited(path).page.evaluate(SQUARE_ROOTS)
+    assert roots and all(root["lead"] >= 0.5 * root["font"] for root in roots), roots
+
+
 def test_counts_are_upright_words(visited):
     names = visited("judging-a-classifier/").page.eval_on_selector_all(
         "article mi", "els => els.map(e => [e.textContent, getComputedStyle(e).fontStyle])"

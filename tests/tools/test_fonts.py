@@ -35,6 +35,12 @@ def test_italic_letters_are_the_ones_chromium_draws():
     assert "\U0001d459" not in chars  # log is upright: no italic l
 
 
+def test_a_root_needs_the_radical_sign_though_no_text_has_it():
+    assert "\u221a" in fonts.math_characters("<math><msqrt><mn>2</mn></msqrt></math>")
+    assert "\u221a" in fonts.math_characters("<math><mroot><mi>x</mi><mn>3</mn></mroot></math>")
+    assert "\u221a" not in fonts.math_characters("<math><mfrac><mn>1</mn><mn>2</mn></mfrac></math>")
+
+
 @pytest.mark.parametrize(
     ("name", "collect"),
     [(fonts.MATH_FONT, fonts.math_characters), (fonts.KOREAN_FONT, fonts.hangul_characters)],
