@@ -153,6 +153,28 @@ def test_counts_are_upright_words(visited):
     assert ["T", "italic"] not in names  # TP is one upright word, not the product T times P
 
 
+# Headings whose permalink adds to their height: measured with it, then without it.
+HEADINGS_THE_PERMALINK_TALLER = """() => [...document.querySelectorAll("article .headerlink")].map(link => {
+  const heading = link.parentElement, withLink = heading.getBoundingClientRect().height;
+  const shown = getComputedStyle(link).display !== "none";
+  link.style.display = "none";
+  const without = heading.getBoundingClientRect().height;
+  link.style.display = "";
+  return {heading: heading.textContent, shown, taller: withLink - without};
+})"""
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("path", sweep(PAGES, SPECIMEN))
+def test_a_headings_permalink_never_takes_a_line_of_its_own(visited, path, viewport):
+    """On a phone the permalinks are left out (one under "The exact answer, for reference" on the
+    specimen page made the heading two lines); at 1280 px they stay, beside the heading's text."""
+    links = visited(path, "default", viewport).page.evaluate(HEADINGS_THE_PERMALINK_TALLER)
+    assert links
+    assert [link["heading"] for link in links if link["taller"] > 0] == []
+    assert all(link["shown"] == (viewport == "desktop") for link in links), links
+
+
 # ---------------------------------------------------------------- Korean
 
 UNMARKED_KOREAN = """() => {
