@@ -2,8 +2,8 @@
 
 Each English term of the glossary's table is marked once per page, at its first use in body
 text, as `<abbr title="Korean: meaning">`; Material shows the title as a tooltip. Never in a
-heading, a link, code, a formula, an admonition's title or a tab's label, where a dotted
-underline would be noise or would double a link's underline.
+heading, a link, code, a code block's title (a file's name), a formula, an admonition's title or
+a tab's label, where a dotted underline would be noise or would double a link's underline.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ HANGUL = re.compile(r"[\uac00-\ud7a3]")
 RAW = ("script", "style", "pre", "code", "math", "svg")
 # Elements whose text is not running text: a term there is left unmarked.
 NOT_BODY = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "abbr", "button", "label", "summary", "nav", "kbd"}
-NOT_BODY_CLASS = re.compile(r"""class\s*=\s*["'][^"']*\b(admonition-title|headerlink|md-[\w-]*)\b""")
+NOT_BODY_CLASS = re.compile(r"""class\s*=\s*["'][^"']*\b(admonition-title|filename|headerlink|md-[\w-]*)\b""")
 
 
 @dataclass(frozen=True)
