@@ -338,6 +338,16 @@ def test_no_code_block_scrolls_sideways_at_desktop_width(visited, path, scheme):
     assert scrolling == []
 
 
+@pytest.mark.parametrize("path", sweep(["", "glossary/", "judging-a-classifier/"]))  # the pages with tables
+def test_on_a_phone_a_table_fits_the_screen(visited, path):
+    """Its columns share the phone's width (Material gave each at least 100 px: the glossary's four
+    were 477 px wide, the last one cut at the screen's edge)."""
+    widths = visited(path, "default", "phone").page.eval_on_selector_all(
+        "article .md-typeset__scrollwrap", "els => els.map(e => [e.scrollWidth, e.clientWidth])"
+    )
+    assert widths and all(scroll <= client for scroll, client in widths), widths
+
+
 @pytest.mark.parametrize("path", sweep(["", "linear-regression/", "logistic-regression/"], ""))
 def test_running_text_keeps_a_readable_measure_while_code_uses_the_width(visited, path):
     page = visited(path).page
