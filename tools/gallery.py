@@ -323,7 +323,7 @@ def _save_svg_pair(fig, stem: Path) -> bool:
     """
     import matplotlib.pyplot as plt
 
-    narrow = _narrow_copy(fig)
+    narrow = narrow_copy(fig)
     variants = [(fig, "")] + ([(narrow, "-narrow")] if narrow is not None else [])
     with plt.rc_context(SVG_RC):
         for figure, suffix in variants:
@@ -341,7 +341,7 @@ NARROW_WIDTH = 4.6
 NARROW_PANEL_HEIGHT = 3.0  # each stacked panel, in inches
 
 
-def _narrow_copy(fig):
+def narrow_copy(fig):
     """The figure redrawn for a phone from the same run, or None if it is narrow enough already.
 
     A copy (pickled and unpickled: the same artists, the same data) at NARROW_WIDTH, its

@@ -124,7 +124,7 @@ grid = torch.linspace(0, 8, 161).unsqueeze(1)
 fig, ax = plt.subplots(num="probability", figsize=(6, 3.8))
 with torch.no_grad():
     for i, short in enumerate(short_runs):
-        label = "lr 0.01, 500 epochs (10 random starts)" if i == 0 else None
+        label = "lr 0.01, 500 epochs\n(10 random starts)" if i == 0 else None
         ax.plot(grid, short(grid), color="C0", alpha=0.5, linewidth=1, label=label)
     ax.plot(grid, model(grid), color="C1", linewidth=2, label="lr 1, 2000 epochs")
 ax.axhline(0.5, color="grey", linestyle=":", linewidth=0.8)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import math
 
+import gallery
 import pytest
 import torch
 from support.captured import display_points, drawn_figures, numbers, run_snippet, section_output
@@ -201,6 +202,21 @@ def test_diagram_boxes_hold_their_text_and_arrows_start_at_their_edges(rendered)
             for box in boxes:
                 strictly_inside = box.x0 + 1 < start[0] < box.x1 - 1 and box.y0 + 1 < start[1] < box.y1 - 1
                 assert not strictly_inside, (fig.get_label(), arrow.xyann)
+
+
+def test_probability_legend_sits_off_the_students_on_both_screens(rendered):
+    """The legend sits in the empty lower right, on the figure and on its phone variant (there a
+    one-line label once made it as wide as the plot, over the students at 1 and 2 hours)."""
+    fig = drawn_figures(rendered, "logistic-regression/one_feature")["probability"]
+    for figure in (fig, gallery.narrow_copy(fig)):
+        figure.canvas.draw()
+        [ax] = figure.axes
+        legend = ax.get_legend().get_window_extent()
+        students = ax.transData.transform(ax.collections[0].get_offsets())
+        assert len(students) == 4
+        assert not [point for point in students if legend.padded(5).contains(*point)], (
+            figure.get_size_inches()
+        )
 
 
 def test_boundary_legend_sits_off_the_lines(rendered):
