@@ -91,7 +91,14 @@ ray_W = torch.linspace(2.2, 4.5, 231)
 ray_b = torch.full_like(ray_W, -0.4)
 labelled = contours.levels[6::2]  # the inner ellipses are too close together to label
 crossings = (mse(ray_W, ray_b)[None, :] - torch.as_tensor(labelled)[:, None]).abs().argmin(1)
-right.clabel(contours, labelled, fontsize=9, fmt="%.2g", manual=[(ray_W[i], ray_b[i]) for i in crossings])
+right.clabel(
+    contours,
+    labelled,
+    fontsize=9,
+    fmt="%.2g",
+    colors="black",
+    manual=[(ray_W[i], ray_b[i]) for i in crossings],
+)
 right.plot(path_W, path_b, "o-", markersize=2, color="C1")
 right.set_xlabel("W")
 right.set_ylabel("b")

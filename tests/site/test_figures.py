@@ -28,6 +28,23 @@ def test_text_over_a_filled_area_has_aa_contrast_in_both_variants(rendered, reco
     assert not failures, failures
 
 
+def test_text_on_the_page_has_aa_contrast_in_both_variants(rendered):
+    """Every other text of a figure, against the page's own colour (the landscape's contour labels
+    were the lines' blue: 3.4:1 on the dark page)."""
+    checked, failures = 0, []
+    for path in figure_files(rendered):
+        page = svg.DARK_PAGE if path.stem.endswith("-dark") else svg.LIGHT_PAGE
+        over_images = {text for text, _ in svg.text_over_images(path, page)}
+        for text in svg.texts(path):
+            if text not in over_images:
+                checked += 1
+                ratio = svg.contrast(text.fill, page)
+                if ratio < AA:
+                    failures.append(f"{path.parent.name}/{path.name}: {text.content!r} {ratio:.2f}:1")
+    assert checked >= 1000  # every tick, label and legend entry of every figure
+    assert not failures, failures
+
+
 @pytest.mark.parametrize("variant", ["", "-dark"])
 def test_confusion_matrix_counts_are_readable(rendered, variant):
     path = rendered["judging-a-classifier/metrics"].folder / f"confusion{variant}.svg"
