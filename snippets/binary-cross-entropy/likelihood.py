@@ -228,7 +228,7 @@ for name, path in paths.items():
     ax.plot(range(0, 10_001, 100), distance, label=name)
 ax.set_yscale("log")
 ax.set_xlabel("epoch")
-ax.set_ylabel("distance to the maximum-likelihood weights")
+ax.set_ylabel("distance to the\nmaximum-likelihood weights")
 ax.legend()
 plt.show()
 # --8<-- [end:figures]

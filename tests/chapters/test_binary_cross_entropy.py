@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import gallery
 import pytest
 import torch
 from support.captured import drawn_figures, numbers, run_snippet, section_output
@@ -165,6 +166,16 @@ def test_the_concavity_check_can_fail(chapter):
     bends_down = chapter["bends_down"]
     axis = torch.linspace(-3, 3, 61, dtype=torch.float64)
     assert bends_down(-(axis**2)) and not bends_down(axis**2) and bends_down(torch.sigmoid(axis))
+
+
+def test_the_learning_figures_y_label_is_no_taller_than_its_axes_on_both_screens(rendered):
+    """The one-line label once ran below the plot on the page, and past both its ends on a phone."""
+    fig = drawn_figures(rendered, "binary-cross-entropy/likelihood")["learning"]
+    for figure in (fig, gallery.narrow_copy(fig)):
+        figure.canvas.draw()
+        [ax] = figure.axes
+        label, axes = ax.yaxis.label.get_window_extent(), ax.get_window_extent()
+        assert axes.y0 <= label.y0 and label.y1 <= axes.y1, figure.get_size_inches()
 
 
 def test_simulated_labels_stay_visible_on_both_pages(rendered):
