@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import math
 
-import gallery
 import pytest
 import torch
-from support.captured import drawn_figures, numbers, run_snippet, section_output
+from support.captured import drawn_figures, numbers, on_both_screens, run_snippet, section_output
 
 
 @pytest.fixture(scope="module")
@@ -171,8 +170,7 @@ def test_the_concavity_check_can_fail(chapter):
 def test_the_learning_figures_y_label_is_no_taller_than_its_axes_on_both_screens(rendered):
     """The one-line label once ran below the plot on the page, and past both its ends on a phone."""
     fig = drawn_figures(rendered, "binary-cross-entropy/likelihood")["learning"]
-    for figure in (fig, gallery.narrow_copy(fig)):
-        figure.canvas.draw()
+    for figure in on_both_screens(fig):
         [ax] = figure.axes
         label, axes = ax.yaxis.label.get_window_extent(), ax.get_window_extent()
         assert axes.y0 <= label.y0 and label.y1 <= axes.y1, figure.get_size_inches()

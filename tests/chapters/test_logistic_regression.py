@@ -5,10 +5,16 @@ from __future__ import annotations
 import itertools
 import math
 
-import gallery
 import pytest
 import torch
-from support.captured import display_points, drawn_figures, numbers, run_snippet, section_output
+from support.captured import (
+    display_points,
+    drawn_figures,
+    numbers,
+    on_both_screens,
+    run_snippet,
+    section_output,
+)
 
 
 def test_a_line_leaves_zero_to_one(rendered):
@@ -208,8 +214,7 @@ def test_probability_legend_sits_off_the_students_on_both_screens(rendered):
     """The legend sits in the empty lower right, on the figure and on its phone variant (there a
     one-line label once made it as wide as the plot, over the students at 1 and 2 hours)."""
     fig = drawn_figures(rendered, "logistic-regression/one_feature")["probability"]
-    for figure in (fig, gallery.narrow_copy(fig)):
-        figure.canvas.draw()
+    for figure in on_both_screens(fig):
         [ax] = figure.axes
         legend = ax.get_legend().get_window_extent()
         students = ax.transData.transform(ax.collections[0].get_offsets())

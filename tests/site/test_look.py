@@ -423,15 +423,19 @@ COVER_COLOUR = """(box) => {
 }"""
 
 
-def column_shades(box, percent: int) -> tuple[list[float], float]:
+def pixels(element) -> tuple[numpy.ndarray, float]:
+    """A screenshot of the element as RGB values (rows, columns, 3), and its pixels per CSS px."""
+    shot = numpy.asarray(Image.open(io.BytesIO(element.screenshot())).convert("RGB"), dtype=int)
+    return shot, shot.shape[1] / element.bounding_box()["width"]
+
+
+def column_shades(box, *percents: int) -> tuple[list[list[float]], float]:
     """How far each pixel column of the box is from the box's own colour: of the summed channel
-    differences down the column, the given percentile (the median is blind to a glyph crossing
-    the column, a low one to whatever covers only part of it). And the screenshot's pixels per
-    CSS px."""
-    colour = numpy.array(box.evaluate(COVER_COLOUR))
-    shot = numpy.asarray(Image.open(io.BytesIO(box.screenshot())).convert("RGB"), dtype=int)
-    shades = numpy.percentile(numpy.abs(shot - colour).sum(axis=2), percent, axis=0)
-    return shades.tolist(), shot.shape[1] / box.bounding_box()["width"]
+    differences down the column, each percentile given (the median is blind to a glyph crossing
+    the column, a low one to whatever covers only part of it). And the pixels per CSS px."""
+    shot, scale = pixels(box)
+    differences = numpy.abs(shot - numpy.array(box.evaluate(COVER_COLOUR))).sum(axis=2)
+    return [numpy.percentile(differences, percent, axis=0).tolist() for percent in percents], scale
 
 
 @pytest.mark.parametrize("scheme", sweep(SCHEMES, "default"))
@@ -449,11 +453,11 @@ def test_on_a_phone_a_box_that_scrolls_shades_the_edge_where_more_is_hidden(visi
         for end in ("start", "end"):
             if end == "end":
                 wide.evaluate("box => { box.scrollLeft = box.scrollWidth; }")
-            (everywhere, scale), (mostly, _) = column_shades(wide, 10), column_shades(wide, 50)
+            (everywhere, mostly), scale = column_shades(wide, 10, 50)
             inset = round(3 * scale)  # 3 CSS px inside the edge
             shaded, clear = (-1 - inset, inset) if end == "start" else (inset, -1 - inset)
             assert everywhere[shaded] > 60 and mostly[clear] < 10, (selector, end)
-        shades, _ = column_shades(fits, 50)
+        (shades,), _ = column_shades(fits, 50)
         assert max(shades[inset], shades[-1 - inset]) < 10, (selector, "a box that fits")
 
 
@@ -472,16 +476,16 @@ def test_on_a_phone_a_long_first_line_passes_behind_the_copy_button_not_through_
         pytest.fail("no block on the page has a first line that reaches the copy button")
     plate = block.locator("nav.md-code__nav")
 
-    def inside_the_plate() -> bytes:  # less its rounded corners
-        shot = Image.open(io.BytesIO(plate.screenshot())).convert("RGB")
-        inset = round(3 * shot.width / plate.bounding_box()["width"])
-        return shot.crop((inset, inset, shot.width - inset, shot.height - inset)).tobytes()
+    def inside_the_plate() -> numpy.ndarray:  # less its rounded corners
+        shot, scale = pixels(plate)
+        inset = round(3 * scale)
+        return shot[inset:-inset, inset:-inset]
 
     with_text = inside_the_plate()
     block.locator("pre > code").evaluate(
         "code => { for (const e of [code, ...code.querySelectorAll('*')]) e.style.color = 'transparent'; }"
     )
-    assert inside_the_plate() == with_text  # not a pixel of the line shows through the plate
+    assert numpy.array_equal(inside_the_plate(), with_text)  # not a pixel of the line shows through
 
 
 # ---------------------------------------------------------------- first paint

@@ -30,6 +30,17 @@ def drawn_figures(rendered, snippet: str) -> dict:
     return _run(rendered[snippet].snippet)[1]
 
 
+def on_both_screens(fig) -> list:
+    """The figure and the variant the site draws from it for a phone (gallery.narrow_copy), each
+    laid out at its own size."""
+    import gallery
+
+    figures = [fig, gallery.narrow_copy(fig)]
+    for figure in figures:
+        figure.canvas.draw()
+    return figures
+
+
 @functools.cache
 def _run(path: Path) -> tuple[dict, dict]:
     """Run a snippet as a script, as the generator runs it, keeping what each plt.show() showed.
