@@ -1,7 +1,8 @@
 """Run the snippets and keep what they print and draw.
 
 Like sphinx-gallery, each snippet in `snippets/` is executed as a script, in a
-fresh Python process of its own, as a reader runs a copied file; every
+fresh process of its own, as a reader runs a copied file (forked from a Python
+that has imported torch and matplotlib once: tools/forkserver.py); every
 figure open when it calls `plt.show()` is saved as SVG, once for a light page
 and once recoloured for a dark one, and what it prints is kept per section
 (the `# --8<-- [start:name]` markers that pages include code by), so a page
@@ -11,7 +12,7 @@ is kept beside the figures: the numbers a page's interactive explorer starts fro
 
 Results live in `<cache>/<name>/`, where the name is the snippet's path under
 `snippets/` without `.py`, and are reused while the cache key (snippet bytes,
-this file's source, the pinned arithmetic, the torch and matplotlib versions) is
+the generator's source, the pinned arithmetic, the torch and matplotlib versions) is
 unchanged, so a prose-only rebuild runs nothing and imports neither torch nor
 matplotlib. Stale snippets run side by side, one process per core.
 
@@ -23,13 +24,13 @@ This module knows nothing of MkDocs. Command line:
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import io
 import json
 import os
 import re
 import runpy
-import subprocess
 import sys
 import tempfile
 import traceback
@@ -40,6 +41,7 @@ from importlib import metadata
 from pathlib import Path
 
 import arithmetic
+import forkserver
 import paths
 
 SNIPPETS_DIR = paths.ROOT / paths.SNIPPETS
@@ -96,7 +98,8 @@ def cache_key(snippet: Path) -> str:
     """Hash of everything that can change a snippet's output."""
     digest = hashlib.sha256()
     digest.update(snippet.read_bytes())
-    digest.update(Path(__file__).read_bytes())
+    for module in (__file__, forkserver.__file__):  # the generator and how it runs a snippet
+        digest.update(Path(module).read_bytes())
     digest.update(json.dumps(arithmetic.PINNED, sort_keys=True).encode())
     for package in ("torch", "matplotlib"):
         digest.update(f"{package}=={metadata.version(package)}".encode())
@@ -169,35 +172,56 @@ def _listed(saved: dict) -> tuple[tuple[str, ...], ...]:
     return tuple(saved["figures"]), tuple(saved["narrow"]), tuple(saved["data"])
 
 
+# A fresh child of the fork server for each snippet: torch and matplotlib are imported once
+# (tools/forkserver.py), with deprecation warnings as errors from the first import on.
+PRELOAD = ["matplotlib", "matplotlib.pyplot", "torch"]
+
+
+@functools.cache
+def _forkserver() -> forkserver.Forkserver:
+    arithmetic.pin()  # inherited by the server and each child: the same digits on every machine
+    return forkserver.Forkserver(
+        PRELOAD, ["-W", "error::DeprecationWarning"], env={**os.environ, "MPLBACKEND": "Agg"}
+    )
+
+
 def _run_standalone(snippet: Path, folder: Path, key: str) -> tuple[tuple[str, ...], ...]:
-    """Run one snippet in a fresh Python, from an unrelated folder, as a reader runs a copied file.
+    """Run one snippet in a fresh process, from an unrelated folder, as a reader runs a copied file.
 
     So what a page shows is what `python snippets/x.py` prints: no state leaks from
     one snippet into the next. Deprecation warnings are errors, so that a copied
     snippet keeps working on the next release.
     """
-    arithmetic.pin()  # inherited by the child: the same digits on every machine
-    with tempfile.TemporaryDirectory(prefix="snippet-") as elsewhere:
-        child = [sys.executable, "-W", "error::DeprecationWarning", __file__, "--run-one"]
-        result = subprocess.run(
-            [*child, str(snippet.resolve()), str(folder.resolve()), key, _display_path(snippet)],
-            cwd=elsewhere,
-            capture_output=True,
-            text=True,
-            env={**os.environ, "MPLBACKEND": "Agg"},
+    display = _display_path(snippet)
+    with tempfile.TemporaryDirectory(prefix="snippet-") as scratch:
+        elsewhere, log = Path(scratch, "work"), Path(scratch, "log.txt")
+        elsewhere.mkdir()
+        status = _forkserver().run(
+            "gallery:run_in_child", [snippet.resolve(), folder.resolve(), key, display], elsewhere, log
         )
-    if result.returncode != 0:
-        raise SnippetError(
-            result.stderr.strip() or f"{_display_path(snippet)}: exit code {result.returncode}"
-        )
+        if status != 0:
+            raise SnippetError(log.read_text().strip() or f"{display}: exit code {status}")
     return _listed(json.loads((folder / MANIFEST_FILE).read_text()))
 
 
-def _run_and_save(snippet: Path, folder: Path, key: str, display: str) -> None:
-    """In the child process: run the snippet, save its figures at each show, its output by section."""
-    import matplotlib
+def run_in_child(snippet: str, folder: str, key: str, display: str) -> int:
+    """In the forked child: run the snippet and save what it made; on failure say where, and return 1."""
+    try:
+        _run_and_save(Path(snippet), Path(folder), key, display)
+    except SnippetError as error:
+        print(error, file=sys.stderr)
+        return 1
+    return 0
 
-    matplotlib.use("Agg")
+
+def run_bare(snippet: str) -> None:
+    """In a forked child: `python snippets/x.py` and nothing else (its output to the job's log)."""
+    _as_if_run_alone(Path(snippet))
+    runpy.run_path(snippet, run_name="__main__")
+
+
+def _run_and_save(snippet: Path, folder: Path, key: str, display: str) -> None:
+    """Run the snippet, saving its figures at each show and its output by section."""
     import matplotlib.pyplot as plt
 
     folder.mkdir(parents=True, exist_ok=True)
@@ -222,8 +246,7 @@ def _run_and_save(snippet: Path, folder: Path, key: str, display: str) -> None:
 
     stdout = _SectionedStdout(snippet)
     plt.show = show
-    # Imports resolve as for `python snippets/x.py`: from the snippet's folder, not from tools/.
-    sys.path[0] = str(snippet.resolve().parent)
+    _as_if_run_alone(snippet)
     try:
         with redirect_stdout(stdout):
             runpy.run_path(str(snippet), run_name="__main__")
@@ -239,6 +262,24 @@ def _run_and_save(snippet: Path, folder: Path, key: str, display: str) -> None:
         data.append(written.name)
     saved = {"key": key, "figures": figures, "narrow": narrow, "data": data}
     manifest.write_text(json.dumps(saved, indent=1))
+
+
+def _as_if_run_alone(snippet: Path) -> None:
+    """Make this forked child look to the snippet like `python snippets/x.py`: imports resolve from
+    the snippet's folder, never from tools/ (the generator's own modules are forgotten), its
+    argv is its path, and the random generators it does not seed start from a seed of their own
+    (Python's reseeds itself in a forked child; torch's, and NumPy's once imported, would not)."""
+    import numpy
+    import torch
+
+    tools = Path(__file__).resolve().parent
+    sys.path[:] = [str(snippet.resolve().parent)] + [p for p in sys.path[1:] if Path(p).resolve() != tools]
+    for name, module in list(sys.modules.items()):
+        if Path(getattr(module, "__file__", None) or "/").resolve().parent == tools:
+            del sys.modules[name]
+    sys.argv = [str(snippet)]
+    torch.seed()
+    numpy.random.seed()
 
 
 def _describe_failure(snippet: Path, display: str, error: BaseException) -> str:
@@ -434,20 +475,11 @@ def _recolour_for_dark(fig) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    if argv[:1] == ["--run-one"]:  # the child process of _run_standalone
-        snippet, folder, key, display = argv[1:]
-        try:
-            _run_and_save(Path(snippet), Path(folder), key, display)
-        except SnippetError as error:
-            print(error, file=sys.stderr)
-            return 1
-        return 0
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--snippets", type=Path, default=SNIPPETS_DIR)
     parser.add_argument("--cache", type=Path, default=CACHE_DIR)
     parser.add_argument("--force", action="store_true", help="run every snippet even if cached")
-    args = parser.parse_args(argv)
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     try:
         results = render_all(args.snippets, args.cache, args.force)
     except SnippetError as error:

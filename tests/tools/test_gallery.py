@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 import textwrap
 import xml.etree.ElementTree as ET
 
@@ -211,6 +214,58 @@ def test_each_snippet_runs_alone_from_an_unrelated_folder(tmp_path):
     write(tmp_path, "b_reads.py", 'print(open("a_sets.py").read())\n')
     with pytest.raises(gallery.SnippetError, match="FileNotFoundError"):
         gallery.render_all(tmp_path / "snippets", tmp_path / "cache")
+
+
+ALONE = """\
+import os
+import sys
+import threading
+import warnings
+
+import matplotlib.pyplot as plt
+import torch
+
+print(sys.argv == [__file__], __name__, os.listdir("."), threading.active_count())
+print(sys.path[0] == os.path.dirname(__file__), [m for m in ("gallery", "paths") if m in sys.modules])
+print(torch.get_num_threads(), torch.backends.cpu.get_cpu_capability(), plt.get_backend())
+print(warnings.filters[:3])
+"""
+
+
+def test_a_snippet_prints_what_python_snippet_py_prints(tmp_path):
+    """Forked from the generator's warm Python, a snippet prints byte for byte what it prints run
+    alone: nothing of the server's state (its modules, threads, folder, warning filters) shows."""
+    snippet = write(tmp_path, "alone.py", ALONE).resolve()
+    rendered = gallery.render(snippet, tmp_path / "cache").output.read_text()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    alone = subprocess.run(
+        [sys.executable, "-W", "error::DeprecationWarning", str(snippet)],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "MPLBACKEND": "Agg"},
+        check=True,
+    )
+    assert rendered == alone.stdout
+    assert "True __main__ [] 1" in rendered and "True []" in rendered
+
+
+def test_unseeded_random_numbers_differ_from_one_snippet_to_the_next(tmp_path):
+    """As in two runs of `python snippet.py`: each forked child draws from a seed of its own."""
+    draw = """\
+import random
+
+import numpy
+import torch
+
+print(random.random(), numpy.random.rand(), torch.rand(1))
+"""
+    write(tmp_path, "one.py", draw)
+    write(tmp_path, "two.py", draw)
+    one, two = gallery.render_all(tmp_path / "snippets", tmp_path / "cache")
+    first, second = (result.output.read_text().split() for result in (one, two))
+    assert all(a != b for a, b in zip(first, second, strict=True)), (first, second)
 
 
 def test_imports_resolve_as_for_python_snippet_py(tmp_path):
