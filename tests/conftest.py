@@ -8,6 +8,7 @@ from pathlib import Path
 
 import arithmetic
 import gallery
+import paths
 import pytest
 from support.project import ROOT, mkdocs_build
 
@@ -18,6 +19,34 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 os.environ["NO_MKDOCS_2_WARNING"] = "1"
 # Builds in one test session share a build date (make sets it to the last commit's time).
 os.environ.setdefault("SOURCE_DATE_EPOCH", "1764000000")
+
+
+def _shared_run(item) -> str | None:
+    """What costly run a test shares with others when they are on one worker: the browser's page
+    visits (the visited fixture), or a chapter's snippets run in the worker (support.captured
+    runs each once per worker): the tests of tests/chapters/test_<key>.py, and any test with a
+    snippet of snippets/<key>/ among its parameters."""
+    if "visited" in getattr(item, "fixturenames", ()):
+        return "shared-visits"
+    if item.path.parent.name == "chapters":
+        return "chapter-" + item.path.stem.removeprefix("test_").replace("_", "-")
+    callspec = getattr(item, "callspec", None)
+    for value in callspec.params.values() if callspec else ():
+        if isinstance(value, str) and value.split("/")[0] in CHAPTERS:
+            return "chapter-" + value.split("/")[0]
+    return None
+
+
+CHAPTERS = {folder.name for folder in (ROOT / paths.SNIPPETS).iterdir() if folder.is_dir()}
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups from the marks
+def pytest_collection_modifyitems(items):
+    """Tests that share a costly run go to one pytest-xdist worker (--dist loadgroup), so that it
+    runs once; the others go wherever a worker is free."""
+    for item in items:
+        if group := _shared_run(item):
+            item.add_marker(pytest.mark.xdist_group(group))
 
 
 @pytest.fixture(scope="session")

@@ -29,18 +29,28 @@ def random_cases(count=400, seed=0):
         yield predicted, actual
 
 
-def test_functions_agree_with_scikit_learn(chapter):
+@pytest.fixture(scope="module")
+def scikit_learn():
+    """Each random case with scikit-learn's confusion matrix, accuracy, precision, recall and F1."""
     from sklearn import metrics as sk  # 1 s to import: only where it is used
 
+    cases = []
     for predicted, actual in random_cases():
-        c = chapter["confusion_counts"](predicted, actual)
-        expected = sk.confusion_matrix(actual.numpy(), predicted.numpy(), labels=[True, False])
-        assert [[c["TP"], c["FN"]], [c["FP"], c["TN"]]] == expected.tolist()
         a, p = actual.numpy(), predicted.numpy()
-        assert chapter["accuracy"](c) == pytest.approx(sk.accuracy_score(a, p))
-        assert chapter["precision"](c) == pytest.approx(sk.precision_score(a, p, zero_division=0))
-        assert chapter["recall"](c) == pytest.approx(sk.recall_score(a, p, zero_division=0))
-        assert chapter["f1"](c) == pytest.approx(sk.f1_score(a, p, zero_division=0))
+        matrix = sk.confusion_matrix(a, p, labels=[True, False]).tolist()
+        precision, recall, f1, _ = sk.precision_recall_fscore_support(a, p, average="binary", zero_division=0)
+        cases.append((predicted, actual, matrix, sk.accuracy_score(a, p), precision, recall, f1))
+    return cases
+
+
+def test_functions_agree_with_scikit_learn(chapter, scikit_learn):
+    for predicted, actual, matrix, accuracy, precision, recall, f1 in scikit_learn:
+        c = chapter["confusion_counts"](predicted, actual)
+        assert [[c["TP"], c["FN"]], [c["FP"], c["TN"]]] == matrix
+        assert chapter["accuracy"](c) == pytest.approx(accuracy)
+        assert chapter["precision"](c) == pytest.approx(precision)
+        assert chapter["recall"](c) == pytest.approx(recall)
+        assert chapter["f1"](c) == pytest.approx(f1)
 
 
 def test_the_random_cases_include_every_edge():
@@ -121,19 +131,14 @@ def test_exercises(rendered):
     assert numbers(balanced[0])[-2:] == [0.99, 0.5] and numbers(balanced[1])[-2:] == [1.0, 1.0]
 
 
-def test_the_agreement_with_scikit_learn_can_fail(chapter):
+def test_the_agreement_with_scikit_learn_can_fail(chapter, scikit_learn):
     """A wrong formula (the source's F1, or precision and recall swapped) disagrees somewhere."""
-    from sklearn import metrics as sk  # 1 s to import: only where it is used
-
     wrong_f1 = lambda c: c["TP"] / (2 * c["TP"] + c["FP"] + c["FN"]) if c["TP"] else 0.0  # noqa: E731
     mismatches = {"f1": 0, "precision": 0}
-    for predicted, actual in random_cases():
+    for predicted, actual, _, _, precision, _, f1 in scikit_learn:
         c = chapter["confusion_counts"](predicted, actual)
-        a, p = actual.numpy(), predicted.numpy()
-        mismatches["f1"] += wrong_f1(c) != pytest.approx(sk.f1_score(a, p, zero_division=0))
-        mismatches["precision"] += chapter["recall"](c) != pytest.approx(
-            sk.precision_score(a, p, zero_division=0)
-        )
+        mismatches["f1"] += wrong_f1(c) != pytest.approx(f1)
+        mismatches["precision"] += chapter["recall"](c) != pytest.approx(precision)
     assert mismatches["f1"] > 100 and mismatches["precision"] > 100
 
 

@@ -1,23 +1,14 @@
 """Fixtures of the browser tests: the built site on 127.0.0.1, one Chromium, and page visits.
 
 All are per session (that is, per pytest-xdist worker), so that the tests of every module
-share one browser and one visit of each page, scheme and screen.
+share one browser and one visit of each page, scheme and screen (tests/conftest.py puts the
+tests that share visits on one worker).
 """
 
 from __future__ import annotations
 
 import pytest
 from support.chromium import CHROMIUM_ARGS, Visit, require_chromium, serve
-
-
-@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups from the marks
-def pytest_collection_modifyitems(items):
-    """The tests that share visits (the visited fixture) run on one pytest-xdist worker
-    (--dist loadgroup), so that each page, scheme and screen is opened once; tests that open
-    a page afresh go wherever a worker is free."""
-    for item in items:
-        if "visited" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.xdist_group("shared-visits"))
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,8 @@ import re
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from local_site import load, new_context, scroll_through_figures
-from support.chromium import PAGES, SCHEMES, SPECIMEN, sweep
+from support.chromium import PAGES, SCHEMES, VIEWPORTS
+from support.tiers import SPECIMEN, sweep
 
 # Every axe rule in light; in dark only what a colour scheme can change.
 AXE_OPTIONS = {
@@ -146,7 +147,7 @@ def test_search_ranks_the_chapter_first(visit, base_url, query, page):
     assert search(visit("").page, query)[0] == f"{base_url}/{page}"
 
 
-@pytest.mark.parametrize("viewport", ["desktop", "phone"])
+@pytest.mark.parametrize("viewport", sweep(VIEWPORTS, "desktop"))
 def test_the_search_index_comes_when_the_reader_opens_search(visit, base_url, viewport):
     """The search index (every page's text) is not part of a page load; opening search fetches it,
     and search finds (tools/theme_patches.py)."""

@@ -14,8 +14,8 @@ from bs4 import BeautifulSoup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 from support import page_blocks
-from support.chromium import SPECIMEN
 from support.project import ROOT
+from support.tiers import SPECIMEN
 
 # The nav read as YAML, not through load_config, which imports every plugin while tests are collected.
 NAV = yaml_load((ROOT / paths.CONFIG).read_text(), get_yaml_loader(config=MkDocsConfig()))["nav"]

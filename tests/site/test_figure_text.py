@@ -13,7 +13,8 @@ import paths
 import pytest
 from local_site import scroll_through_figures
 from support import svg
-from support.chromium import PAGES, SPECIMEN, sweep
+from support.chromium import PAGES
+from support.tiers import SPECIMEN, sweep
 
 SMALLEST = {"desktop": 11, "phone": 9}  # CSS px of figure text, at support.chromium.VIEWPORTS
 # A mathtext exponent (the -3 of 10⁻³) is drawn at 70 % of its base, as in print.

@@ -12,7 +12,8 @@ import code_spans
 import numpy
 import pytest
 from PIL import Image
-from support.chromium import PAGES, SCHEMES, SPECIMEN, VIEWPORTS, sweep
+from support.chromium import PAGES, SCHEMES, VIEWPORTS
+from support.tiers import SPECIMEN, sweep
 
 # ---------------------------------------------------------------- math
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import paths
 import pytest
 from gallery import SECTION_MARK
-from support.chromium import SPECIMEN
+from support.tiers import SPECIMEN
 
 SNIPPETS_DIR = paths.ROOT / paths.SNIPPETS
 SNIPPETS = sorted(SNIPPETS_DIR.rglob("*.py"))

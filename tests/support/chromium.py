@@ -16,12 +16,10 @@ __all__ = [
     "CHROMIUM_ARGS",
     "PAGES",
     "SCHEMES",
-    "SPECIMEN",
     "VIEWPORTS",
     "Visit",
     "require_chromium",
     "serve",
-    "sweep",
 ]
 
 _DOCS = paths.ROOT / paths.DOCS
@@ -29,25 +27,6 @@ _DOCS = paths.ROOT / paths.DOCS
 PAGES = sorted(
     paths.page_url(p.relative_to(_DOCS)) for pattern in ("*.md", "*.ipynb") for p in _DOCS.rglob(pattern)
 )
-
-# The page every `make test` opens for the checks swept over all pages: it has code, display and
-# inline formulas, figures in both schemes, tables, tooltips and Korean. CI opens every page.
-SPECIMEN = "binary-cross-entropy/"
-
-
-def sweep(values, *every_run) -> list:
-    """A browser check's parameters: those in every_run run in every `make test`; the others are
-    marked slow, so that `make test-all` (what CI runs) covers every page, scheme and screen, and
-    sweep, so that `make test CHAPTER=<key>` covers its own page's."""
-    marks = [pytest.mark.slow, pytest.mark.sweep]
-    return [
-        value
-        if value in every_run
-        else pytest.param(*value, marks=marks)
-        if isinstance(value, tuple)
-        else pytest.param(value, marks=marks)
-        for value in values
-    ]
 
 
 def require_chromium() -> str:
