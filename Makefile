@@ -7,6 +7,7 @@
 #   make build   build the site into site/ (what the Pages workflow publishes)
 #   make bench   time cold, warm and plain builds and the test suite, and report each figure
 #   make screenshots   every page in light and dark, at 1280 px and on a phone, in .cache/screenshots/
+#   make drift   every snippet with the torch installed, against the pinned build's output
 #   make install only create .venv and install what the build and the tests need
 
 VENV := .venv
@@ -14,7 +15,7 @@ PYTHON := $(VENV)/bin/python
 PORT ?= 8000
 INSTALLED := $(VENV)/.installed-requirements
 NODE_INSTALLED := node_modules/.installed-lock
-# Material prints a banner about its successor on every build; we know (see tools/mkdocs_hooks.py).
+# Material prints a banner about its successor on every build; we know (see site_build/mkdocs_hooks.py).
 export NO_MKDOCS_2_WARNING := 1
 # Pin the build date to the last commit, so that two builds of one commit are the same bytes.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
@@ -23,7 +24,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 # (binary-cross-entropy/), those of the CI sweep included.
 PYTEST_SELECT := $(if $(CHAPTER),-m "not slow or sweep" -k "$(CHAPTER) or $(subst -,_,$(CHAPTER))",-m "not slow")
 
-.PHONY: serve test test-all build bench install lint lighthouse screenshots
+.PHONY: serve test test-all build bench install lint lighthouse screenshots drift
 
 serve: $(INSTALLED) $(NODE_INSTALLED)
 	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
@@ -43,16 +44,22 @@ build: $(INSTALLED) $(NODE_INSTALLED)
 
 # Lighthouse's mobile scores for every page of site/ (a report, not a test; npx fetches the pinned version).
 lighthouse: build
-	$(PYTHON) tools/lighthouse.py site
+	$(PYTHON) measure/lighthouse.py site
 
 # Full-page screenshots of every page, for a person to look at (the browser tests hold what was seen).
 screenshots: build
-	$(PYTHON) tools/screenshots.py site
+	$(PYTHON) measure/screenshots.py site
+
+# What the snippets print and draw with the torch installed, against the pinned build's output
+# (measure/drift.py; the weekly drift workflow installs the newest torch first).
+drift: $(INSTALLED)
+	$(PYTHON) site_build/gallery.py
+	$(PYTHON) measure/drift.py
 
 install: $(INSTALLED) $(NODE_INSTALLED)
 
 bench: $(INSTALLED) $(NODE_INSTALLED)
-	$(PYTHON) tools/bench.py
+	$(PYTHON) measure/bench.py
 
 # Reinstall whenever requirements.txt changes. The site is built and tested with Python 3.11.
 $(INSTALLED): requirements.txt

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import arithmetic
@@ -12,7 +13,7 @@ import paths
 import pytest
 from support.project import ROOT, mkdocs_build
 
-# Tests, and every process they start, compute with the site's arithmetic (see tools/arithmetic.py).
+# Tests, and every process they start, compute with the site's arithmetic (see site_build/arithmetic.py).
 arithmetic.pin()
 # Snippets call plt.show(); in tests nothing may open a window.
 os.environ.setdefault("MPLBACKEND", "Agg")
@@ -43,10 +44,24 @@ CHAPTERS = {folder.name for folder in (ROOT / paths.SNIPPETS).iterdir() if folde
 @pytest.hookimpl(tryfirst=True)  # before xdist reads the groups from the marks
 def pytest_collection_modifyitems(items):
     """Tests that share a costly run go to one pytest-xdist worker (--dist loadgroup), so that it
-    runs once; the others go wherever a worker is free."""
-    for item in items:
-        if group := _shared_run(item):
+    runs once; the others go wherever a worker is free.
+
+    The workers take work in this order (pyproject.toml: --no-loadscope-reorder): a test marked
+    starts_first, then the groups, largest first, then the single tests, so that no worker is
+    left with a long piece of work at the end while the other has nothing to do."""
+    groups = {item: _shared_run(item) for item in items}
+    for item, group in groups.items():
+        if group:
             item.add_marker(pytest.mark.xdist_group(group))
+    sizes = Counter(groups.values())
+    order = {item: index for index, item in enumerate(items)}
+    items.sort(
+        key=lambda item: (
+            item.get_closest_marker("starts_first") is None,
+            -sizes[groups[item]] if groups[item] else 0,
+            order[item],
+        )
+    )
 
 
 @pytest.fixture(scope="session")

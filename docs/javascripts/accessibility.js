@@ -1,6 +1,6 @@
 // Accessibility fixes to markup that Material for MkDocs creates in the browser.
 // The axe-core tests in tests/site/test_browser.py fail without the first two; the third marks
-// the Korean in glossary tooltips and search results as Korean, as tools/korean.py does for the
+// the Korean in glossary tooltips and search results as Korean, as site_build/korean.py does for the
 // pages' own text.
 //
 // Each fix looks only at what changed: Material adds hundreds of nodes while a page loads and

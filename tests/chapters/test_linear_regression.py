@@ -115,7 +115,7 @@ def test_exercise_answers(rendered):
 def test_output_sections_match_code_sections(rendered):
     """Every section that printed has a code section of the same name to sit under."""
     for result in rendered.values():
-        code_sections = set(SECTION_MARK.findall(result.snippet.read_text()))
+        code_sections = set(SECTION_MARK.findall(result.script.read_text()))
         output_sections = set(SECTION_MARK.findall(result.output.read_text()))
         assert output_sections <= code_sections, result.snippet.name
 

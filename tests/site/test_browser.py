@@ -105,7 +105,7 @@ def test_palette_toggle_switches_figures_to_dark(visit):
 def test_the_root_takes_the_scheme_without_materials_meta(visited, scheme, root_scheme):
     """The page's scrollbar and background follow the scheme from extra.css, not from the
     <meta name="color-scheme"> Material's script adds: adding and filling it restyled every
-    element twice per page load (tools/theme_patches.py)."""
+    element twice per page load (site_build/theme_patches.py)."""
     page = visited("sigmoid/", scheme).page
     assert page.locator("meta[name=color-scheme]").count() == 0
     assert page.evaluate(ROOT_SCHEME) == root_scheme
@@ -150,7 +150,7 @@ def test_search_ranks_the_chapter_first(visit, base_url, query, page):
 @pytest.mark.parametrize("viewport", sweep(VIEWPORTS, "desktop"))
 def test_the_search_index_comes_when_the_reader_opens_search(visit, base_url, viewport):
     """The search index (every page's text) is not part of a page load; opening search fetches it,
-    and search finds (tools/theme_patches.py)."""
+    and search finds (site_build/theme_patches.py)."""
     opened = visit("sigmoid/", viewport=viewport)
     index = f"{base_url}/search/search_index.json"
     # Material's script has run by the load event; unpatched, it asked for the index as it started.

@@ -46,7 +46,7 @@ def test_pages_are_a_course_each_linking_to_the_previous_and_next(site):
     nav = load_config(str(ROOT / paths.CONFIG))["nav"]
     order = list(pages(nav))
     urls = [paths.page_url(page) for page in order]
-    # The home page lists the chapters in the same order, made from the nav (tools/course.py).
+    # The home page lists the chapters in the same order, made from the nav (site_build/course.py).
     home = BeautifulSoup((site / "index.html").read_text(), "html.parser")
     listed = [li.select_one("a")["href"] for li in home.select("article ol > li")]
     assert listed == [paths.page_url(c.page) for c in course.chapters(nav, ROOT / paths.DOCS)]
@@ -121,7 +121,7 @@ def small_site(tmp_path: Path, page: str, snippet: str) -> Path:
             f"""\
             site_name: failing
             strict: true
-            hooks: [{ROOT / "tools" / "mkdocs_hooks.py"}]
+            hooks: [{ROOT / "site_build" / "mkdocs_hooks.py"}]
             markdown_extensions:
               - pymdownx.arithmatex:
                   generic: true
@@ -288,7 +288,7 @@ def test_a_new_chapter_is_its_page_its_snippet_its_test_and_one_nav_line(tmp_pat
 
 
 def test_serve_watches_every_build_input_outside_docs():
-    """mkdocs serve reloads on a change to anything the build reads (tools/paths.py lists it)."""
+    """mkdocs serve reloads on a change to anything the build reads (site_build/paths.py lists it)."""
     from mkdocs.config import load_config
 
     watched = {Path(p).name for p in load_config(str(ROOT / paths.CONFIG))["watch"]}
@@ -306,7 +306,7 @@ def test_a_page_asks_early_for_the_fonts_it_draws(site):
 
 
 def test_a_page_load_does_not_restyle_every_element_for_the_palette(site):
-    """Material's palette stylesheet is served without its switching rule (tools/theme_patches.py),
+    """Material's palette stylesheet is served without its switching rule (site_build/theme_patches.py),
     and it is the site's copy that the pages link."""
     [sheet] = site.glob("assets/stylesheets/palette.*.min.css")
     assert "data-md-color-switching" not in sheet.read_text()

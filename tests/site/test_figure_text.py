@@ -2,7 +2,7 @@
 
 A figure's text is its SVG's font-size times the scale the page draws the image at
 (rendered width / viewBox width). On a phone the page shows the narrow variant
-(tools/figures.py), and this checks that the browser really picked it.
+(site_build/figures.py), and this checks that the browser really picked it.
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ import io
 import code_spans
 import numpy
 import pytest
+from local_site import scroll_through_figures
 from PIL import Image
 from support.chromium import PAGES, SCHEMES, VIEWPORTS
 from support.tiers import SPECIMEN, sweep
@@ -379,7 +380,7 @@ TOKEN_COLOURS = """(kinds) => {
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_the_token_spans_left_out_of_code_blocks_drew_nothing_of_their_own(visited, scheme):
-    """tools/code_spans.py unwraps these kinds: right only while they draw in the code's own colour."""
+    """site_build/code_spans.py unwraps these kinds: right only while they draw in the code's own colour."""
     page = visited(SPECIMEN, scheme).page
     assert page.locator(", ".join(f"pre code span.{kind}" for kind in code_spans.PLAIN)).count() == 0
     plain = page.evaluate(TOKEN_COLOURS, list(code_spans.PLAIN))
@@ -539,13 +540,15 @@ def test_the_notebook_page_reads_like_a_chapter(visited, base_url, scheme):
         page.eval_on_selector_all("article div.language-text .filename", "els => els.map(e => e.textContent)")
         == ["Output"] * page.locator("article div.language-text").count()
     )
-    # Its own stylesheet is small; JupyterLab's half megabyte is gone.
-    sheets = [url for url in visit.requests if url.endswith(".css")]
-    assert f"{base_url}/assets/stylesheets/notebook.css" in sheets
-    size = page.evaluate(
-        "fetch('/assets/stylesheets/notebook.css').then(r => r.arrayBuffer()).then(b => b.byteLength)"
+    # The chapters' stylesheets, and nothing of JupyterLab's half megabyte.
+    sheets = {url.rsplit("/", 1)[-1] for url in visit.requests if url.endswith(".css")}
+    chapter = visited("sigmoid/", scheme).requests
+    assert sheets == {url.rsplit("/", 1)[-1] for url in chapter if url.endswith(".css")}
+    # Its figures are the chapters' kind: SVGs drawn for the scheme shown (no bitmap, no filter).
+    scroll_through_figures(page)  # the lazy figures load
+    shown = page.eval_on_selector_all(
+        "article figure img",
+        "els => els.filter(e => e.offsetParent).map(e => [e.currentSrc, getComputedStyle(e).filter])",
     )
-    assert size <= 30 * 1024
-    # matplotlib's white PNGs are inverted in dark mode, left alone in light mode.
-    filters = page.eval_on_selector_all("article img", "els => els.map(e => getComputedStyle(e).filter)")
-    assert filters and all(("invert" in f) == (scheme == "slate") for f in filters), filters
+    variant = "-dark.svg#only-dark" if scheme == "slate" else ".svg#only-light"
+    assert len(shown) == 3 and all(src.endswith(variant) and f == "none" for src, f in shown), shown

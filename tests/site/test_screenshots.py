@@ -1,4 +1,4 @@
-"""tools/screenshots.py: one page, in both schemes and on both screens, as PNGs a person can look at."""
+"""measure/screenshots.py: one page, in both schemes and on both screens, as PNGs a person can look at."""
 
 from __future__ import annotations
 

@@ -92,12 +92,14 @@ def test_each_chapter_page_is_light(site, record_property, scheme):
 
 
 @pytest.mark.slow
-def test_another_machine_builds_the_same_bytes(site, tmp_path):
+@pytest.mark.starts_first  # the longest single check: one core, from an empty cache
+def test_another_machine_builds_the_same_bytes(request, tmp_path):
     """The session's site, and a build from an empty cache as another machine would make it.
 
     That machine has one core and MKL's AVX2 code where this one may have AVX-512
-    and more cores; tools/arithmetic.py pins what decides the digits, so every
-    snippet and the notebook, run afresh there, give the same bytes.
+    and more cores; site_build/arithmetic.py pins what decides the digits, so every
+    snippet and the notebook, run afresh there, give the same bytes. (It builds before
+    asking for the session's site, so that the two builds run side by side.)
     """
     project = copy_project(tmp_path / "project", with_cache=False)
     fresh = tmp_path / "fresh"
@@ -109,6 +111,7 @@ def test_another_machine_builds_the_same_bytes(site, tmp_path):
         preexec_fn=lambda: os.sched_setaffinity(0, {min(os.sched_getaffinity(0))}),
     )
     assert result.returncode == 0, result.stderr
+    site = request.getfixturevalue("site")
     files = sorted(p.relative_to(site) for p in site.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(fresh) for p in fresh.rglob("*") if p.is_file())
     assert any(f.suffix == ".svg" for f in files)
@@ -153,6 +156,23 @@ def test_actionlint_catches_a_broken_workflow(tmp_path):
         "on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ 1 }\n"
     )
     assert actionlint(broken).returncode != 0
+
+
+def test_the_drift_check_runs_weekly_and_on_demand_and_reads_only():
+    """The newest torch against the pinned build (measure/drift.py), every snippet and the chapters'
+    claims with deprecations as errors; a report, so it may read the repository and nothing more."""
+    import yaml
+
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "drift.yml").read_text())
+    triggers = workflow[True]  # YAML reads the key `on` as True
+    assert triggers["schedule"] and "workflow_dispatch" in triggers
+    assert workflow["permissions"] == {}
+    (job,) = workflow["jobs"].values()
+    assert job["permissions"] == {"contents": "read"}
+    commands = [step.get("run", "") for step in job["steps"]]
+    assert any("pip install --upgrade" in c and "torch" in c for c in commands)
+    assert any(c.startswith(".venv/bin/python measure/drift.py") for c in commands)
+    assert any("pytest tests/chapters -W error::DeprecationWarning" in c for c in commands)
 
 
 def test_pages_publishes_only_after_the_tests_pass():

@@ -1,7 +1,7 @@
 """Every snippet runs on its own, as a reader who copies the file runs it.
 
 The generator already runs each snippet in a fresh process from an unrelated
-folder, importing from the snippet's own folder (tests/tools/test_gallery.py
+folder, importing from the snippet's own folder (tests/site_build/test_gallery.py
 shows it), so what a page shows is what a standalone run prints. CI also runs
 the specimen chapter's files exactly as a reader types them.
 """
@@ -37,7 +37,7 @@ def test_snippet_prints_something_to_look_at(snippet, rendered):
 
 
 # The generator runs every snippet as this does (a fresh Python, an unrelated folder, imports from
-# the snippet's own folder: tests/tools/test_gallery.py), so CI checks the literal command on the
+# the snippet's own folder: tests/site_build/test_gallery.py), so CI checks the literal command on the
 # specimen chapter's snippets only.
 @pytest.mark.slow
 @pytest.mark.parametrize("snippet", [s for s in SNIPPETS if s.parent.name == SPECIMEN.rstrip("/")], ids=name)

@@ -1,6 +1,6 @@
 """A real Chromium (Debian's) driven by Playwright, and the built site served on 127.0.0.1.
 
-How the site is served and opened is tools/local_site.py's, shared with the screenshot and
+How the site is served and opened is measure/local_site.py's, shared with the screenshot and
 Lighthouse tools; this adds what only the tests need: the pages, and a visit that records.
 """
 

@@ -42,5 +42,5 @@ def pin() -> None:
     Must run before torch is imported: MKL and ATen read them once, at start-up.
     """
     if "torch" in sys.modules and any(os.environ.get(k) != v for k, v in PINNED.items()):
-        raise PinTooLate("torch was imported before tools/arithmetic.py pinned its arithmetic")
+        raise PinTooLate("torch was imported before site_build/arithmetic.py pinned its arithmetic")
     os.environ.update(PINNED)

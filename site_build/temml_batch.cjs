@@ -1,4 +1,4 @@
-// Render a batch of LaTeX formulas to MathML with Temml, for tools/mathml.py.
+// Render a batch of LaTeX formulas to MathML with Temml, for site_build/mathml.py.
 // stdin: JSON [[tex, display], ...]; stdout: JSON [{mathml} | {error}, ...], one per formula.
 // One process per page, so Node starts a dozen times a build, not once per formula.
 "use strict";

@@ -1,4 +1,4 @@
-"""tools/take_home.py on a small page made here: which blocks and which prose go home, and the foot line."""
+"""site_build/take_home.py on a small page made here: which blocks and prose go home, and the foot line."""
 
 from __future__ import annotations
 

@@ -1,16 +1,18 @@
 """Finish a notebook page that mkdocs-jupyter rendered (nbconvert's lab template) for this site.
 
-mkdocs-jupyter stays the renderer (it executes the notebook and caches the result); this module
-turns its JupyterLab page into one that reads like the other chapters:
+mkdocs-jupyter renders the notebook's cells; the build runs them (site_build/gallery.py: its code
+cells in order, as one script, each cell's output and figures kept under the cell's id). This
+module turns the JupyterLab page into one that reads like the other chapters:
 - the Markdown cells become plain page content, with the site's heading permalinks;
 - each code cell becomes a Python code block as Material draws it (site colours, copy button),
   without "In [n]:" prompts or cell borders;
-- a cell's printed text becomes one text block titled "Output", as on the chapter pages;
-- each figure takes the "alt" of its cell's metadata (a figure without one is an error), and is
-  drawn inverted in dark mode (matplotlib's PNGs are white);
+- what the cell printed becomes one text block titled "Output", as on the chapter pages;
+- each figure it drew is a chapter's figure (an SVG, with its dark and phone twins added by
+  site_build/figures.py), described by the "alt" of its cell's metadata (a figure without one
+  is an error) and captioned by its "caption", if any;
 - nbconvert's half a megabyte of JupyterLab CSS, its Mermaid loader (a CDN script) and MathJax
-  stub are dropped; the page links a small stylesheet of its own (STYLESHEET, from CSS_SOURCE).
-The glossary's tooltips are added to this page as to every other (tools/glossary.py).
+  stub are dropped: the site's own stylesheets draw the page, as they draw every chapter.
+The glossary's tooltips are added to this page as to every other (site_build/glossary.py).
 """
 
 from __future__ import annotations
@@ -20,16 +22,16 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
 
-STYLESHEET = "assets/stylesheets/notebook.css"
-CSS_SOURCE = Path(__file__).with_name("notebook.css")
-
 
 class NotebookPageError(ValueError):
     """The notebook cannot be shown as this site requires (a figure without alt text)."""
 
 
-def finish(html: str, notebook: Path) -> str:
-    """Return the page's HTML as the site draws it (it links STYLESHEET, served from CSS_SOURCE)."""
+def finish(html: str, notebook: Path, printed: dict[str, str], figures: dict[str, list[str]]) -> str:
+    """Return the page's HTML as the site draws it.
+
+    printed: what each code cell printed, by cell id; figures: the src of each figure a cell drew.
+    """
     soup = BeautifulSoup(html, "html.parser")
     for style in soup.find_all("style"):
         style.decompose()
@@ -37,9 +39,8 @@ def finish(html: str, notebook: Path) -> str:
         if script.get("src") == "" or "MathJax" in script.get_text() or "cdnjs" in script.get_text():
             script.decompose()
 
-    alt_texts = {
-        cell.get("id"): cell.get("metadata", {}).get("alt")
-        for cell in json.loads(notebook.read_text())["cells"]
+    metadata = {
+        cell.get("id"): cell.get("metadata", {}) for cell in json.loads(notebook.read_text())["cells"]
     }
     wrapper = soup.select_one(".jupyter-wrapper")
     if wrapper is None:
@@ -50,7 +51,11 @@ def finish(html: str, notebook: Path) -> str:
         if "jp-MarkdownCell" in cell["class"]:
             _markdown(cell, content)
         elif "jp-CodeCell" in cell["class"]:
-            _code(soup, cell, content, alt_texts.get(cell_id), notebook.name, cell_id)
+            _code(soup, cell, content)
+            if printed.get(cell_id):
+                content.append(_block(soup, "text", [printed[cell_id]], title="Output"))
+            for src in figures.get(cell_id, []):
+                content.append(_figure(soup, src, metadata[cell_id], f"{notebook.name}: cell {cell_id}"))
     wrapper.replace_with(content)
     return str(soup)
 
@@ -80,29 +85,21 @@ def _block(soup: BeautifulSoup, language: str, inner: list, title: str | None = 
     return block
 
 
-def _code(soup: BeautifulSoup, cell: Tag, content: Tag, alt: str | None, name: str, cell_id: str) -> None:
+def _code(soup: BeautifulSoup, cell: Tag, content: Tag) -> None:
     source = cell.select_one(".jp-InputArea .highlight-ipynb pre")
     if source is not None:
         spans = [child for child in source.children if not (isinstance(child, Tag) and not child.contents)]
         content.append(_block(soup, "python", spans))
-    printed: list[str] = []
 
-    def flush() -> None:
-        if printed:
-            content.append(_block(soup, "text", ["".join(printed)], title="Output"))
-            printed.clear()
 
-    for output in cell.select(".jp-OutputArea-output"):
-        if "jp-RenderedText" in output["class"] and output.pre is not None:
-            printed.append(output.pre.get_text())
-        for image in output.select("img"):
-            flush()
-            if not alt:
-                raise NotebookPageError(
-                    f'{name}: cell {cell_id} draws a figure but has no "alt" in its metadata'
-                )
-            image["alt"] = alt
-            figure = soup.new_tag("p", attrs={"class": "notebook-figure"})
-            figure.append(image.extract())
-            content.append(figure)
-    flush()
+def _figure(soup: BeautifulSoup, src: str, metadata: dict, where: str) -> Tag:
+    """<figure><img src alt><figcaption>, as a chapter's figure in Markdown becomes."""
+    if not metadata.get("alt"):
+        raise NotebookPageError(f'{where} draws a figure but has no "alt" in its metadata')
+    figure = soup.new_tag("figure")
+    figure.append(soup.new_tag("img", attrs={"alt": metadata["alt"], "src": src}))
+    if metadata.get("caption"):
+        caption = soup.new_tag("figcaption")
+        caption.string = metadata["caption"]
+        figure.append(caption)
+    return figure

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -200,7 +201,7 @@ def test_a_snippet_that_exits_early_is_an_error(tmp_path, monkeypatch):
 
 def test_command_line_renders_everything(tmp_path, capsys):
     write(tmp_path, "hello.py", 'print("one")\n')
-    assert gallery.main(["--snippets", str(tmp_path / "snippets"), "--cache", str(tmp_path / "cache")]) == 0
+    assert gallery.main(["--project", str(tmp_path), "--cache", str(tmp_path / "cache")]) == 0
     assert "hello.py: 0 figure(s)" in capsys.readouterr().out
     assert (tmp_path / "cache" / "hello" / "output.txt").read_text() == "one\n"
 
@@ -210,10 +211,10 @@ def test_each_snippet_runs_alone_from_an_unrelated_folder(tmp_path):
     write(tmp_path, "a_sets.py", 'import builtins\nbuiltins.LEFT_BEHIND = 1\nprint("set")\n')
     write(tmp_path, "b_reads.py", "print(LEFT_BEHIND)\n")
     with pytest.raises(gallery.SnippetError, match=r"b_reads\.py:1: NameError"):
-        gallery.render_all(tmp_path / "snippets", tmp_path / "cache")
+        gallery.render_all(tmp_path, tmp_path / "cache")
     write(tmp_path, "b_reads.py", 'print(open("a_sets.py").read())\n')
     with pytest.raises(gallery.SnippetError, match="FileNotFoundError"):
-        gallery.render_all(tmp_path / "snippets", tmp_path / "cache")
+        gallery.render_all(tmp_path, tmp_path / "cache")
 
 
 ALONE = """\
@@ -263,13 +264,13 @@ print(random.random(), numpy.random.rand(), torch.rand(1))
 """
     write(tmp_path, "one.py", draw)
     write(tmp_path, "two.py", draw)
-    one, two = gallery.render_all(tmp_path / "snippets", tmp_path / "cache")
+    one, two = gallery.render_all(tmp_path, tmp_path / "cache")
     first, second = (result.output.read_text().split() for result in (one, two))
     assert all(a != b for a, b in zip(first, second, strict=True)), (first, second)
 
 
 def test_imports_resolve_as_for_python_snippet_py(tmp_path):
-    """From the snippet's own folder, as `python snippets/x.py` does, never from tools/."""
+    """From the snippet's own folder, as `python snippets/x.py` does, never from site_build/."""
     write(tmp_path, "helper.py", "VALUE = 42\n")
     snippet = write(tmp_path, "uses.py", "from helper import VALUE\nprint(VALUE)\n")
     assert gallery.render(snippet, tmp_path / "cache").output.read_text() == "42\n"
@@ -286,7 +287,7 @@ def test_a_deprecation_warning_fails_the_snippet(tmp_path):
 
 def test_snippets_in_chapter_folders_are_named_by_their_path(tmp_path):
     write(tmp_path, "sigmoid/shape.py", 'print("s")\n')
-    (result,) = gallery.render_all(tmp_path / "snippets", tmp_path / "cache")
+    (result,) = gallery.render_all(tmp_path, tmp_path / "cache")
     assert result.name == "sigmoid/shape"
     assert result.output == tmp_path / "cache" / "sigmoid" / "shape" / "output.txt"
 
@@ -295,10 +296,10 @@ def test_the_result_of_a_removed_snippet_is_forgotten(tmp_path):
     """Else a page could still include it here, and fail only on a fresh clone."""
     old = write(tmp_path, "sigmoid.py", 'print("old")\n')
     write(tmp_path, "sigmoid/function.py", 'print("new")\n')
-    gallery.render_all(tmp_path / "snippets", tmp_path / "cache")
+    gallery.render_all(tmp_path, tmp_path / "cache")
     assert (tmp_path / "cache" / "sigmoid" / "output.txt").exists()
     old.unlink()
-    (result,) = gallery.render_all(tmp_path / "snippets", tmp_path / "cache")
+    (result,) = gallery.render_all(tmp_path, tmp_path / "cache")
     assert not (tmp_path / "cache" / "sigmoid" / "output.txt").exists()
     assert result.output.read_text() == "new\n"  # the snippet in the folder of the same name stays
 
@@ -327,3 +328,56 @@ def test_a_figure_that_cannot_be_copied_is_saved_wide_only(tmp_path):
     """
     result = gallery.render(write(tmp_path, "formatted.py", lambda_formatter), tmp_path / "cache")
     assert result.figures == ("formatted",) and result.narrow == ()
+
+
+def notebook(tmp_path, *cells):
+    """docs/page.ipynb of the project at tmp_path, from (cell id, source) pairs; ids starting "md" are
+    Markdown cells."""
+    path = tmp_path / "docs" / "page.ipynb"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        json.dumps(
+            {
+                "cells": [
+                    {
+                        "cell_type": "markdown" if id.startswith("md") else "code",
+                        "id": id,
+                        "metadata": {},
+                        "source": source,
+                    }
+                    for id, source in cells
+                ]
+            }
+        )
+    )
+    return path
+
+
+def test_a_notebook_runs_its_cells_in_order_and_keeps_each_ones_output_and_figures(tmp_path):
+    notebook(
+        tmp_path,
+        ("cell-1", "import matplotlib.pyplot as plt\nx = 2"),
+        ("md-1", "Some prose, print('not run')"),
+        ("cell-2", "print(x * 21)"),
+        ("cell-3", "plt.figure(num='curve')\nplt.plot([0, 1])\nplt.show()\nprint('drawn')"),
+    )
+    (result,) = gallery.render_all(tmp_path, tmp_path / "cache")
+    assert result.name == "page/notebook"
+    assert result.sections() == {"cell-2": "42\n", "cell-3": "drawn\n"}
+    assert result.figures == ("curve",) and result.shown_in == ("cell-3",)
+    assert (result.folder / "curve-dark.svg").exists()
+
+
+def test_a_failing_cell_names_the_notebook_the_cell_and_the_line(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    notebook(tmp_path, ("cell-1", "x = 1"), ("cell-2", "y = 2\nraise ValueError('on purpose')"))
+    with pytest.raises(
+        gallery.SnippetError, match=r"^docs/page\.ipynb: cell cell-2, line 2: ValueError: on purpose"
+    ):
+        gallery.render_all(tmp_path, tmp_path / "cache")
+
+
+def test_a_cell_id_must_be_a_section_name(tmp_path):
+    notebook(tmp_path, ("7f3a", "x = 1"))
+    with pytest.raises(gallery.SnippetError, match="a cell's id must be a section name: '7f3a'"):
+        gallery.render_all(tmp_path, tmp_path / "cache")

@@ -18,7 +18,7 @@ Lighthouse (LIGHTHOUSE, pinned below) runs through npx, with Debian's Chromium;
 the site is served from the folder given, as GitHub Pages serves it. Goals:
 performance 95, accessibility, best practices and SEO 100.
 
-    python tools/lighthouse.py [SITE_DIR] [--page PATH ...] [--runs N] [--json FILE]
+    python measure/lighthouse.py [SITE_DIR] [--page PATH ...] [--runs N] [--json FILE]
 
 Knows nothing of MkDocs; build the site first (`make build` writes site/).
 """
@@ -35,7 +35,6 @@ import tempfile
 from pathlib import Path
 
 import local_site
-import paths
 
 LIGHTHOUSE = "lighthouse@12.8.2"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -113,7 +112,7 @@ def _row(page: str, scores: dict[str, int]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("site", nargs="?", type=Path, default=paths.ROOT / "site")
+    parser.add_argument("site", nargs="?", type=Path, default=Path("site"))
     parser.add_argument("--page", action="append", help="a page's path, as 'sigmoid/'; default: every page")
     parser.add_argument("--runs", type=int, default=3, help="runs per page, of which the median is reported")
     parser.add_argument("--json", type=Path, help="also write the scores here")

@@ -2,7 +2,7 @@
 
 For a person to look at, not a test (the browser tests hold what was seen):
 
-    python tools/screenshots.py [SITE_DIR] [--out DIR] [--page PATH ...]
+    python measure/screenshots.py [SITE_DIR] [--out DIR] [--page PATH ...]
 
 writes DIR/<page>-<scheme>-<screen>.png (default DIR: .cache/screenshots). Build the
 site first (`make screenshots` does both).
@@ -15,7 +15,6 @@ import sys
 from pathlib import Path
 
 import local_site
-import paths
 
 
 def take(chromium, base_url: str, pages: list[str], out: Path) -> list[Path]:
@@ -38,8 +37,8 @@ def take(chromium, base_url: str, pages: list[str], out: Path) -> list[Path]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("site", nargs="?", type=Path, default=paths.ROOT / "site")
-    parser.add_argument("--out", type=Path, default=paths.ROOT / ".cache" / "screenshots")
+    parser.add_argument("site", nargs="?", type=Path, default=Path("site"))
+    parser.add_argument("--out", type=Path, default=Path(".cache/screenshots"))
     parser.add_argument("--page", action="append", help="a page's path, as 'sigmoid/'; default: every page")
     args = parser.parse_args(argv)
     if not (args.site / "index.html").exists():

@@ -2,7 +2,7 @@
 
 Like sphinx-gallery, each snippet in `snippets/` is executed as a script, in a
 fresh process of its own, as a reader runs a copied file (forked from a Python
-that has imported torch and matplotlib once: tools/forkserver.py); every
+that has imported torch and matplotlib once: site_build/forkserver.py); every
 figure open when it calls `plt.show()` is saved as SVG, once for a light page
 and once recoloured for a dark one, and what it prints is kept per section
 (the `# --8<-- [start:name]` markers that pages include code by), so a page
@@ -10,15 +10,20 @@ can show each piece of output under the code that printed it. A file the snippet
 writes into its working folder named `<name>.explorer.json` (a plain `json.dump`)
 is kept beside the figures: the numbers a page's interactive explorer starts from.
 
+A notebook page (`docs/<page>.ipynb`) is run the same way, its code cells one
+after another as one script, each cell a section named by its id: its page shows
+each cell's output and figures under the cell (site_build/notebook_page.py).
+
 Results live in `<cache>/<name>/`, where the name is the snippet's path under
-`snippets/` without `.py`, and are reused while the cache key (snippet bytes,
-the generator's source, the pinned arithmetic, the torch and matplotlib versions) is
-unchanged, so a prose-only rebuild runs nothing and imports neither torch nor
-matplotlib. Stale snippets run side by side, one process per core.
+`snippets/` without `.py` (a notebook's is `<page>/notebook`), and are reused
+while the cache key (the source's bytes, the generator's source, the pinned
+arithmetic, the torch and matplotlib versions) is unchanged, so a prose-only
+rebuild runs nothing and imports neither torch nor matplotlib. Stale sources
+run side by side, one process per core.
 
 This module knows nothing of MkDocs. Command line:
 
-    python tools/gallery.py [--snippets DIR] [--cache DIR] [--force]
+    python site_build/gallery.py [--project DIR] [--cache DIR] [--force]
 """
 
 from __future__ import annotations
@@ -44,13 +49,16 @@ import arithmetic
 import forkserver
 import paths
 
-SNIPPETS_DIR = paths.ROOT / paths.SNIPPETS
 CACHE_DIR = paths.ROOT / paths.RENDERED
 
 OUTPUT_FILE = "output.txt"
+STDERR_FILE = "stderr.txt"  # what a snippet wrote to stderr (warnings), kept if it wrote anything
+NOTEBOOK = "notebook"  # a notebook page's result is named <page>/notebook
+NOTEBOOK_SCRIPT = "notebook.py"  # its code cells as one script, kept beside its result
 EXPLORER_DATA = "*.explorer.json"  # what a snippet writes for a page's explorer, kept like a figure
 MANIFEST_FILE = "manifest.json"  # written last: its presence marks a complete result
-SECTION_MARK = re.compile(r"--8<--\s+\[(start|end):([a-z][-_0-9a-z]*)\]")
+SECTION_NAME = re.compile(r"[a-z][-_0-9a-z]*")
+SECTION_MARK = re.compile(rf"--8<--\s+\[(start|end):({SECTION_NAME.pattern})\]")
 WHOLE_FILE = ""  # the section name for output printed outside every section
 
 # Matplotlib settings that make an SVG the same bytes on every run.
@@ -70,16 +78,34 @@ class SnippetError(Exception):
 class Rendered:
     """What one snippet printed and drew, as files in its cache folder."""
 
-    snippet: Path
-    name: str  # the snippet's path under snippets/, without .py: "sigmoid/shape"
+    snippet: Path  # snippets/<chapter>/<name>.py, or a notebook page, docs/<page>.ipynb
+    name: str  # the snippet's path under snippets/, without .py: "sigmoid/shape"; "<page>/notebook"
     folder: Path
     figures: tuple[str, ...]  # figure names; files are NAME.svg and NAME-dark.svg
     narrow: tuple[str, ...] = ()  # those with a variant for phones: NAME-narrow.svg, NAME-narrow-dark.svg
     data: tuple[str, ...] = ()  # the *.explorer.json files it wrote, by file name
+    shown_in: tuple[str, ...] = ()  # the section whose code showed each figure ("" for none)
 
     @property
     def output(self) -> Path:
         return self.folder / OUTPUT_FILE
+
+    @property
+    def script(self) -> Path:
+        """The Python that ran: the snippet, or the notebook's cells as one script."""
+        return _script(self.snippet, self.folder)
+
+    def sections(self) -> dict[str, str]:
+        """What each section printed (WHOLE_FILE: what was printed outside every section)."""
+        printed: dict[str, str] = {}
+        section = WHOLE_FILE
+        for line in self.output.read_text().splitlines(keepends=True):
+            mark = SECTION_MARK.fullmatch(line.strip())
+            if mark:
+                section = mark[2] if mark[1] == "start" else WHOLE_FILE
+            else:
+                printed[section] = printed.get(section, "") + line
+        return printed
 
     def figure_files(self) -> list[Path]:
         files = []
@@ -110,17 +136,39 @@ def render(
     snippet: Path, cache_dir: Path = CACHE_DIR, force: bool = False, name: str | None = None
 ) -> Rendered:
     """Return the snippet's cached result, running it first if the cache is stale."""
-    return _render_many([(snippet, name or snippet.stem)], cache_dir, force)[0]
+    return _first_failure_raised(_render_many([(snippet, name or snippet.stem)], cache_dir, force))[0]
+
+
+def sources(project: Path) -> list[tuple[Path, str]]:
+    """What a project runs, with the name of each result: every snippet, then every notebook page."""
+    snippets, docs = project / paths.SNIPPETS, project / paths.DOCS
+    named = [
+        (path, path.relative_to(snippets).with_suffix("").as_posix())
+        for path in sorted(snippets.rglob("*.py"))
+    ]
+    named += [
+        (path, f"{path.relative_to(docs).with_suffix('').as_posix()}/{NOTEBOOK}")
+        for path in sorted(docs.rglob("*.ipynb"))
+    ]
+    return named
 
 
 def render_all(
-    snippets_dir: Path = SNIPPETS_DIR, cache_dir: Path = CACHE_DIR, force: bool = False
+    project: Path = paths.ROOT, cache_dir: Path | None = None, force: bool = False
 ) -> list[Rendered]:
-    """Render every snippet. One process at a time: a second waits, then finds the cache warm."""
+    """Render every snippet and notebook of a project; raise the first failure, in their order."""
+    return _first_failure_raised(run_all(project, cache_dir, force))
+
+
+def run_all(
+    project: Path = paths.ROOT, cache_dir: Path | None = None, force: bool = False
+) -> list[Rendered | SnippetError]:
+    """Every snippet's and notebook's result, or the error it raised: none stops the others. One
+    process at a time: a second waits, then finds the cache warm."""
     from filelock import FileLock
 
-    snippets = sorted(snippets_dir.rglob("*.py"))
-    named = [(path, path.relative_to(snippets_dir).with_suffix("").as_posix()) for path in snippets]
+    named = sources(project)
+    cache_dir = cache_dir or project / paths.RENDERED
     cache_dir.mkdir(parents=True, exist_ok=True)
     with FileLock(cache_dir / ".lock"):
         _forget_removed(cache_dir, {name for _, name in named})
@@ -134,11 +182,15 @@ def _forget_removed(cache_dir: Path, names: set[str]) -> None:
     """
     for manifest in cache_dir.rglob(MANIFEST_FILE):
         if manifest.parent.relative_to(cache_dir).as_posix() not in names:
-            for stale in (manifest.parent / OUTPUT_FILE, *manifest.parent.glob("*.svg"), manifest):
+            result = manifest.parent
+            kept = (OUTPUT_FILE, NOTEBOOK_SCRIPT, STDERR_FILE)
+            for stale in (*(result / name for name in kept), *result.glob("*.svg"), manifest):
                 stale.unlink(missing_ok=True)
 
 
-def _render_many(named: list[tuple[Path, str]], cache_dir: Path, force: bool) -> list[Rendered]:
+def _render_many(
+    named: list[tuple[Path, str]], cache_dir: Path, force: bool
+) -> list[Rendered | SnippetError]:
     """Cached results where the key matches; the rest run side by side, one process each."""
     results: dict[str, Rendered | SnippetError] = {}
     stale = []
@@ -158,31 +210,39 @@ def _render_many(named: list[tuple[Path, str]], cache_dir: Path, force: bool) ->
         except SnippetError as error:
             return name, error
 
-    # Each snippet runs with one thread (tools/arithmetic.py), so one process per core.
+    # Each snippet runs with one thread (site_build/arithmetic.py), so one process per core.
     with ThreadPoolExecutor(max_workers=len(os.sched_getaffinity(0))) as pool:
         results.update(pool.map(run, stale))
-    for _, name in named:  # the first failure in snippet order, whatever finished first
-        if isinstance(results[name], SnippetError):
-            raise results[name]
     return [results[name] for _, name in named]
 
 
+def _first_failure_raised(results: list[Rendered | SnippetError]) -> list[Rendered]:
+    """The results, unless one is a failure: then the first in order, whatever finished first."""
+    for result in results:
+        if isinstance(result, SnippetError):
+            raise result
+    return results
+
+
 def _listed(saved: dict) -> tuple[tuple[str, ...], ...]:
-    """A manifest's file lists, in the order of Rendered's fields: figures, narrow, data."""
-    return tuple(saved["figures"]), tuple(saved["narrow"]), tuple(saved["data"])
+    """A manifest's lists, in the order of Rendered's fields: figures, narrow, data, shown_in."""
+    return tuple(saved["figures"]), tuple(saved["narrow"]), tuple(saved["data"]), tuple(saved["shown_in"])
 
 
 # A fresh child of the fork server for each snippet: torch and matplotlib are imported once
-# (tools/forkserver.py), with deprecation warnings as errors from the first import on.
+# (site_build/forkserver.py), with deprecation warnings as errors from the first import on.
 PRELOAD = ["matplotlib", "matplotlib.pyplot", "torch"]
 
 
-@functools.cache
-def _forkserver() -> forkserver.Forkserver:
+def start_forkserver() -> forkserver.Forkserver:
+    """A fork server for snippets: the pinned arithmetic, matplotlib's Agg, deprecations as errors."""
     arithmetic.pin()  # inherited by the server and each child: the same digits on every machine
     return forkserver.Forkserver(
         PRELOAD, ["-W", "error::DeprecationWarning"], env={**os.environ, "MPLBACKEND": "Agg"}
     )
+
+
+_forkserver = functools.cache(start_forkserver)  # one per process, started at its first stale snippet
 
 
 def _run_standalone(snippet: Path, folder: Path, key: str) -> tuple[tuple[str, ...], ...]:
@@ -193,14 +253,16 @@ def _run_standalone(snippet: Path, folder: Path, key: str) -> tuple[tuple[str, .
     snippet keeps working on the next release.
     """
     display = _display_path(snippet)
-    with tempfile.TemporaryDirectory(prefix="snippet-") as scratch:
-        elsewhere, log = Path(scratch, "work"), Path(scratch, "log.txt")
-        elsewhere.mkdir()
+    folder.mkdir(parents=True, exist_ok=True)
+    log = folder / STDERR_FILE
+    with tempfile.TemporaryDirectory(prefix="snippet-") as elsewhere:
         status = _forkserver().run(
-            "gallery:run_in_child", [snippet.resolve(), folder.resolve(), key, display], elsewhere, log
+            "gallery:run_in_child", [snippet.resolve(), folder.resolve(), key, display], Path(elsewhere), log
         )
-        if status != 0:
-            raise SnippetError(log.read_text().strip() or f"{display}: exit code {status}")
+    if status != 0:
+        raise SnippetError(log.read_text().strip() or f"{display}: exit code {status}")
+    if not log.read_text():
+        log.unlink()
     return _listed(json.loads((folder / MANIFEST_FILE).read_text()))
 
 
@@ -214,10 +276,31 @@ def run_in_child(snippet: str, folder: str, key: str, display: str) -> int:
     return 0
 
 
-def run_bare(snippet: str) -> None:
-    """In a forked child: `python snippets/x.py` and nothing else (its output to the job's log)."""
-    _as_if_run_alone(Path(snippet))
-    runpy.run_path(snippet, run_name="__main__")
+def run_bare(source: str) -> None:
+    """In a forked child: `python snippets/x.py` and nothing else (its output to the job's log); a
+    notebook's code cells, one after another."""
+    source = Path(source)
+    _as_if_run_alone(source)
+    if source.suffix == ".ipynb":
+        exec(compile(notebook_script(source), str(source), "exec"), {"__name__": "__main__"})
+    else:
+        runpy.run_path(str(source), run_name="__main__")
+
+
+def notebook_script(notebook: Path) -> str:
+    """A notebook's code cells as one script, each cell a section named by its id, so that what a
+    cell prints and draws is kept under its id, as a snippet's is under a section's name."""
+    parts = []
+    for cell in json.loads(notebook.read_text())["cells"]:
+        if cell["cell_type"] != "code":
+            continue
+        if not SECTION_NAME.fullmatch(cell.get("id", "")):
+            raise SnippetError(
+                f"{_display_path(notebook)}: a cell's id must be a section name: {cell.get('id')!r}"
+            )
+        source = cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
+        parts.append(f"# --8<-- [start:{cell['id']}]\n{source.rstrip()}\n# --8<-- [end:{cell['id']}]\n")
+    return "\n".join(parts)
 
 
 def _run_and_save(snippet: Path, folder: Path, key: str, display: str) -> None:
@@ -232,6 +315,7 @@ def _run_and_save(snippet: Path, folder: Path, key: str, display: str) -> None:
 
     figures: list[str] = []
     narrow: list[str] = []
+    shown_in: list[str] = []
 
     def show(*args, **kwargs):
         for number in plt.get_fignums():
@@ -242,40 +326,48 @@ def _run_and_save(snippet: Path, folder: Path, key: str, display: str) -> None:
             if _save_svg_pair(fig, folder / name):
                 narrow.append(name)
             figures.append(name)
+            shown_in.append(stdout.section_running())
         plt.close("all")
 
-    stdout = _SectionedStdout(snippet)
+    script = _script(snippet, folder)
+    if script != snippet:
+        script.write_text(notebook_script(snippet))
+    stdout = _SectionedStdout(script)
     plt.show = show
     _as_if_run_alone(snippet)
     try:
         with redirect_stdout(stdout):
-            runpy.run_path(str(snippet), run_name="__main__")
+            runpy.run_path(str(script), run_name="__main__")
     except SnippetError:
         raise
     except BaseException as error:  # SystemExit too: a snippet must run to its end
-        raise SnippetError(_describe_failure(snippet, display, error)) from error
+        raise SnippetError(_describe_failure(script, display, error)) from error
 
     (folder / OUTPUT_FILE).write_text(stdout.as_sections())
     data = []  # the working folder is a fresh temporary one: whatever is here, the snippet wrote
     for written in sorted(Path.cwd().glob(EXPLORER_DATA)):
         (folder / written.name).write_bytes(written.read_bytes())
         data.append(written.name)
-    saved = {"key": key, "figures": figures, "narrow": narrow, "data": data}
+    saved = {"key": key, "figures": figures, "narrow": narrow, "data": data, "shown_in": shown_in}
     manifest.write_text(json.dumps(saved, indent=1))
+
+
+def _script(source: Path, folder: Path) -> Path:
+    return folder / NOTEBOOK_SCRIPT if source.suffix == ".ipynb" else source
 
 
 def _as_if_run_alone(snippet: Path) -> None:
     """Make this forked child look to the snippet like `python snippets/x.py`: imports resolve from
-    the snippet's folder, never from tools/ (the generator's own modules are forgotten), its
+    the snippet's folder, never from site_build/ (the generator's own modules are forgotten), its
     argv is its path, and the random generators it does not seed start from a seed of their own
     (Python's reseeds itself in a forked child; torch's, and NumPy's once imported, would not)."""
     import numpy
     import torch
 
-    tools = Path(__file__).resolve().parent
-    sys.path[:] = [str(snippet.resolve().parent)] + [p for p in sys.path[1:] if Path(p).resolve() != tools]
+    ours = Path(__file__).resolve().parent
+    sys.path[:] = [str(snippet.resolve().parent)] + [p for p in sys.path[1:] if Path(p).resolve() != ours]
     for name, module in list(sys.modules.items()):
-        if Path(getattr(module, "__file__", None) or "/").resolve().parent == tools:
+        if Path(getattr(module, "__file__", None) or "/").resolve().parent == ours:
             del sys.modules[name]
     sys.argv = [str(snippet)]
     torch.seed()
@@ -294,6 +386,11 @@ def _describe_failure(snippet: Path, display: str, error: BaseException) -> str:
         line = error.lineno  # the snippet never ran, so no frame is its; the error knows the line
     report.stack = traceback.StackSummary.from_list(report.stack[ours[0] :] if ours else [])
     where = display + (f":{line}" if line else "")
+    if line and snippet.name == NOTEBOOK_SCRIPT:  # the notebook's cell, and the line in that cell
+        lines = snippet.read_text().splitlines()
+        cell = _sections_by_line(lines).get(line)
+        first = next(n for n, text in enumerate(lines, start=1) if f"[start:{cell}]" in text)
+        where = f"{display}: cell {cell}, line {line - first}"
     detail = "".join(report.format()).rstrip()
     return f"{where}: {type(error).__name__}: {error}\n{detail}"
 
@@ -320,15 +417,18 @@ class _SectionedStdout(io.TextIOBase):
         return True
 
     def write(self, text: str) -> int:
+        self.chunks.setdefault(self.section_running(), []).append(text)
+        return len(text)
+
+    def section_running(self) -> str:
+        """The section of the snippet's top-level statement that is running now."""
         line = None
         frame = sys._getframe(1)
         while frame is not None:
             if frame.f_code.co_filename == self._path and frame.f_code.co_name == "<module>":
                 line = frame.f_lineno
             frame = frame.f_back
-        section = self._section_at_line.get(line, WHOLE_FILE)
-        self.chunks.setdefault(section, []).append(text)
-        return len(text)
+        return self._section_at_line.get(line, WHOLE_FILE)
 
     def as_sections(self) -> str:
         """All output, each section's wrapped in the markers pymdownx.snippets reads."""
@@ -476,12 +576,12 @@ def _recolour_for_dark(fig) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--snippets", type=Path, default=SNIPPETS_DIR)
-    parser.add_argument("--cache", type=Path, default=CACHE_DIR)
+    parser.add_argument("--project", type=Path, default=paths.ROOT, help="its snippets/ and docs/*.ipynb")
+    parser.add_argument("--cache", type=Path, default=None, help="default: the project's .cache/gallery")
     parser.add_argument("--force", action="store_true", help="run every snippet even if cached")
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     try:
-        results = render_all(args.snippets, args.cache, args.force)
+        results = render_all(args.project, args.cache, args.force)
     except SnippetError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

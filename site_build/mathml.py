@@ -2,7 +2,7 @@
 
 Browsers render MathML natively, so the site needs no math script and no CDN: it works
 offline and screen readers can read the formulas. Temml (npm, run by Node in
-tools/temml_batch.cjs) writes the MathML that Chromium's MathML Core engine expects:
+site_build/temml_batch.cjs) writes the MathML that Chromium's MathML Core engine expects:
 accents that do not stretch, `log` followed by a function application, a prefix minus,
 big operators with limits. The glyphs come from the site's own math font (see fonts.py).
 

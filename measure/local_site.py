@@ -1,7 +1,7 @@
 """The built site in Debian's Chromium: served on 127.0.0.1, opened in a scheme and on a screen.
 
-Shared by the browser tests (tests/support/chromium.py), tools/screenshots.py and
-tools/lighthouse.py, so that all three see the site the same way.
+Shared by the browser tests (tests/support/chromium.py), measure/screenshots.py and
+measure/lighthouse.py, so that all three see the site the same way.
 """
 
 from __future__ import annotations

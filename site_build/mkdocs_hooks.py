@@ -1,4 +1,4 @@
-"""The MkDocs side of the build: a thin adapter around the plain modules of tools/.
+"""The MkDocs side of the build: a thin adapter around the plain modules of site_build/.
 
 All the work lives in those plain modules, so that the site can move to another
 generator (Material's successor, Zensical, runs no MkDocs hooks) by writing a
@@ -11,7 +11,6 @@ import os
 import posixpath
 from pathlib import Path
 
-import arithmetic
 import code_spans
 import course
 import figures
@@ -28,22 +27,25 @@ import theme_patches
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-# The notebook kernel mkdocs-jupyter starts inherits this process's environment.
-arithmetic.pin()
+# What this build's run of the snippets and notebooks gave, by name (on_files fills it).
+RENDERED: dict[str, gallery.Rendered] = {}
 
 
 def on_files(files, config):
-    """Run changed snippets, then serve each figure as figures/<snippet>/<name>.svg (explorer data too)."""
+    """Run changed snippets and notebooks, then serve each figure as figures/<name>/<figure>.svg
+    (explorer data too)."""
     project = Path(config.config_file_path).parent
     try:
-        results = gallery.render_all(project / paths.SNIPPETS, project / paths.RENDERED)
+        results = gallery.render_all(project)
     except gallery.SnippetError as error:
         raise PluginError(f"snippet failed: {error}") from error
+    RENDERED.clear()
+    RENDERED.update((result.name, result) for result in results)
     for result in results:
         for path in result.figure_files() + result.data_files():
             uri = f"figures/{result.name}/{path.name}"
             files.append(File.generated(config, uri, abs_src_path=str(path)))
-    # Material's files that tools/theme_patches.py changes, served changed.
+    # Material's files that site_build/theme_patches.py changes, served changed.
     for theme_file in [f for f in files if theme_patches.concerns(f.src_uri)]:
         try:
             text = theme_patches.patched(theme_file.src_uri, Path(theme_file.abs_src_path).read_text())
@@ -53,10 +55,8 @@ def on_files(files, config):
         files.append(File.generated(config, theme_file.src_uri, content=text))
     # (A test's small site has MkDocs' own theme, and none of Material's files.)
     if config.theme.name == "material" and (missing := theme_patches.missing({f.src_uri for f in files})):
-        raise PluginError(f"tools/theme_patches.py: no such file of Material's: {', '.join(missing)}")
-    # The notebook page's own stylesheet (tools/notebook_page.py links it).
-    files.append(File.generated(config, notebook_page.STYLESHEET, abs_src_path=str(notebook_page.CSS_SOURCE)))
-    # Each chapter's code as <key>/<key>.py and .ipynb, next to its page (tools/take_home.py).
+        raise PluginError(f"site_build/theme_patches.py: no such file of Material's: {', '.join(missing)}")
+    # Each chapter's code as <key>/<key>.py and .ipynb, next to its page (site_build/take_home.py).
     try:
         chapters = course.chapters(config.nav, Path(config.docs_dir))
         made = take_home.all_downloads(
@@ -89,11 +89,15 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     if page.file.src_uri.endswith(".ipynb"):
+        run = RENDERED[f"{Path(page.file.src_uri).with_suffix('').as_posix()}/{gallery.NOTEBOOK}"]
+        drawn: dict[str, list[str]] = {}
+        for figure, cell in zip(run.figures, run.shown_in, strict=True):
+            src = posixpath.relpath(f"figures/{run.name}/{figure}.svg", page.url)
+            drawn.setdefault(cell, []).append(src)
         try:
-            html = notebook_page.finish(html, Path(page.file.abs_src_path))
+            html = notebook_page.finish(html, Path(page.file.abs_src_path), run.sections(), drawn)
         except notebook_page.NotebookPageError as error:
             raise PluginError(str(error)) from error
-        page.meta["stylesheets"] = [notebook_page.STYLESHEET]  # linked in the <head> by main.html
 
     def figure_file(src: str) -> Path:
         figure = files.get_file_from_path(posixpath.normpath(posixpath.join(page.url, src)))

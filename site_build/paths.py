@@ -13,11 +13,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 DOCS = "docs"  # the pages
 SNIPPETS = "snippets"  # the code the pages show: snippets/<chapter>/<name>.py
-RENDERED = ".cache/gallery"  # what tools/gallery.py makes of them: <chapter>/<name>/output.txt, *.svg
-MATHML = ".cache/mathml"  # Temml's MathML for every formula it has rendered (tools/mathml.py)
+RENDERED = ".cache/gallery"  # what site_build/gallery.py makes of them: <chapter>/<name>/output.txt, *.svg
+MATHML = ".cache/mathml"  # Temml's MathML for every formula it has rendered (site_build/mathml.py)
 CONFIG = "mkdocs.yml"
 # Everything a build reads; mkdocs.yml's watch lists the same folders, but docs/.
-BUILD_INPUTS = (DOCS, SNIPPETS, "tools", "overrides", CONFIG)
+BUILD_INPUTS = (DOCS, SNIPPETS, "site_build", "overrides", CONFIG)
 
 
 def page_url(page: str | Path) -> str:

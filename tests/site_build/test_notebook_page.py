@@ -1,0 +1,68 @@
+"""The notebook page, from nbconvert's JupyterLab markup to the site's own."""
+
+from __future__ import annotations
+
+import json
+
+import notebook_page
+import pytest
+from bs4 import BeautifulSoup
+
+# What mkdocs-jupyter (nbconvert's lab template, not executing) writes for one Markdown and two
+# code cells, cut down.
+RENDERED = """
+<style>.jp-Cell { border: 1px solid }</style>
+<script src=""></script>
+<div class="jupyter-wrapper">
+  <div class="jp-Cell jp-MarkdownCell" id="cell-id=cell-1">
+    <div class="jp-RenderedMarkdown"><h2 id="fit">Fit<a class="anchor-link" href="#fit">¶</a></h2></div>
+  </div>
+  <div class="jp-Cell jp-CodeCell" id="cell-id=cell-2">
+    <div class="jp-InputArea"><div class="highlight-ipynb">
+      <pre><span></span><span class="n">print</span>(1)</pre>
+    </div></div>
+  </div>
+  <div class="jp-Cell jp-CodeCell" id="cell-id=cell-3">
+    <div class="jp-InputArea"><div class="highlight-ipynb"><pre><span></span>x = 2</pre></div></div>
+  </div>
+</div>
+"""
+PRINTED = {"cell-2": "1\n", "": "printed outside every cell\n"}
+DRAWN = {"cell-2": ["../figures/sim/notebook/curve.svg"]}
+
+
+def notebook(tmp_path, alt, caption=None):
+    metadata = {"alt": alt} if alt else {}
+    if caption:
+        metadata["caption"] = caption
+    cells = [
+        {"id": "cell-1", "metadata": {}},
+        {"id": "cell-2", "metadata": metadata},
+        {"id": "cell-3", "metadata": {}},
+    ]
+    path = tmp_path / "sim.ipynb"
+    path.write_text(json.dumps({"cells": cells}))
+    return path
+
+
+def test_cells_become_the_sites_blocks_with_what_the_build_ran_under_each(tmp_path):
+    page = notebook_page.finish(
+        RENDERED, notebook(tmp_path, "A rising S-curve", "The curve."), PRINTED, DRAWN
+    )
+    soup = BeautifulSoup(page, "html.parser")
+    assert soup.select("style, script") == []  # no JupyterLab CSS, no empty script
+    assert not soup.select_one("h2 a.headerlink").has_attr("title")
+    code, output, quiet = soup.select("div.highlight")
+    assert "language-python" in code["class"] and code.code.get_text() == "print(1)"
+    assert output.select_one("span.filename").get_text() == "Output" and output.code.get_text() == "1\n"
+    assert quiet.code.get_text() == "x = 2"  # a cell that printed nothing has no Output block
+    (figure,) = soup.select("figure")
+    assert figure.find_previous_sibling() is output  # under the cell that drew it
+    assert figure.img["src"] == DRAWN["cell-2"][0] and figure.img["alt"] == "A rising S-curve"
+    assert figure.figcaption.get_text() == "The curve."
+    assert "printed outside every cell" not in page
+
+
+def test_a_figure_without_alt_text_is_an_error(tmp_path):
+    with pytest.raises(notebook_page.NotebookPageError, match=r"sim\.ipynb: cell cell-2 draws a figure"):
+        notebook_page.finish(RENDERED, notebook(tmp_path, None), PRINTED, DRAWN)
