@@ -3,9 +3,13 @@
 Everything runs in a temporary copy of the files git tracks, so the caches start
 empty, as in a fresh clone:
 
-- floor: what any cold build must pay, one import of torch and matplotlib, then
-  every snippet run as `python snippets/x.py` in a child forked from it, two at a
-  time (site_build/forkserver.py), saving nothing;
+- floor: one import of torch and matplotlib, then every snippet and notebook run
+  as `python snippets/x.py` runs it (each paying its own first use of torch) in a
+  child forked from it, two at a time, saving nothing: what a cold build would
+  pay to run the code alone. (The build's own fork server also warms torch and
+  matplotlib up once, gallery.warm_up, which saves each snippet about 1 s: so the
+  build runs its code in less than this floor, and the ratio measures what
+  drawing, math, fonts and MkDocs add net of that saving.);
 - cold: the first build, which runs every snippet and draws every figure;
 - warm: a rebuild after a prose-only edit (median of several), which must not
   import torch; and plain, the same rebuild by MkDocs alone, from a copy of
@@ -123,14 +127,14 @@ def pytest(project: Path, chapter: str | None = None) -> tuple[float, subprocess
 
 
 def floor(project: Path) -> float:
-    """One import of torch and matplotlib, then every snippet as `python snippets/x.py` in a child
-    forked from it, as many at a time as there are cores (the generator's own way, saving nothing)."""
+    """One import of torch and matplotlib, then every snippet (and notebook) as `python snippets/x.py`
+    runs it, in a child forked from it, as many at a time as there are cores, saving nothing."""
     sys.path.insert(0, str(project / "site_build"))
     import gallery
 
-    snippets = sorted((project / "snippets").rglob("*.py"))
+    snippets = [source for source, _ in gallery.sources(project)]
     start = time.perf_counter()
-    server = gallery.start_forkserver()
+    server = gallery.start_forkserver(gallery.IMPORTS)  # the imports alone, no warm-up
 
     def run_bare(snippet: Path) -> int:
         with tempfile.TemporaryDirectory(prefix="floor-") as scratch:

@@ -2,12 +2,13 @@
 
 Starting Python and importing torch and matplotlib takes about 2 s, which is most of a
 small snippet's run, and the generator runs some twenty snippets. The server imports
-them once; each job is a function called in a fresh child forked from the server, in
+them once (and may call a function once, to warm them up); each job is a function
+called in a fresh child forked from the server, in
 the working folder the job names, with its output and errors written to a file of the
 job's. The child is gone when the job ends, so no state passes from one job to the
 next, as with a fresh `python` for each.
 
-    server = Forkserver(["torch", "matplotlib.pyplot"], python_options=["-W", "error"])
+    server = Forkserver(["torch", "matplotlib.pyplot", "gallery:warm_up"], python_options=["-W", "error"])
     status = server.run("gallery:run_in_child", ["a", "b"], cwd=folder, log=log_file)
 
 Jobs may be started from several threads at once; each child runs side by side with
@@ -103,8 +104,11 @@ def _serve(preload: list[str]) -> None:
     """
     statuses = os.dup(1)
     os.dup2(2, 1)
-    for module in preload:
-        importlib.import_module(module)
+    for name in preload:  # a module, or module:function to call once imported
+        module, _, function = name.partition(":")
+        imported = importlib.import_module(module)
+        if function:
+            getattr(imported, function)()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the parent, which closes stdin
     woken, wake = os.pipe()
     os.set_blocking(woken, False)

@@ -210,7 +210,9 @@ def _render_many(
         except SnippetError as error:
             return name, error
 
-    # Each snippet runs with one thread (site_build/arithmetic.py), so one process per core.
+    # Each snippet runs with one thread (site_build/arithmetic.py), so one process per core; the
+    # largest first (a fair guess at the longest), so that no core is left alone with a long one.
+    stale.sort(key=lambda job: job[0].stat().st_size, reverse=True)
     with ThreadPoolExecutor(max_workers=len(os.sched_getaffinity(0))) as pool:
         results.update(pool.map(run, stale))
     return [results[name] for _, name in named]
@@ -231,15 +233,41 @@ def _listed(saved: dict) -> tuple[tuple[str, ...], ...]:
 
 # A fresh child of the fork server for each snippet: torch and matplotlib are imported once
 # (site_build/forkserver.py), with deprecation warnings as errors from the first import on.
-PRELOAD = ["matplotlib", "matplotlib.pyplot", "torch"]
+IMPORTS = ["matplotlib", "matplotlib.pyplot", "torch"]
 
 
-def start_forkserver() -> forkserver.Forkserver:
+def start_forkserver(preload: list[str] = (*IMPORTS, "gallery:warm_up")) -> forkserver.Forkserver:
     """A fork server for snippets: the pinned arithmetic, matplotlib's Agg, deprecations as errors."""
     arithmetic.pin()  # inherited by the server and each child: the same digits on every machine
     return forkserver.Forkserver(
-        PRELOAD, ["-W", "error::DeprecationWarning"], env={**os.environ, "MPLBACKEND": "Agg"}
+        list(preload), ["-W", "error::DeprecationWarning"], env={**os.environ, "MPLBACKEND": "Agg"}
     )
+
+
+def warm_up() -> None:
+    """In the fork server, once: what every snippet would pay at its first use of torch and of
+    matplotlib's SVG. The optimizer's first step imports torch._dynamo (about 1 s, measured on a
+    2-core VM: the largest part of a small snippet's run); the first text loads its font and the
+    first formula builds matplotlib's math parser. It draws no random number and opens no pyplot
+    figure, and leaves one thread, so that the children it forks start as a fresh process would
+    (with torch._dynamo and sympy imported, as any snippet that steps an optimizer has them).
+    """
+    import torch
+    from matplotlib.figure import Figure
+    from matplotlib.pyplot import rc_context
+
+    x = torch.linspace(-1, 1, 8).reshape(8, 1)
+    w = torch.zeros(1, 1, requires_grad=True)
+    optimizer = torch.optim.SGD([w], lr=0.1)
+    torch.nn.functional.binary_cross_entropy_with_logits(x @ w, (x > 0).float()).backward()
+    optimizer.step()
+    figure = Figure()
+    axes = figure.subplots()
+    axes.plot([0, 1], [0, 1], label="a line")
+    axes.set_title("$\\sigma(x)$")
+    axes.legend()
+    with rc_context(SVG_RC):
+        figure.savefig(io.BytesIO(), **SVG_SAVE)
 
 
 _forkserver = functools.cache(start_forkserver)  # one per process, started at its first stale snippet
