@@ -12,6 +12,7 @@ import gallery
 import paths
 import pytest
 from support.project import ROOT, mkdocs_build
+from support.tiers import SPECIMEN
 
 # Tests, and every process they start, compute with the site's arithmetic (see site_build/arithmetic.py).
 arithmetic.pin()
@@ -23,15 +24,16 @@ os.environ.setdefault("SOURCE_DATE_EPOCH", "1764000000")
 
 
 def _shared_run(item) -> str | None:
-    """What costly run a test shares with others when they are on one worker: the browser's page
-    visits (the visited fixture), or a chapter's snippets run in the worker (support.captured
-    runs each once per worker): the tests of tests/chapters/test_<key>.py, and any test with a
-    snippet of snippets/<key>/ among its parameters."""
+    """What costly run a test shares with others when they are on one worker: a page's visits in
+    the browser (the visited fixture; a test with no page parameter is counted with the specimen,
+    which most of them look at), or a chapter's snippets run in the worker (support.captured runs
+    each once per worker): the tests of tests/chapters/test_<key>.py, and any test with a snippet
+    of snippets/<key>/ among its parameters."""
+    callspec = getattr(item, "callspec", None)
     if "visited" in getattr(item, "fixturenames", ()):
-        return "shared-visits"
+        return "visits-" + (callspec.params.get("path", SPECIMEN) if callspec else SPECIMEN)
     if item.path.parent.name == "chapters":
         return "chapter-" + item.path.stem.removeprefix("test_").replace("_", "-")
-    callspec = getattr(item, "callspec", None)
     for value in callspec.params.values() if callspec else ():
         if isinstance(value, str) and value.split("/")[0] in CHAPTERS:
             return "chapter-" + value.split("/")[0]

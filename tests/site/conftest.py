@@ -28,15 +28,26 @@ def browser():
         browser.close()
 
 
+# Visits kept open at once: a page's tests run one after another (tests/conftest.py groups them),
+# and its four schemes and screens, with two other pages, are all they need. Each open visit is a
+# renderer process of Chromium's; CI visits every page.
+OPEN_VISITS = 6
+
+
 @pytest.fixture(scope="session")
 def visited(browser, base_url):
     """One visit per page, scheme and screen, shared by the tests that only look."""
-    opened: dict[tuple[str, str, str], Visit] = {}
+    opened: dict[tuple[str, str, str], Visit] = {}  # the most recently used last
 
     def open_page(path: str, scheme: str = "default", viewport: str = "desktop") -> Visit:
-        if (path, scheme, viewport) not in opened:
-            opened[path, scheme, viewport] = Visit(browser, f"{base_url}/{path}", scheme, viewport)
-        return opened[path, scheme, viewport]
+        key = (path, scheme, viewport)
+        if key in opened:
+            opened[key] = opened.pop(key)
+        else:
+            if len(opened) == OPEN_VISITS:
+                opened.pop(next(iter(opened))).close()
+            opened[key] = Visit(browser, f"{base_url}/{path}", scheme, viewport)
+        return opened[key]
 
     yield open_page
     for visit in opened.values():
