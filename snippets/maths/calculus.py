@@ -1,0 +1,99 @@
+"""Slopes, derivatives, the chain rule and the gradient, each checked twice.
+
+Run it with `python snippets/maths/calculus.py`. Each section is shown on its
+own on the site, with what it prints underneath.
+"""
+
+
+# --8<-- [start:slope]
+def f(x):
+    return x**2
+
+
+# The slope of the straight line through (3, f(3)) and a point h further on.
+for h in (1.0, 0.1, 0.01, 0.001):
+    rise = f(3 + h) - f(3)
+    print(f"h = {h:<5}  slope = {rise / h:.6f}")
+# --8<-- [end:slope]
+
+# --8<-- [start:derivative]
+import torch
+
+
+def slope_at(function, x, h=1e-6):
+    """The slope of function at x, from two points h either side of it."""
+    # float64: f(x + h) and f(x - h) agree in their first digits, and the
+    # subtraction would leave float32 (about 7 digits) almost nothing.
+    x = torch.tensor(x, dtype=torch.float64)
+    return ((function(x + h) - function(x - h)) / (2 * h)).item()
+
+
+x = torch.tensor(3.0, requires_grad=True)  # float32, torch's default
+y = f(x)
+y.backward()  # autograd: the next page explains these two lines
+print(f"by hand, 2x       {2 * 3.0:.6f}")
+print(f"finite difference {slope_at(f, 3.0):.6f}")
+print(f"autograd          {x.grad.item():.6f}")
+# --8<-- [end:derivative]
+
+
+# --8<-- [start:chain]
+def g(x):
+    return (3 * x + 1) ** 2  # outer: u squared; inner: u = 3x + 1
+
+
+x = torch.tensor(2.0, requires_grad=True)
+g(x).backward()
+u = 3 * 2.0 + 1  # the inner function at x = 2
+# The outer slope 2u times the inner slope 3:
+print(f"by hand           {2 * u * 3:.6f}")
+print(f"autograd          {x.grad.item():.6f}")
+print(f"finite difference {slope_at(g, 2.0):.6f}")
+# --8<-- [end:chain]
+
+
+# --8<-- [start:sigmoid]
+def s(x):
+    return torch.sigmoid(2 * x - 1)  # the sigmoid of the line 2x - 1
+
+
+x = torch.tensor(1.0, requires_grad=True)
+s(x).backward()
+z = 2 * 1.0 - 1  # the inner line at x = 1
+sig = torch.sigmoid(torch.tensor(z)).item()
+# The outer slope sigma(z)(1 - sigma(z)) times the inner slope 2:
+print(f"by hand           {sig * (1 - sig) * 2:.6f}")
+print(f"autograd          {x.grad.item():.6f}")
+print(f"finite difference {slope_at(s, 1.0):.6f}")
+# --8<-- [end:sigmoid]
+
+# --8<-- [start:partial]
+x_data = torch.tensor([1.0, 2.0, 3.0])
+y_data = torch.tensor([2.0, 4.0, 6.0])
+
+
+def cost(W, b, x=x_data, y=y_data):
+    """Mean squared error of the line W * x + b on the points (x, y)."""
+    return torch.mean((W * x + b - y) ** 2)
+
+
+W = torch.tensor(0.0, requires_grad=True)
+b = torch.tensor(0.0, requires_grad=True)
+cost(W, b).backward()
+
+# Nudge one variable, hold the other still; float64 as in slope_at.
+x64, y64, h = x_data.double(), y_data.double(), 1e-6
+dW = (cost(h, 0, x64, y64) - cost(-h, 0, x64, y64)) / (2 * h)
+db = (cost(0, h, x64, y64) - cost(0, -h, x64, y64)) / (2 * h)
+print(f"d cost/dW: autograd {W.grad:.4f}, finite difference {dW:.4f}")
+print(f"d cost/db: autograd {b.grad:.4f}, finite difference {db:.4f}")
+# --8<-- [end:partial]
+
+# --8<-- [start:descent]
+lr = 0.01  # the learning rate
+W_new = W.item() - lr * W.grad.item()  # a step against the gradient
+b_new = b.item() - lr * b.grad.item()
+print(f"W = {W_new:.4f}, b = {b_new:.4f}")
+print(f"cost before the step {cost(W, b).item():.4f}")
+print(f"cost after the step  {cost(W_new, b_new).item():.4f}")
+# --8<-- [end:descent]

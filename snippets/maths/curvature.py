@@ -1,0 +1,47 @@
+"""Second derivatives and the Hessian of the mean squared error of a line.
+
+Run it with `python snippets/maths/curvature.py`.
+"""
+
+# --8<-- [start:second]
+import torch
+from torch.autograd.functional import hessian
+
+
+def cube(x):
+    return x**3  # slope 3x^2, second derivative 6x
+
+
+# How fast the slope changes: the slope just right of 2 minus the slope just
+# left of it, per step h (float64, as for every finite difference).
+x, h = torch.tensor(2.0, dtype=torch.float64), 1e-4
+right = (cube(x + h) - cube(x)) / h
+left = (cube(x) - cube(x - h)) / h
+print(f"by hand, 6x       {6 * 2.0:.4f}")
+print(f"finite difference {((right - left) / h).item():.4f}")
+print(f"autograd          {hessian(cube, torch.tensor(2.0)).item():.4f}")
+# --8<-- [end:second]
+
+# --8<-- [start:hessian]
+x_data = torch.tensor([1.0, 2.0, 3.0])
+y_data = torch.tensor([2.0, 4.0, 6.0])
+
+
+def cost(params):
+    """Mean squared error of the line W * x + b, params = (W, b)."""
+    W, b = params
+    return torch.mean((W * x_data + b - y_data) ** 2)
+
+
+H = hessian(cost, torch.tensor([0.0, 0.0]))
+X = torch.stack([x_data, torch.ones(3)], dim=1)  # columns: x and 1
+by_formula = 2 / len(X) * X.T @ X
+print(H)
+print("autograd matches (2/n) X^T X:", torch.allclose(H, by_formula))
+# --8<-- [end:hessian]
+
+# --8<-- [start:eigenvalues]
+flattest, steepest = torch.linalg.eigvalsh(H).tolist()  # ascending order
+print(f"curvatures: {flattest:.3f} and {steepest:.3f}")
+print(f"descent diverges above lr = 2 / {steepest:.3f} = {2 / steepest:.4f}")
+# --8<-- [end:eigenvalues]
