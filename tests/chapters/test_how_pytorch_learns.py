@@ -1,0 +1,302 @@
+"""What the chapter "How PyTorch learns" claims, checked against what its snippets print and compute."""
+
+from __future__ import annotations
+
+import copy
+import math
+import pickle
+import warnings
+
+import numpy as np
+import pytest
+import torch
+from support.captured import numbers, run_snippet, section_output
+
+GRADIENTS = "how-pytorch-learns/gradients"
+UPDATE = "how-pytorch-learns/update"
+MODELS = "how-pytorch-learns/models"
+TYPES = "how-pytorch-learns/number_types"
+EXERCISE = "how-pytorch-learns/exercise"
+
+
+def lines(rendered, snippet, section):
+    return section_output(rendered, snippet, section).splitlines()
+
+
+# Tensors that remember
+
+
+def test_y_is_7_with_a_record_and_w_b_are_the_leaves(rendered):
+    y, requires, leaves = lines(rendered, GRADIENTS, "remember")
+    assert y == "tensor(7., grad_fn=<AddBackward0>)"  # 2 * 3 + 1, made by an addition
+    assert requires == "y.requires_grad: True  x.requires_grad: False"
+    assert leaves == "leaves? w: True  y: False"
+
+
+def test_backward_gives_the_hand_derivatives(rendered):
+    dw, db, dx = lines(rendered, GRADIENTS, "backward")
+    autograd_dw, by_hand_dw = numbers(dw)[-2:]  # "w.grad = tensor(3.) by hand: dy/dw = x = 3.0"
+    assert autograd_dw == by_hand_dw == 3.0
+    assert numbers(db)[0] == 1.0 and db.endswith("dy/db = 1")
+    assert dx == "x.grad = None"
+
+
+def test_the_hand_derivative_check_can_fail(rendered):
+    """A wrong derivative would not print what autograd prints: dy/dw = w (2) is not x (3)."""
+    dw, db, _ = lines(rendered, GRADIENTS, "backward")
+    g = run_snippet(rendered, GRADIENTS)
+    assert numbers(dw)[0] == g["x"].item() == 3.0
+    assert numbers(dw)[0] != 2.0  # w's value when y was made: "dy/dw = w" would be caught
+    assert numbers(db)[0] != numbers(dw)[0]
+
+
+# Gradients add up
+
+
+def test_a_second_backward_adds(rendered):
+    [line] = lines(rendered, GRADIENTS, "accumulate")
+    assert numbers(line) == [6.0, 2.0]  # "w.grad is now 6, that is 3 + 3, and b.grad is 2"
+
+
+def test_one_call_per_example_gives_the_gradient_of_the_sum(rendered):
+    per_example, for_the_sum = lines(rendered, GRADIENTS, "why_add")
+    assert numbers(per_example) == numbers(for_the_sum) == [3.0, 2.0]  # 1 + 2 and 1 + 1
+
+
+def test_backward_twice_on_the_same_record_is_an_error():
+    """ "calling it twice on the same y is an error" """
+    w = torch.tensor(2.0, requires_grad=True)
+    y = w * torch.tensor(3.0) + 1.0
+    y.backward()
+    with pytest.raises(RuntimeError, match="backward through the graph a second time"):
+        y.backward()
+
+
+def test_zero_grad_sets_the_gradients_to_none():
+    """ "optimizer.zero_grad() clears every parameter ... (by setting each .grad to None, too)" """
+    w = torch.tensor(2.0, requires_grad=True)
+    (3 * w).backward()
+    torch.optim.SGD([w], lr=0.1).zero_grad()
+    assert w.grad is None
+
+
+# Looking without recording
+
+
+def test_no_grad_allows_updates_and_gives_plain_predictions(rendered):
+    refused, prediction = lines(rendered, GRADIENTS, "no_grad")
+    assert refused == (
+        "RuntimeError: a leaf Variable that requires grad is being used in an in-place operation."
+    )
+    assert prediction == "tensor(9.) requires_grad: False"  # 2 * 4 + 1
+
+
+def test_detach_is_what_numpy_and_matplotlib_need(rendered):
+    detached, refused, as_numpy = lines(rendered, GRADIENTS, "detach")
+    assert detached == "tensor(7.)"
+    assert refused.startswith("RuntimeError: Can't call numpy() on Tensor that requires grad.")
+    assert as_numpy == "7.0"
+    # "NumPy, and so matplotlib, need it": matplotlib turns what it plots into a NumPy array.
+    y = torch.tensor(2.0, requires_grad=True) * 3
+    with pytest.raises(RuntimeError, match="Can't call numpy"):
+        np.asarray(y)
+
+
+def test_data_hides_a_change_that_detach_reveals(rendered):
+    through_data, stops, message = lines(rendered, GRADIENTS, "data")
+    # "the right gradient is e ≈ 2.7183 ... returned 3.7183, without a word"
+    assert numbers(through_data) == [3.7183]
+    assert round(math.e, 4) == 2.7183 and round(math.e + 1, 4) == 3.7183
+    assert stops == "through .detach(): backward() stops with a RuntimeError"
+    assert message.strip().startswith("one of the variables needed for gradient computation")
+
+
+# The update, by hand and by the optimizer
+
+
+def test_by_hand_and_sgd_are_identical_at_every_step(rendered):
+    start, *steps = lines(rendered, UPDATE, "by_hand")
+    assert start.startswith("start:")
+    assert len(steps) == 4  # "After each of the four steps"
+    assert all(line.endswith("same: True") for line in steps)
+    assert run_snippet(rendered, UPDATE)["lr"] == 0.125
+
+
+def _first_step(namespace, lr_by_hand, lr_optimizer):
+    """One step from the snippet's start, by its step_by_hand and by SGD: the same bits?"""
+    torch.manual_seed(0)
+    w = torch.randn(1, requires_grad=True)
+    b = torch.randn(1, requires_grad=True)
+    w_opt = w.detach().clone().requires_grad_()
+    b_opt = b.detach().clone().requires_grad_()
+    namespace["step_by_hand"](w, b, lr_by_hand)
+    optimizer = torch.optim.SGD([w_opt, b_opt], lr=lr_optimizer)
+    optimizer.zero_grad()
+    namespace["cost_of"](w_opt, b_opt).backward()
+    optimizer.step()
+    return torch.equal(w, w_opt) and torch.equal(b, b_opt)
+
+
+def test_the_same_check_fails_with_another_learning_rate(rendered):
+    """ "had the hand-written update used a learning rate of 0.1 against the optimizer's 0.125,
+    same would be False from the first step on" """
+    namespace = run_snippet(rendered, UPDATE)
+    assert _first_step(namespace, 0.125, 0.125)
+    assert not _first_step(namespace, 0.1, 0.125)
+
+
+def _fused(w, g, lr):
+    """w - lr * g rounded once to float32 (a fused multiply-add), computed exactly in float64."""
+    lr32 = torch.tensor(lr, dtype=torch.float32).double()
+    return (w.double() - lr32 * g.double()).float()
+
+
+def test_why_a_learning_rate_of_an_eighth():
+    """The note: with 0.125 rounding twice and rounding once agree; with 0.1 they sometimes
+    differ in the last digits; and where SGD differs from the hand-written line, it is the
+    fused one."""
+    generator = torch.Generator().manual_seed(0)
+    w = torch.randn(10_000, generator=generator)
+    g = torch.randn(10_000, generator=generator) * 10
+    assert torch.equal(w - 0.125 * g, _fused(w, g, 0.125))
+    twice = w - 0.1 * g
+    differ = twice != _fused(w, g, 0.1)
+    assert differ.any()
+    # Only in the last digits: by at most float32's spacing at the largest of w, lr * g and w - lr * g.
+    larger = torch.maximum(torch.maximum(w.abs(), (0.1 * g).abs()), twice.abs())
+    spacing = torch.nextafter(larger, torch.full_like(larger, math.inf)) - larger
+    assert ((twice - _fused(w, g, 0.1)).abs() <= spacing).all()
+
+    sgd = w.clone().requires_grad_()
+    sgd.grad = g.clone()
+    torch.optim.SGD([sgd], lr=0.1).step()
+    sgd = sgd.detach()
+    assert torch.equal(sgd[sgd != twice], _fused(w, g, 0.1)[sgd != twice])
+    if torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512"):  # the site's pinned build
+        assert (sgd != twice).any()  # "(on most current PCs it does)"
+
+
+# Models hold their parameters
+
+
+def test_linear_keeps_its_weight_as_out_by_in(rendered):
+    weight, bias, count = lines(rendered, MODELS, "parameters")
+    assert weight == "weight (1, 3) requires_grad: True"  # "shape (1, 3), not (3, 1)"
+    assert bias == "bias (1,) requires_grad: True"
+    assert count == "4 numbers to learn"
+    model = run_snippet(rendered, MODELS)["model"]
+    x = torch.tensor([[1.0, 2.0, 3.0], [0.5, -1.0, 4.0]])
+    with torch.no_grad():
+        assert torch.equal(model(x), x @ model.weight.T + model.bias)  # "x @ weight.T + bias"
+
+
+def test_the_optimizer_holds_the_very_tensors(rendered):
+    g = run_snippet(rendered, MODELS)
+    held = g["optimizer"].param_groups[0]["params"]
+    assert [id(p) for p in held] == [id(p) for p in g["model"].parameters()]
+
+
+def test_the_loaded_model_predicts_the_same(rendered):
+    out = lines(rendered, MODELS, "save")
+    assert out[0].startswith("weight tensor([[") and out[1].startswith("bias tensor([")
+    assert out[2] == "same weights before loading: False"
+    assert out[3] == "same weights after loading:  True"
+    saved, loaded = numbers(out[4]), numbers(out[5])
+    assert saved == loaded and len(saved) == 2
+    g = run_snippet(rendered, MODELS)
+    assert all(not value.requires_grad for value in g["model"].state_dict().values())  # "no record"
+
+
+class _NotATensor:
+    pass
+
+
+def test_torch_load_reads_only_tensors_and_simple_containers(tmp_path):
+    """ "torch.load reads, by default, only tensors and simple containers ... not arbitrary
+    Python objects" """
+    path = tmp_path / "object.pt"
+    torch.save({"thing": _NotATensor()}, path)
+    with pytest.raises(pickle.UnpicklingError, match="weights_only"):
+        torch.load(path)
+    torch.save({"weight": torch.ones(2)}, path)
+    assert torch.equal(torch.load(path)["weight"], torch.ones(2))
+
+
+# Numbers have types
+
+
+def test_int64_input_to_a_float32_layer_fails(rendered):
+    default, whole, weight, error, *fixed = lines(rendered, TYPES, "dtypes")
+    assert (default, whole, weight) == ("torch.float32", "torch.int64", "torch.float32")
+    assert error == "RuntimeError: mat1 and mat2 must have the same dtype, but got Long and Float"
+    assert len(numbers("\n".join(fixed))) == 2  # the fix: two predictions
+
+
+def test_float64_input_to_a_float32_layer_fails_the_same_way():
+    """ "a float64 input to a float32 layer stops with the same error ... 'got Double and Float'" """
+    layer = torch.nn.Linear(1, 1)
+    with pytest.raises(RuntimeError, match=r"got Double and Float$"):
+        layer(torch.tensor([[1.0]], dtype=torch.float64))
+    assert layer.double()(torch.tensor([[1.0]], dtype=torch.float64)).dtype == torch.float64
+
+
+def test_float32_loses_what_float64_keeps(rendered):
+    out = lines(rendered, TYPES, "float64")
+    eps32, eps64 = numbers(out[0])[-1], numbers(out[1])[-1]
+    assert eps32 == torch.finfo(torch.float32).eps and eps64 == torch.finfo(torch.float64).eps
+    # "about 7 significant digits, a float64 about 16"
+    assert round(-math.log10(eps32 / 2)) == 7 and round(-math.log10(eps64 / 2)) == 16
+    assert out[2] == "float32: 1 + 1e-8 == 1 is True"  # 1e-8 is less than half the spacing
+    assert out[3] == "float64: 1 + 1e-8 == 1 is False"
+    assert 1e-8 < eps32 / 2 and 1e-8 > eps64 / 2
+    # "float32 gets 5.993843, float64 6.000000"; the exact answer is 2w = 6
+    assert out[4] == "torch.float32: slope 5.993843"
+    assert out[5] == "torch.float64: slope 6.000000"
+
+
+def test_the_finite_difference_check_can_fail():
+    """In float32 it is off by more than 10^-3; in float64 it is right to 10^-8."""
+    h = 1e-4
+    for dtype, tolerance in ((torch.float32, 1e-3), (torch.float64, 1e-8)):
+        w = torch.tensor(3.0, dtype=dtype)
+        slope = (((w + h) ** 2 - (w - h) ** 2) / (2 * h)).item()
+        assert (abs(slope - 6) > tolerance) == (dtype == torch.float32)
+
+
+def test_gradcheck_warns_in_float32_and_passes_in_float64():
+    """ "torch.autograd.gradcheck, which warns that it will probably fail otherwise" """
+
+    def square_sum(x):
+        return (x**2).sum()
+
+    x32 = torch.tensor([1.0, 2.0], requires_grad=True)
+    with pytest.warns(UserWarning, match="not a double precision"):
+        assert not torch.autograd.gradcheck(square_sum, x32, raise_exception=False)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert torch.autograd.gradcheck(square_sum, x32.detach().double().requires_grad_())
+
+
+# Try it
+
+
+def test_exercise_answers(rendered):
+    first, second, by_hand = lines(rendered, EXERCISE, "twice")
+    assert numbers(first)[-1] == -12.0 == numbers(by_hand)[0]  # 2 (2 - 5) 2
+    assert numbers(second)[-1] == -24.0  # twice that
+    steps = lines(rendered, EXERCISE, "two_parameters")
+    assert len(steps) == 3 and all(line.endswith("same as SGD: True") for line in steps)
+    assert lines(rendered, EXERCISE, "save") == [
+        "4 hours: trained 8.000000, reloaded 8.000000",
+        "identical: True",
+    ]  # "predicts 8 for 4 hours, and the reloaded one gives exactly the same number"
+
+
+def test_the_exercise_check_can_fail(rendered):
+    """The exercise's comparison with SGD sees a model that moved differently."""
+    g = run_snippet(rendered, EXERCISE)
+    nudged = copy.deepcopy(g["model"])  # the shared run is only read
+    with torch.no_grad():
+        nudged.bias += 1e-6
+        assert not torch.equal(nudged(g["four_hours"]), g["reloaded"](g["four_hours"]))
+        assert torch.equal(g["model"](g["four_hours"]), g["reloaded"](g["four_hours"]))
