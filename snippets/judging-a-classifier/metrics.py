@@ -75,7 +75,8 @@ def model(x):
     return torch.sigmoid(w0 + w1 * x)
 
 
-# 2000 new examples from the same process, which the model never saw: the held-out data.
+# 2000 new examples the model never saw, the held-out data: labels from the same true model,
+# at inputs drawn at random over the same interval (the training inputs were evenly spaced).
 generator = torch.Generator().manual_seed(1)
 X_new = torch.rand(2000, 1, generator=generator) * 2 - 1
 y_new = torch.bernoulli(torch.sigmoid(-1 + 5 * X_new), generator=generator)

@@ -1,4 +1,4 @@
-"""Underfitting and overfitting: polynomials of growing degree on the same noisy data.
+"""Underfitting, overfitting and extrapolation: polynomials of growing degree on the same noisy data.
 
 Run it with `python snippets/vocabulary/fitting.py`.
 """
@@ -11,12 +11,15 @@ generator = torch.Generator().manual_seed(0)
 
 def noisy_samples(n):
     """n points of y = sin(pi x) plus noise, x uniform on [-1, 1]."""
+    # float64: a polynomial of degree 9 has columns from 1 to x^9, and least squares on columns
+    # of such different sizes loses too many digits in float32.
     x = torch.rand(n, generator=generator, dtype=torch.float64) * 2 - 1
     return x, torch.sin(torch.pi * x) + 0.2 * torch.randn(n, generator=generator, dtype=torch.float64)
 
 
 x_train, y_train = noisy_samples(12)
 x_val, y_val = noisy_samples(40)
+x_test, y_test = noisy_samples(40)  # kept apart until the very end
 # --8<-- [end:data]
 
 
@@ -44,11 +47,30 @@ for degree in range(10):
     print(f"degree {degree}: training error {train_error:8.4f}   validation error {val_error:10.4f}")
 # --8<-- [end:fit]
 
+# --8<-- [start:range]
+low, high = x_train.min().item(), x_train.max().item()
+inside = (x_val >= low) & (x_val <= high)
+print(
+    f"training inputs from {low:.2f} to {high:.2f}; {(~inside).sum().item()} of 40 validation points outside"
+)
+for degree in (1, 2, 3, 4, 9):
+    c = fit(degree)
+    within = mse(c, x_val[inside], y_val[inside])
+    beyond = mse(c, x_val[~inside], y_val[~inside])
+    print(f"degree {degree}: validation error inside {within:6.3f}   outside {beyond:10.2f}")
+# --8<-- [end:range]
+
 # --8<-- [start:residual]
 c = fit(9)
 miss = ((powers(x_train, 9) @ c).squeeze(1) - y_train).abs().max().item()
 print(f"degree 9: {len(x_train)} points, {len(c)} coefficients, largest training miss {miss:.3f}")
 # --8<-- [end:residual]
+
+# --8<-- [start:choose]
+best = min(errors, key=lambda degree: errors[degree][1])  # the lowest validation error
+print(f"chosen on the validation set: degree {best}")
+print(f"its test error, measured once at the end: {mse(fit(best), x_test, y_test):.4f}")
+# --8<-- [end:choose]
 
 # --8<-- [start:figure]
 import matplotlib.pyplot as plt
@@ -57,6 +79,7 @@ fig, axes = plt.subplots(2, 2, num="fitting", figsize=(7.2, 6), layout="constrai
 axes = axes.flatten()
 grid = torch.linspace(-1, 1, 200, dtype=torch.float64)
 for ax, degree, verdict in zip(axes, (1, 3, 9), ("underfit", "about right", "overfit"), strict=False):
+    ax.axvspan(low, high, color="0.93", zorder=0, label="training range")
     ax.scatter(x_train, y_train, color="black", s=14, zorder=3, label="training")
     ax.scatter(x_val, y_val, color="C1", s=8, alpha=0.6, label="validation")
     ax.plot(grid, (powers(grid, degree) @ fit(degree)).squeeze(1), color="C0")
@@ -65,8 +88,11 @@ for ax, degree, verdict in zip(axes, (1, 3, 9), ("underfit", "about right", "ove
 axes[0].legend(loc="lower right", fontsize=9)
 
 degrees = list(errors)
+parts = {"validation, inside": inside, "validation, outside": ~inside}
 axes[3].plot(degrees, [errors[d][0] for d in degrees], "o-", label="training")
-axes[3].plot(degrees, [errors[d][1] for d in degrees], "s-", label="validation")
+for (label, where), marker in zip(parts.items(), "s^", strict=True):
+    values = [mse(fit(d), x_val[where], y_val[where]) for d in degrees]
+    axes[3].plot(degrees, values, marker + "-", label=label)
 axes[3].set_yscale("log")
 axes[3].set_xlabel("degree")
 axes[3].set_title("error (MSE, log scale)")
