@@ -22,8 +22,7 @@ print(f"midpoint x = -b/W = {midpoint.item()}, slope there {midpoint.grad.item()
 # --8<-- [start:stable]
 def stable_sigmoid(x):
     """Never takes exp of a large positive number: exp(-|x|) is at most 1."""
-    # -|x| written by branch: autograd gives abs() a slope of 0 at x = 0, which would be wrong here.
-    e = torch.exp(torch.where(x >= 0, -x, x))
+    e = torch.exp(torch.where(x >= 0, -x, x))  # -|x|, written by branch (see below)
     return torch.where(x >= 0, 1 / (1 + e), e / (1 + e))
 
 

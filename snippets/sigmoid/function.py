@@ -18,26 +18,37 @@ print(torch.sigmoid(x))
 # --8<-- [end:definition]
 
 # --8<-- [start:properties]
+# In float64: the checks below must see differences far smaller than float32 can show.
 xs = torch.linspace(-10, 10, 2001, dtype=torch.float64)
 s = torch.sigmoid(xs)
-print("range:", s.min().item() > 0, s.max().item() < 1)
 print("increasing:", bool((s.diff() > 0).all()))
 print("symmetric, max |s(-x) - (1 - s(x))|:", (torch.sigmoid(-xs) - (1 - s)).abs().max().item())
+
+# Between 0 and 1 on paper. A computer rounds 1 - (something tiny) up to 1.
+for dtype in (torch.float32, torch.float64):
+    x = torch.arange(0, 40, 0.01, dtype=dtype)
+    first = x[torch.sigmoid(x) == 1][0].item()
+    print(f"{dtype}: sigmoid(x) is exactly 1.0 from x = {first:.2f}")
 # --8<-- [end:properties]
 
 # --8<-- [start:derivative]
 xs.requires_grad_(True)
 torch.sigmoid(xs).sum().backward()  # each output depends on one input, so this gives every slope
 by_autograd = xs.grad
+xs = xs.detach()
 by_formula = torch.sigmoid(xs) * (1 - torch.sigmoid(xs))
-print("max |autograd - s(1 - s)|:", (by_autograd - by_formula).abs().max().item())
+
+# A finite difference knows neither: how much σ changes over a tiny step each way, per unit of x.
+h = 1e-5
+by_difference = (torch.sigmoid(xs + h) - torch.sigmoid(xs - h)) / (2 * h)
+print("max |autograd - finite difference|:", (by_autograd - by_difference).abs().max().item())
+print("max |s(1 - s) - finite difference|:", (by_formula - by_difference).abs().max().item())
 print("smallest slope:", by_autograd.min().item(), " slope at 0:", by_autograd[1000].item())
 
 # The second derivative changes sign once, at 0: the single inflection point.
 second = by_formula * (1 - 2 * torch.sigmoid(xs))
 sign_changes = (second.sign().diff() != 0).nonzero().flatten()
 print("curvature changes sign between", xs[sign_changes[0]].item(), "and", xs[sign_changes[-1] + 1].item())
-xs = xs.detach()
 # --8<-- [end:derivative]
 
 # --8<-- [start:figure]

@@ -16,18 +16,22 @@ def test_own_formula_matches_torch(rendered):
 
 def test_properties(rendered):
     lines = section_output(rendered, "sigmoid/function", "properties").splitlines()
-    assert lines[0] == "range: True True"
-    assert lines[1] == "increasing: True"
-    assert 0 <= numbers(lines[2])[-1] < 1e-15  # symmetric up to double rounding
+    assert lines[0] == "increasing: True"
+    assert 0 <= numbers(lines[1])[-1] < 1e-15  # symmetric up to double rounding
+    # "In float32 ... from x ≈ 16.6 on; in float64 from x ≈ 36.7"
+    assert lines[2].startswith("torch.float32") and round(numbers(lines[2])[-1], 1) == 16.6
+    assert lines[3].startswith("torch.float64") and round(numbers(lines[3])[-1], 1) == 36.7
 
 
 def test_derivative(rendered):
     lines = section_output(rendered, "sigmoid/function", "derivative").splitlines()
-    assert lines[0] == "max |autograd - s(1 - s)|: 0.0"
-    smallest, at_zero = numbers(lines[1])[0], numbers(lines[1])[-1]
+    # "Both agree with it to about 10^-11"
+    for line in lines[:2]:
+        assert 1e-12 < numbers(line)[-1] < 1e-10, line
+    smallest, at_zero = numbers(lines[2])[0], numbers(lines[2])[-1]
     assert 4.5e-5 < smallest < 4.6e-5  # "about 4.5 x 10^-5"
     assert at_zero == 0.25
-    left, right = numbers(lines[2])
+    left, right = numbers(lines[3])
     assert left < 0 < right and right - left < 0.03  # one inflection point, at 0
 
 
@@ -75,24 +79,46 @@ def test_where_torch_sigmoids_slope_is_zero(rendered):
 def test_naive_gradient_is_minus_zero_times_infinity():
     """ "the slope of 1/u is -1/u², which at u = ∞ is -0, and the slope of the exponential, e^t at
     t = -x = 100, is e^100 = ∞. Their product, (-0)·∞, is nan"; and "At +20 and +100 ... our formula's
-    slope is right, 2.06e-9 and 3.78e-44, where torch.sigmoid's rounds to 0" (test above)."""
+    slope is as right as float32 allows, 2.06e-9 and 3.78e-44" (test above)."""
     u = torch.tensor(math.inf)
     assert str(-1 / u**2) == "tensor(-0.)"
     assert torch.exp(torch.tensor(100.0)).isinf() and (-1 / u**2 * torch.exp(torch.tensor(100.0))).isnan()
 
 
+def test_the_slope_at_100_is_float32s_nearest_to_the_true_one():
+    """ "The true slope at 100 is 3.72e-44; float32's smallest numbers are 1.4e-45 apart, and the
+    nearest of them is 27 x 2^-149 ≈ 3.78e-44." """
+    true = math.exp(-100) / (1 + math.exp(-100)) ** 2
+    assert f"{true:.2e}" == "3.72e-44" and f"{2**-149:.1e}" == "1.4e-45"
+    nearest = torch.tensor(true, dtype=torch.float64).float().item()
+    assert nearest == 27 * 2**-149 and f"{nearest:.2e}" == "3.78e-44"
+
+
+def test_abs_has_no_slope_at_zero_so_the_exercise_writes_it_by_branch(rendered):
+    """The "Going further" box under exercise 3: exp(-x.abs()) would give the sigmoid a slope of 0 at
+    0, where the branches give 1/4."""
+    x = torch.tensor(0.0, requires_grad=True)
+    e = torch.exp(-x.abs())
+    (1 / (1 + e)).backward()
+    assert x.grad.item() == 0.0
+    x.grad = None
+    run_snippet(rendered, "sigmoid/exercise")["stable_sigmoid"](x).backward()
+    assert x.grad.item() == 0.25
+
+
 def test_the_pages_checks_can_fail(rendered):
-    """The page's checks (our formula against torch.sigmoid, autograd against s(1 - s)) would
-    print something else for a wrong formula."""
+    """The page's checks (our formula against torch.sigmoid, the derivative against a finite
+    difference) would print something else for a wrong formula: "a wrong formula, such as
+    s(1 + s), would be off by more than 0.1"."""
     chapter = run_snippet(rendered, "sigmoid/function")
     x = torch.tensor([-5.0, -1.0, 0.0, 1.0, 5.0])
     assert torch.equal(chapter["sigmoid"](x), torch.sigmoid(x))
     assert not torch.equal(1 / (1 + torch.exp(x)), torch.sigmoid(x))  # sign of the exponent flipped
-    xs, slopes = chapter["xs"], chapter["by_autograd"]
+    xs, difference = chapter["xs"], chapter["by_difference"]
     s = torch.sigmoid(xs)
-    assert (slopes - s * (1 - s)).abs().max().item() == 0.0
-    assert (slopes - s * (1 + s)).abs().max().item() > 0.1  # a wrong derivative is caught
-    assert (slopes - (1 - s)).abs().max().item() > 0.1
+    assert (difference - s * (1 - s)).abs().max().item() < 1e-10
+    assert (difference - s * (1 + s)).abs().max().item() > 0.1  # a wrong derivative is caught
+    assert (difference - (1 - s)).abs().max().item() > 0.1
 
 
 def test_the_exercises_checks_can_fail(rendered):
