@@ -34,6 +34,15 @@ for epoch in range(nb_epochs + 1):
         print(f"Epoch {epoch:4d}/{nb_epochs} W: {W.item():.3f}, b: {b.item():.3f} Cost: {cost.item():.6f}")
 # --8<-- [end:train]
 
+# --8<-- [start:new_students]
+x_new = torch.tensor([[4.0], [5.0]])  # two students the line has never seen
+y_new = torch.tensor([[8.0], [10.0]])  # and what they scored
+with torch.no_grad():  # only numbers: nothing here is to be differentiated
+    train_cost = torch.mean((x_train * W + b - y_train) ** 2)
+    new_cost = torch.mean((x_new * W + b - y_new) ** 2)
+print(f"cost on the training data {train_cost.item():.6f}, on the new students {new_cost.item():.6f}")
+# --8<-- [end:new_students]
+
 # --8<-- [start:fit]
 import matplotlib.pyplot as plt
 

@@ -39,6 +39,7 @@ b_raw = b_scaled - (w_scaled * mean / std).sum().item()
 print("weights on raw scores:", [round(w, 3) for w in w_raw.tolist()], f"bias {b_raw:.2f}")
 
 X = torch.cat([x_train, torch.ones(5, 1)], dim=1)
+# In float64, as in the chapter: these columns are so alike that float32 would lose digits.
 exact = torch.linalg.lstsq(X.double(), y_train.double()).solution.flatten()
 print("least squares, exact: ", [round(w, 3) for w in exact[:3].tolist()], f"bias {exact[3].item():.2f}")
 # --8<-- [end:unscale]

@@ -39,11 +39,11 @@ def train(batches, epochs=20):
             optimizer.step()
             step_losses.append(loss.item())
         epoch_costs.append(full_cost(model))
-    return step_losses, epoch_costs
+    return model, step_losses, epoch_costs
 
 
-full_steps, full_costs = train([(x_train, y_train)])  # full batch: one step per epoch
-mini_steps, mini_costs = train(loader)  # minibatches of 10: ten steps per epoch
+full_model, full_steps, full_costs = train([(x_train, y_train)])  # full batch: one step per epoch
+mini_model, mini_steps, mini_costs = train(loader)  # minibatches of 10: ten steps per epoch
 for epoch in (1, 5, 20):
     print(f"after epoch {epoch:2d}: full batch {full_costs[epoch]:.3f} (steps taken: {epoch}),", end=" ")
     print(f"minibatches {mini_costs[epoch]:.3f} (steps taken: {10 * epoch})")
@@ -52,6 +52,17 @@ X = torch.cat([x_train, torch.ones_like(x_train)], dim=1)  # a column of ones fo
 best = torch.linalg.lstsq(X, y_train).solution
 print(f"lowest possible cost: {torch.mean((X @ best - y_train) ** 2).item():.3f}")
 # --8<-- [end:train]
+
+# --8<-- [start:held_out]
+# 50 more students from the same process, which neither model was trained on.
+x_new = torch.rand(50, 1, generator=generator) * 4
+y_new = 2 * x_new + 0.5 * torch.randn(50, 1, generator=generator)
+with torch.no_grad():
+    for name, model in (("full batch", full_model), ("minibatches", mini_model)):
+        new_cost = torch.mean((model(x_new) - y_new) ** 2).item()
+        print(f"{name + ':':13s}cost on its 100 training students {full_cost(model):.3f},", end=" ")
+        print(f"on 50 new ones {new_cost:.3f}")
+# --8<-- [end:held_out]
 
 # --8<-- [start:figure]
 import matplotlib.pyplot as plt

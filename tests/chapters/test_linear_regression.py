@@ -98,6 +98,13 @@ def test_cost_falls_at_every_epoch(trained):
     assert all(later < earlier for earlier, later in itertools.pairwise(costs))
 
 
+def test_new_students_cost_about_seven_times_more(rendered):
+    """ "The cost on them is about seven times the cost on the training data, though still tiny." """
+    line = section_output(rendered, "linear-regression/train", "new_students")
+    train_cost, new_cost = numbers(line)
+    assert round(new_cost / train_cost) == 7 and new_cost < 1e-4
+
+
 def test_figures_are_named_as_the_page_uses_them(rendered):
     assert rendered["linear-regression/train"].figures == ("fit", "cost", "landscape")
 

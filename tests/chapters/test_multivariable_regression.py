@@ -96,6 +96,17 @@ def test_exercises(rendered):
     assert 0.03 < difference < 0.05 + 1e-9  # "differ by up to 0.05"
 
 
+def test_the_lines_do_about_as_well_on_new_students(rendered):
+    """ "Both models do about as well on the new students as on their own ... The minibatch run,
+    closer to the best line, is also better on the new students." """
+    full, mini = (
+        numbers(line)[1::2]  # 100 students, own cost, 50 students, new cost
+        for line in section_output(rendered, "multivariable-regression/minibatch", "held_out").splitlines()
+    )
+    assert all(abs(new - own) < 0.05 for own, new in (full, mini))
+    assert mini[1] < full[1]
+
+
 def test_minibatches(rendered):
     """ "Per epoch, the minibatch run learns much faster" ... "stops falling at about 0.2, the lowest
     cost any line can reach"; and the alt text: "The minibatch run drops to its floor within a few
