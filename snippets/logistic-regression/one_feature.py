@@ -105,6 +105,44 @@ for epochs in (0, 10, 100, 2000):  # the run above, from seed 0, stopped after s
         print(f"epoch {epochs:4d}: curvature {largest_curvature(m(x_data)):.3f}")
 # --8<-- [end:curvature]
 
+
+# --8<-- [start:logits]
+class PassFailLogits(torch.nn.Module):
+    """The same model, but forward returns the logit: the loss applies the sigmoid, stably."""
+
+    def __init__(self):
+        super().__init__()
+        self.linear = torch.nn.Linear(1, 1)
+
+    def forward(self, x):
+        return self.linear(x)
+
+
+# A start that is sure and wrong: w = -20 says "fail" most firmly to the students who passed.
+for name, net, criterion in [
+    ("sigmoid, then BCELoss:    ", PassFail(), torch.nn.BCELoss()),
+    ("logit, BCEWithLogitsLoss: ", PassFailLogits(), torch.nn.BCEWithLogitsLoss()),
+]:
+    with torch.no_grad():
+        net.linear.weight.fill_(-20.0)
+        net.linear.bias.fill_(0.0)
+    optimizer = torch.optim.SGD(net.parameters(), lr=1.0)
+    for epoch in range(200):
+        loss = criterion(net(x_data), y_data)
+        optimizer.zero_grad()
+        loss.backward()
+        if epoch == 0:
+            slope = net.linear.weight.grad.item()
+        optimizer.step()
+    w_end, end = net.linear.weight.item(), loss.item()
+    print(f"{name}slope in w at the start {slope:8.4f}; after 200 epochs w = {w_end:6.2f}, loss {end:.4f}")
+
+# Probabilities, when you want them, are the sigmoid of the logit.
+with torch.no_grad():
+    p1, p7 = torch.sigmoid(net(torch.tensor([[1.0], [7.0]]))).flatten().tolist()
+print(f"P(pass) for 1 h = {p1:.3f}, for 7 h = {p7:.3f}")
+# --8<-- [end:logits]
+
 # --8<-- [start:log_odds]
 # Logistic regression is linear in the log-odds: log(p / (1 - p)) = w x + b.
 hours = torch.tensor([[1.0], [2.0], [3.0], [4.0]])

@@ -98,23 +98,28 @@ with torch.no_grad():
 # --8<-- [end:predict]
 
 # --8<-- [start:longer]
-# Keep training a copy of the class model. The six students can be separated by a line, so the loss
-# can always fall a little further by making the weights larger and the probabilities more extreme.
-longer = PassProbability()
-longer.load_state_dict(classifier.state_dict())
-optimizer = torch.optim.SGD(longer.parameters(), lr=1.0)
-for epoch in range(1001, 8001):
-    cost = F.binary_cross_entropy(longer(x_train), y_train)
-    optimizer.zero_grad()
-    cost.backward()
-    optimizer.step()
-    if epoch in (2000, 4000, 8000):
-        with torch.no_grad():
-            p = longer(new_students).flatten().tolist()
-        size = longer.logit.weight.norm().item()
-        print(
-            f"epoch {epoch}: P([2, 2]) = {p[0]:.5f}, P([5, 4]) = {p[1]:.6f}, size of the weights {size:.2f}"
-        )
+# Keep training two copies of the class model: one as before, one with an L2 penalty on its
+# weights, (strength / 2) * (w1^2 + w2^2), added to the loss.
+strength = 0.01
+longer, penalised = PassProbability(), PassProbability()
+optimizers = {}
+for copy in (longer, penalised):
+    copy.load_state_dict(classifier.state_dict())
+    optimizers[copy] = torch.optim.SGD(copy.parameters(), lr=1.0)
+for epoch in range(1001, 4001):
+    for copy, penalty in ((longer, 0.0), (penalised, strength)):
+        cost = F.binary_cross_entropy(copy(x_train), y_train)
+        cost = cost + penalty / 2 * copy.logit.weight.pow(2).sum()
+        optimizers[copy].zero_grad()
+        cost.backward()
+        optimizers[copy].step()
+    if epoch in (2000, 4000):
+        for name, copy in (("no penalty", longer), ("L2 penalty", penalised)):
+            with torch.no_grad():
+                p = copy(new_students).flatten().tolist()
+            size = copy.logit.weight.norm().item()
+            print(f"epoch {epoch}, {name}: P([2, 2]) = {p[0]:.5f}, P([5, 4]) = {p[1]:.6f},", end=" ")
+            print(f"size of the weights {size:.2f}")
 # --8<-- [end:longer]
 
 # --8<-- [start:figure]

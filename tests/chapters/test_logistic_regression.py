@@ -95,15 +95,87 @@ def test_sequential_reaches_all_six_and_the_originals_weights(rendered):
     assert "tensor([[3.2534, 1.5181]]" in text and "tensor([-14.4839]" in text
 
 
+def longer_rows(rendered, name):
+    """(P([2, 2]), P([5, 4]), size of the weights) at epochs 2000 and 4000, for one of the copies."""
+    lines = section_output(rendered, "logistic-regression/two_features", "longer").splitlines()
+    rows = [numbers(line.split(":", 1)[1]) for line in lines if name in line]  # after "epoch N, name:"
+    return [(row[2], row[5], row[6]) for row in rows]  # skipping the 2, 2 and 5, 4 of the inputs
+
+
 def test_confidence_grows_without_limit_on_separable_data(rendered):
-    """ "Keep training a copy of the model and its confidence grows without limit" """
-    rows = [
-        numbers(line)
-        for line in section_output(rendered, "logistic-regression/two_features", "longer").splitlines()
-    ]
-    rows = [(r[3], r[-2], r[-1]) for r in rows]  # P([2, 2]), P([5, 4]), size of the weights
-    for (p22, p54, size), (q22, q54, bigger) in itertools.pairwise([(0.0071, 0.9996, 0), *rows]):
+    """ "Without the penalty the weights keep growing and the probabilities creep towards 0 and 1" """
+    for (p22, p54, size), (q22, q54, bigger) in itertools.pairwise(
+        [(0.0071, 0.9996, 0), *longer_rows(rendered, "no penalty")]
+    ):
         assert q22 < p22 and q54 > p54 and bigger > size
+
+
+def test_an_l2_penalty_keeps_the_weights_finite(rendered):
+    """ "With it, the weights shrink a little and then settle near 3.0" """
+    (_, _, free_2000), (_, _, free_4000) = longer_rows(rendered, "no penalty")
+    (p22, p54, at_2000), (_, _, at_4000) = longer_rows(rendered, "L2 penalty")
+    trained = run_snippet(rendered, "logistic-regression/two_features")["classifier"].logit.weight.norm()
+    assert at_2000 < trained.item()  # "shrink a little"
+    assert round(at_4000, 1) == 3.0 and at_2000 - at_4000 < 0.1 < free_4000 - free_2000
+    assert 0.01 < p22 and p54 < 0.999  # less extreme than without the penalty
+
+
+def test_weight_decay_on_the_weights_is_the_written_out_penalty(rendered):
+    """ "torch.optim.SGD(params, lr=1.0, weight_decay=0.01) adds lambda w to each parameter's gradient,
+    which is the gradient of this penalty": on the weights alone, the two give the same numbers."""
+    import torch.nn.functional as F
+
+    two = run_snippet(rendered, "logistic-regression/two_features")
+    x, y, start = two["x_train"], two["y_train"], two["classifier"].state_dict()
+    by_loss, by_decay = two["PassProbability"](), two["PassProbability"]()
+    for model in (by_loss, by_decay):
+        model.load_state_dict(start)
+    loss_optimizer = torch.optim.SGD(by_loss.parameters(), lr=1.0)
+    decay_optimizer = torch.optim.SGD(
+        [
+            {"params": [by_decay.logit.weight], "weight_decay": 0.01},
+            {"params": [by_decay.logit.bias]},
+        ],
+        lr=1.0,
+    )
+    for _ in range(50):
+        loss = F.binary_cross_entropy(by_loss(x), y) + 0.01 / 2 * by_loss.logit.weight.pow(2).sum()
+        loss_optimizer.zero_grad()
+        loss.backward()
+        loss_optimizer.step()
+        loss = F.binary_cross_entropy(by_decay(x), y)
+        decay_optimizer.zero_grad()
+        loss.backward()
+        decay_optimizer.step()
+    assert torch.allclose(by_loss.logit.weight, by_decay.logit.weight, atol=1e-5)
+    assert not torch.allclose(by_loss.logit.weight, start["logit.weight"], atol=1e-3)  # they did move
+
+
+def test_logits_train_where_a_sigmoid_layer_is_stuck(rendered):
+    """The logits section: the same loss, 35; a slope of about 5e-10 through BCELoss (printed as 0)
+    and -1.75 with logits; after 200 epochs w has not moved, and the logit model works."""
+    stuck, works, reading = section_output(rendered, "logistic-regression/one_feature", "logits").splitlines()
+    assert numbers(stuck)[-2:] == [-20.0, 35.0]
+    assert "at the start   0.0000" in stuck and "-1.7500" in works
+    assert numbers(works)[-1] < 0.2 and numbers(works)[-3] > 2  # w = 2.99, loss 0.11
+    p1, p7 = numbers(reading)[1], numbers(reading)[3]  # after "1 h" and "7 h"
+    assert p1 < 0.05 and p7 > 0.99
+    x = torch.tensor([[1.0], [2.0], [3.0], [4.0]])
+    y = torch.tensor([[0.0], [0.0], [1.0], [1.0]])
+    w = torch.tensor(-20.0, requires_grad=True)
+    p = torch.sigmoid(w * x)
+    assert 1e-27 < p[2].item() < 1e-26 and 1e-35 < p[3].item() < 1e-34  # "around 10^-26 and 10^-35"
+    torch.nn.BCELoss()(p, y).backward()
+    assert 1e-10 < w.grad.item() < 1e-9  # "about 5 x 10^-10"
+
+
+def test_the_log_odds_ratio_keeps_growing_with_training(rendered):
+    """ "no finite w gives the lowest loss ... 7.1 is simply where 2000 epochs stopped. Train longer and
+    the odds ratio grows with it" """
+    train = run_snippet(rendered, "logistic-regression/one_feature")["train"]
+    w_2000 = train(seed=0, lr=1.0, epochs=2000).linear.weight.item()
+    w_4000 = train(seed=0, lr=1.0, epochs=4000).linear.weight.item()
+    assert round(w_2000, 1) == 7.1 and w_4000 > w_2000 + 1
 
 
 def test_the_class_is_not_the_originals_line_for_line(rendered):
@@ -169,14 +241,16 @@ def test_the_pages_other_checks_can_fail(rendered):
 
 
 def test_the_boundary_moves_only_a_little_with_longer_training(rendered):
-    """ "The boundary moves only a little while this happens; the certainty grows." """
+    """ "The boundary hardly moves in either case; what changes is how much certainty the model
+    claims." """
     two = run_snippet(rendered, "logistic-regression/two_features")
     crossings = []
-    for model in (two["classifier"], two["longer"]):
+    for model in (two["classifier"], two["longer"], two["penalised"]):
         (w1, w2), b = model.logit.weight.flatten().tolist(), model.logit.bias.item()
         crossings.append([(-b - w2 * x2) / w1 for x2 in (1.0, 2.0, 3.0)])  # where x1 crosses the line
-    assert all(abs(a - b) < 0.1 for a, b in zip(*crossings, strict=True))
-    assert two["longer"].logit.weight.norm() > 1.5 * two["classifier"].logit.weight.norm()
+    for later in crossings[1:]:
+        assert all(abs(a - b) < 0.2 for a, b in zip(crossings[0], later, strict=True))
+    assert two["longer"].logit.weight.norm() > 1.3 * two["classifier"].logit.weight.norm()
 
 
 def test_diagram_boxes_hold_their_text_and_arrows_start_at_their_edges(rendered):
