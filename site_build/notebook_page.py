@@ -3,7 +3,9 @@
 mkdocs-jupyter renders the notebook's cells; the build runs them (site_build/gallery.py: its code
 cells in order, as one script, each cell's output and figures kept under the cell's id). This
 module turns the JupyterLab page into one that reads like the other chapters:
-- the Markdown cells become plain page content, with the site's heading permalinks;
+- the Markdown cells become plain page content, with the site's heading permalinks, and their
+  `$...$` and `$$...$$` formulas become the markup that site_build/mathml.py renders, as
+  arithmatex makes it on the other pages;
 - each code cell becomes a Python code block as Material draws it (site colours, copy button),
   without "In [n]:" prompts or cell borders;
 - what the cell printed becomes one text block titled "Output", as on the chapter pages;
@@ -18,6 +20,7 @@ The glossary's tooltips are added to this page as to every other (site_build/glo
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
@@ -60,13 +63,38 @@ def finish(html: str, notebook: Path, printed: dict[str, str], figures: dict[str
     return str(soup)
 
 
+# A formula in a Markdown cell's text: $$display$$ or $inline$ (a \$ is a dollar sign).
+FORMULA = re.compile(r"\$\$(.+?)\$\$|(?<!\\)\$(.+?)(?<!\\)\$", re.DOTALL)
+
+
 def _markdown(cell: Tag, content: Tag) -> None:
     rendered = cell.select_one(".jp-RenderedMarkdown")
     if rendered is None:
         return
     for link in rendered.select("a.anchor-link"):
         link["class"] = ["headerlink"]  # with no title, as mkdocs.yml's toc makes them
+    for text in rendered.find_all(string=FORMULA):
+        if text.find_parent(["code", "pre"]) is None:
+            text.replace_with(*_with_formulas(str(text)))
+    for paragraph in rendered.find_all("p"):  # a paragraph that is one display formula is that formula
+        if len(paragraph.contents) == 1 and getattr(paragraph.contents[0], "name", None) == "div":
+            paragraph.replace_with(paragraph.contents[0])
     content.extend(list(rendered.children))
+
+
+def _with_formulas(text: str) -> list:
+    """The text with each formula in arithmatex's markup: span.arithmatex \\(...\\), div \\[...\\]."""
+    soup = BeautifulSoup("", "html.parser")
+    parts, end = [], 0
+    for match in FORMULA.finditer(text):
+        parts.append(text[end : match.start()])
+        display, inline = match.groups()
+        formula = soup.new_tag("div" if display else "span", attrs={"class": "arithmatex"})
+        formula.string = f"\\[{display}\\]" if display else f"\\({inline}\\)"
+        parts.append(formula)
+        end = match.end()
+    parts.append(text[end:])
+    return [part for part in parts if part != ""]
 
 
 def _block(soup: BeautifulSoup, language: str, inner: list, title: str | None = None) -> Tag:

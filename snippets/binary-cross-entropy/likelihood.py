@@ -39,7 +39,8 @@ loss.backward()
 print("autograd:", z.grad)
 print("yhat - y:", torch.sigmoid(z).detach() - target)
 
-# The same check done by torch.autograd.gradcheck, in float64, against finite differences.
+# The same check done by torch.autograd.gradcheck against finite differences, in float64:
+# a difference over a tiny step keeps only a few digits in float32, too few to check anything.
 per_example = lambda logits: torch.nn.functional.binary_cross_entropy_with_logits(  # noqa: E731
     logits, target.double(), reduction="sum"
 )
@@ -56,7 +57,8 @@ print("by hand: ", torch.stack([error.mean(), (error * X).mean()]))
 # --8<-- [end:weights]
 
 # --8<-- [start:newton]
-# Newton's method on the log-likelihood, in float64: the exact maximum-likelihood estimate.
+# Newton's method on the log-likelihood: the exact maximum-likelihood estimate. In float64, as a
+# reference answer should be, to more digits than any float32 training run can reach.
 A = torch.cat([torch.ones_like(X), X], dim=1).double()  # a column of ones for w0
 target64 = y.double()
 w_mle = torch.zeros(2, 1, dtype=torch.float64)
@@ -69,39 +71,9 @@ for step in range(8):
 # --8<-- [end:newton]
 
 
-# --8<-- [start:compare]
-def train(loss_name, epochs=10_000, lr=0.05):
-    """Fit sigmoid(w0 + w1 x) from the same start; return the weights every 100 epochs."""
-    torch.manual_seed(1)  # the same initial weights for both losses
-    net = torch.nn.Linear(1, 1)
-    optimizer = torch.optim.SGD(net.parameters(), lr=lr)
-    path = []
-    for epoch in range(epochs + 1):
-        if epoch % 100 == 0:
-            path.append((net.bias.item(), net.weight.item()))
-        yhat = torch.sigmoid(net(X))
-        if loss_name == "BCE":
-            loss = torch.nn.functional.binary_cross_entropy(yhat, y)
-        else:
-            loss = torch.mean((yhat - y) ** 2)
-        optimizer.zero_grad()
-        loss.backward()
-        optimizer.step()
-    return path
-
-
-mle = w_mle.flatten().tolist()
-paths = {name: train(name) for name in ("BCE", "MSE")}
-print(f"start:        w0 = {paths['BCE'][0][0]:.3f}, w1 = {paths['BCE'][0][1]:.3f}")
-for name, path in paths.items():
-    w0, w1 = path[-1]
-    distance = ((w0 - mle[0]) ** 2 + (w1 - mle[1]) ** 2) ** 0.5
-    print(f"{name} 10000 epochs: w0 = {w0:.3f}, w1 = {w1:.3f}, distance to the MLE {distance:.4f}")
-print(f"maximum likelihood: w0 = {mle[0]:.3f}, w1 = {mle[1]:.3f};  truth: w0 = {true_w0}, w1 = {true_w1}")
-# --8<-- [end:compare]
-
 # --8<-- [start:mse_minimum]
-# Where is MSE lowest? Newton's method once more, now on the MSE, started at the MLE (in float64).
+# Where is MSE lowest? Newton's method once more, now on the MSE, started at the MLE, in float64
+# for the same reason: a reference answer, to all its digits.
 
 
 def mse_of(w):
@@ -117,6 +89,62 @@ print(
     f"lowest MSE: w0 = {w_mse[0].item():.3f}, w1 = {w_mse[1].item():.3f}, distance to the MLE {distance:.3f}"
 )
 # --8<-- [end:mse_minimum]
+
+
+# --8<-- [start:compare]
+def train(loss_name, lr, start=None, epochs=2000):
+    """Fit sigmoid(w0 + w1 x) with one loss; return (w0, w1) every 20 epochs."""
+    torch.manual_seed(1)  # the same initial weights for every run
+    net = torch.nn.Linear(1, 1)
+    if start is not None:
+        with torch.no_grad():
+            net.bias.fill_(start[0])
+            net.weight.fill_(start[1])
+    optimizer = torch.optim.SGD(net.parameters(), lr=lr)
+    path = []
+    for epoch in range(epochs + 1):
+        if epoch % 20 == 0:
+            path.append((net.bias.item(), net.weight.item()))
+        logits = net(X)
+        if loss_name == "BCE":  # the logit goes in; the loss applies the sigmoid itself
+            loss = torch.nn.functional.binary_cross_entropy_with_logits(logits, y)
+        else:
+            loss = torch.mean((torch.sigmoid(logits) - y) ** 2)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+    return path
+
+
+minimum = {"BCE": w_mle.flatten().tolist(), "MSE": w_mse.tolist()}
+
+
+def distance_to_minimum(name, w):
+    """How far (w0, w1) is from the lowest point of its own loss."""
+    return ((w[0] - minimum[name][0]) ** 2 + (w[1] - minimum[name][1]) ** 2) ** 0.5
+
+
+runs = {(name, lr): train(name, lr) for lr in (0.05, 0.5, 5.0) for name in ("BCE", "MSE")}
+print(f"start (seed 1): w0 = {runs['BCE', 0.05][0][0]:.3f}, w1 = {runs['BCE', 0.05][0][1]:.3f}")
+print("after 2000 epochs, distance to the loss's own lowest point:")
+for lr in (0.05, 0.5, 5.0):
+    bce, mse = (distance_to_minimum(name, runs[name, lr][-1]) for name in ("BCE", "MSE"))
+    print(f"  lr {lr:<4}  BCE {bce:.4f}   MSE {mse:.4f}")
+# --8<-- [end:compare]
+
+# --8<-- [start:bad_start]
+# A start that predicts the opposite of the data, w0 = 0 and w1 = -10, and the rate of 5 that took
+# both losses to their lowest points from the start above.
+for name in ("BCE", "MSE"):
+    runs[name, "bad start"] = train(name, lr=5.0, start=(0.0, -10.0))
+    w0, w1 = runs[name, "bad start"][-1]
+    far = distance_to_minimum(name, (w0, w1))
+    print(f"{name} from the bad start: w0 = {w0:.3f}, w1 = {w1:.3f}, distance to its lowest point {far:.3f}")
+stuck = torch.mean((torch.sigmoid(w0 + w1 * X) - y) ** 2).item()
+print(
+    f"MSE there: {stuck:.4f}; answering 0 for everyone would give {int(y.sum())} / {len(y)} = {y.mean():.4f}"
+)
+# --8<-- [end:bad_start]
 
 # --8<-- [start:edges]
 yhat = torch.tensor([0.0, 1.0, 0.0, 0.7])
@@ -170,9 +198,11 @@ print(f"KL divergence = {kl.item():.4f} = {cross_entropy.item():.4f} - {entropy.
 # --8<-- [end:entropy]
 
 # --8<-- [start:landscape]
-# Both losses as functions of w1 alone (w0 held at its maximum-likelihood value), in float64.
+# Both losses as functions of w1 alone (w0 held at its maximum-likelihood value), in float64: the
+# check below compares second differences, which float32's rounding would swamp.
+w0_mle, w1_mle = minimum["BCE"]
 w1_axis = torch.linspace(-10, 15, 251, dtype=torch.float64)
-yhat_grid = torch.sigmoid(mle[0] + w1_axis[:, None] * X.T.double())  # one row per value of w1
+yhat_grid = torch.sigmoid(w0_mle + w1_axis[:, None] * X.T.double())  # one row per value of w1
 labels = y.T.double()
 bce_curve = -(labels * torch.log(yhat_grid) + (1 - labels) * torch.log(1 - yhat_grid)).mean(dim=1)
 mse_curve = ((yhat_grid - labels) ** 2).mean(dim=1)
@@ -218,17 +248,30 @@ mse_ax.plot(w1_axis, mse_curve, color="C1")
 mse_ax.set_title("MSE after a sigmoid: flat shoulders")
 mse_ax.set_ylabel("MSE")
 for ax in (bce_ax, mse_ax):
-    ax.axvline(mle[1], color="grey", linestyle=":", linewidth=0.8)
+    ax.axvline(w1_mle, color="grey", linestyle=":", linewidth=0.8)
     ax.set_xlabel("w1 (w0 held at its maximum-likelihood value)")
 plt.show()
 
-fig, ax = plt.subplots(num="learning", figsize=(6, 3.6))
-for name, path in paths.items():
-    distance = [((w0 - mle[0]) ** 2 + (w1 - mle[1]) ** 2) ** 0.5 for w0, w1 in path]
-    ax.plot(range(0, 10_001, 100), distance, label=name)
-ax.set_yscale("log")
-ax.set_xlabel("epoch")
-ax.set_ylabel("distance to the\nmaximum-likelihood weights")
-ax.legend()
+fig, (fair, bad) = plt.subplots(1, 2, num="learning", figsize=(10, 3.6), sharey=True)
+epochs = range(0, 2001, 20)
+for (name, lr), colour, style in [
+    (("BCE", 0.5), "C0", ":"),
+    (("BCE", 5.0), "C0", "-"),
+    (("MSE", 0.5), "C1", ":"),
+    (("MSE", 5.0), "C1", "-"),
+]:
+    distances = [distance_to_minimum(name, w) for w in runs[name, lr]]
+    fair.plot(epochs, distances, style, color=colour, label=f"{name}, lr {lr}")
+for name, colour in (("BCE", "C0"), ("MSE", "C1")):
+    distances = [distance_to_minimum(name, w) for w in runs[name, "bad start"]]
+    bad.plot(epochs, distances, color=colour, label=f"{name}, lr 5")
+fair.set_title("from the seed-1 start")
+bad.set_title("from w0 = 0, w1 = −10")
+fair.set_ylabel("distance to the loss's\nown lowest point")
+bad.tick_params(labelleft=True)  # sharey hides the right panel's labels
+for ax in (fair, bad):
+    ax.set_yscale("log")
+    ax.set_xlabel("epoch")
+    ax.legend()
 plt.show()
 # --8<-- [end:figures]

@@ -66,3 +66,18 @@ def test_cells_become_the_sites_blocks_with_what_the_build_ran_under_each(tmp_pa
 def test_a_figure_without_alt_text_is_an_error(tmp_path):
     with pytest.raises(notebook_page.NotebookPageError, match=r"sim\.ipynb: cell cell-2 draws a figure"):
         notebook_page.finish(RENDERED, notebook(tmp_path, None), PRINTED, DRAWN)
+
+
+def test_formulas_in_markdown_cells_get_the_markup_the_math_step_renders(tmp_path):
+    rendered = RENDERED.replace(
+        '<h2 id="fit">Fit<a class="anchor-link" href="#fit">¶</a></h2>',
+        "<p>Weights $w_0 = -1$ and $w_1 = 5$, a price of \\$3.</p><p>$$\\sigma(z)$$</p>"
+        "<p><code>$not maths$</code></p>",
+    )
+    soup = BeautifulSoup(notebook_page.finish(rendered, notebook(tmp_path, "alt"), {}, {}), "html.parser")
+    inline = [span.get_text() for span in soup.select("span.arithmatex")]
+    assert inline == ["\\(w_0 = -1\\)", "\\(w_1 = 5\\)"]
+    assert "a price of \\$3." in soup.get_text()  # an escaped dollar is not a formula
+    (display,) = soup.select("div.arithmatex")
+    assert display.get_text() == "\\[\\sigma(z)\\]" and display.parent.name != "p"
+    assert soup.select_one("code").get_text() == "$not maths$"
