@@ -16,6 +16,7 @@ from pathlib import Path
 
 import html_text
 
+PAGE = "glossary.md"  # the glossary page, under docs/: the one source of the tooltips
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 # Never marked inside these: code, formulas, drawings.
 RAW = ("script", "style", "pre", "code", "math", "svg")

@@ -111,8 +111,10 @@ def on_page_content(html, page, config, files):
         html = mathml.render_math(html, Path(config.config_file_path).parent / paths.MATHML)
     except mathml.MathError as error:
         raise PluginError(f"{page.file.src_uri}: {error}") from error
-    # Glossary tooltips: each term once, at its first use in body text (docs/glossary.md is the source).
-    html = glossary.mark(html, glossary.read(Path(config.docs_dir) / "glossary.md"))
+    # Glossary tooltips: each term once, at its first use in body text (docs/glossary.md is the
+    # source). Not on the glossary itself, where every term is spelt out beside its Korean.
+    if page.file.src_uri != glossary.PAGE:
+        html = glossary.mark(html, glossary.read(Path(config.docs_dir) / glossary.PAGE))
     page.meta["preload_fonts"] = [f"{fonts.FONT_DIR}/{name}" for name in fonts.preloads(html)]  # main.html
     return html
 

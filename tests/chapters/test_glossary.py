@@ -52,13 +52,16 @@ def test_a_term_is_marked_once_at_its_first_use_in_body_text():
     assert '<p>Two <abbr title="가중치: A number">weights</abbr>, one weight.</p>' in out
 
 
-def test_every_chapter_has_tooltips_each_term_once_and_never_in_a_heading_or_link(site):
+def test_every_page_but_the_glossary_has_tooltips_each_term_once_and_never_in_a_heading_or_link(site):
     pages = sorted(site.glob("**/index.html"))
     assert len(pages) >= 10
     tooltips = {t.tooltip for t in glossary.read(ROOT / "docs" / "glossary.md")}
     for page in pages:
         soup = BeautifulSoup(page.read_text(), "html.parser")
         titles = [a["title"] for a in soup.select("article abbr")]
+        if page.parent.name == "glossary":  # it spells every term out beside its Korean
+            assert titles == [], page
+            continue
         assert titles, page
         assert set(titles) <= tooltips, page
         assert len(titles) == len(set(titles)), page  # once per page

@@ -172,7 +172,26 @@ def test_hovering_a_term_shows_its_korean_original(visit):
     term = page.locator("article abbr", has_text="learning rate").first
     term.hover()
     tooltip = page.wait_for_selector(".md-tooltip2--active", timeout=5000)
-    assert tooltip.inner_text().strip() == "학습률: The size of each gradient-descent step"
+    assert (
+        tooltip.inner_text().strip()
+        == "학습률: How far each gradient-descent step goes: the step is the learning rate times the gradient"
+    )
+
+
+@pytest.mark.slow
+def test_tapping_a_term_on_a_touch_screen_shows_its_korean_original(browser, base_url):
+    """The glossary says "point at it, or tap it on a touch screen": a phone has no hover."""
+    context = new_context(browser, viewport="phone", has_touch=True, is_mobile=True)
+    try:
+        page = context.new_page()
+        load(page, f"{base_url}/linear-regression/")
+        term = page.locator("article abbr", has_text="learning rate").first
+        term.scroll_into_view_if_needed()
+        term.tap()
+        tooltip = page.wait_for_selector(".md-tooltip2--active", timeout=5000)
+        assert tooltip.inner_text().strip().startswith("학습률: ")
+    finally:
+        context.close()
 
 
 def test_copy_button_copies_the_code(visit, base_url):

@@ -317,7 +317,10 @@ def test_tooltip_shows_korean_and_a_gloss_readably(visited, scheme, viewport, re
         f"tooltip [{scheme}, {viewport}]: {style['fontSize']} px, text {style['textContrast']:.1f}:1, "
         f"edge {style['edgeWidth']} px at {style['edgeContrast']:.1f}:1",
     )
-    assert style["text"] == "학습률: The size of each gradient-descent step"
+    assert (
+        style["text"]
+        == "학습률: How far each gradient-descent step goes: the step is the learning rate times the gradient"
+    )
     assert style["fontSize"] >= 13
     assert style["textContrast"] >= 4.5
     # A visible edge against the page (3:1, WCAG's contrast for the outline of a component).
