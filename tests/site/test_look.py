@@ -29,8 +29,10 @@ MATH_GEOMETRY = """() => {
     hatHeights: inArticle("mover").filter(m => /[\\u02c6\\u0302^]/.test(m.lastElementChild.textContent))
       .map(m => [box(m.lastElementChild).height / box(m.firstElementChild).height,
                  m.lastElementChild.textContent]),
+    // A sum's height over its own formula's font size: a box's formulas are set smaller.
     sums: inArticle(".math-display mo").filter(m => /[\\u2211\\u220f]/.test(m.textContent))
-      .map(m => box(m).height),
+      .filter(m => box(m).height > 0)
+      .map(m => box(m).height / parseFloat(getComputedStyle(m.closest("math")).fontSize)),
     logGaps: inArticle("mi").filter(m => m.textContent === "log")
       .map(m => [m.parentElement.nextElementSibling, m]).filter(([n]) => n && n.localName === "mi")
       .map(([n, m]) => box(n).left - box(m).right),
@@ -79,7 +81,7 @@ def test_math_geometry(visited, path, scheme, viewport, record_property):
         "report",
         f"math {path} [{scheme}, {viewport}]: hat/base {max(g['hats'], default=0):.2f} wide, "
         f"{max((h for h, _ in g['hatHeights']), default=0):.2f} high, "
-        f"display sums {min(g['sums'], default=0):.1f} px (text {g['text']} px), "
+        f"display sums {min(g['sums'], default=0):.2f} em (text {g['text']} px), "
         f"log gap {min(g['logGaps'], default=0):.2f} px, "
         f"unary minus gap {max(g['unaryGaps'], default=0):.2f} px, "
         f"inline fraction text >= {min(g['fractionSizes'], default=0):.1f} px, "
@@ -89,8 +91,8 @@ def test_math_geometry(visited, path, scheme, viewport, record_property):
     assert all(0.3 < ratio <= 1.2 for ratio in g["hats"]), g["hats"]
     # ... and is a small accent (U+02C6), not an ASCII caret as tall as two thirds of the letter.
     assert all(ratio <= 0.4 and glyph != "^" for ratio, glyph in g["hatHeights"]), g["hatHeights"]
-    # Display sums and products are large operators, well taller than the text around them.
-    assert all(height > 1.6 * g["text"] for height in g["sums"]), (g["sums"], g["text"])
+    # Display sums and products are large operators (an inline one is ~1.1 em of its formula).
+    assert all(height > 1.3 for height in g["sums"]), g["sums"]
     # "log L" has a space after the function name, and "y log" one before it.
     assert all(gap > 1 for gap in g["logGaps"]), g["logGaps"]
     assert all(gap > 1 for gap in g["logBefore"]), g["logBefore"]
@@ -353,17 +355,40 @@ def test_on_a_phone_a_table_fits_the_screen(visited, path):
     assert widths and all(scroll <= client for scroll, client in widths), widths
 
 
-@pytest.mark.parametrize("path", sweep(["", "linear-regression/", "logistic-regression/"], ""))
-def test_running_text_keeps_a_readable_measure_while_code_uses_the_width(visited, path):
-    page = visited(path).page
-    paragraphs = page.eval_on_selector_all(
-        ".md-content__inner > p", "els => els.map(e => e.getBoundingClientRect().width)"
-    )
-    code = page.eval_on_selector_all(
-        ".md-content__inner pre > code", "els => els.map(e => e.getBoundingClientRect().width)"
-    )
-    assert paragraphs and max(paragraphs) <= 800  # about 100 characters of 16 px text
-    assert code and min(code) >= 900
+# The article's blocks and, for each, the box that shows its extent: a figure's image, a table, the
+# others themselves. Their left and right edges, and the article's text box.
+COLUMN = """() => {
+  const article = document.querySelector(".md-content__inner");
+  const style = getComputedStyle(article);
+  const box = article.getBoundingClientRect();
+  const text = [box.left + parseFloat(style.paddingLeft), box.right - parseFloat(style.paddingRight)];
+  const blocks = [...article.children].filter(e => e.offsetParent && !e.matches("a.md-content__button"))
+    .map(e => {
+      // A figure's image in the scheme shown; a table, not the scroll box Material wraps it in.
+      const shown = e.matches("figure") ? [...e.querySelectorAll("img")].find(i => i.offsetParent)
+        : e.matches(".md-typeset__scrollwrap") ? e.querySelector("table") : e;
+      const r = shown.getBoundingClientRect();
+      return {tag: e.tagName.toLowerCase() + (e.className ? "." + e.className.split(" ")[0] : ""),
+              left: r.left, right: r.right, centre: (r.left + r.right) / 2, figure: e.matches("figure")};
+    });
+  return {text, blocks};
+}"""
+
+
+@pytest.mark.parametrize("scheme", sweep(SCHEMES, "default"))
+@pytest.mark.parametrize("path", sweep(PAGES, SPECIMEN))
+def test_one_column_one_centre_line_at_desktop_width(visited, path, scheme):
+    """Running text, code, output, boxes, tables and formulas share the text's edges; a figure
+    sits on the text's centre line. About 100 characters of text, 88 of code, a line."""
+    page = visited(path, scheme).page
+    column = page.evaluate(COLUMN)
+    left, right = column["text"]
+    assert 700 <= right - left <= 800
+    for block in column["blocks"]:
+        if block["figure"]:
+            assert abs(block["centre"] - (left + right) / 2) < 2, block
+        else:
+            assert block["left"] >= left - 1 and block["right"] <= right + 1, block
 
 
 # A token span of each kind, put into a code block: its colour and the block's own.
