@@ -7,7 +7,8 @@ Run it with `python snippets/binary-cross-entropy/likelihood.py`.
 import torch
 
 torch.manual_seed(43052)
-# 2000 inputs on [-1, 1]; the true model: y ~ Bernoulli(sigmoid(w0 + w1 x)) with w0 = -1, w1 = 5.
+# 2000 inputs on [-1, 1]; the true model: y ~ Bernoulli(sigmoid(w0 + w1 x)) with w0 =
+# -1, w1 = 5.
 X = torch.linspace(-1, 1, 2000).reshape(2000, 1)
 true_w0, true_w1 = -1.0, 5.0
 pi = torch.sigmoid(true_w0 + true_w1 * X)
@@ -16,8 +17,9 @@ print(f"{int(y.sum())} of {len(y)} labels are 1")
 # --8<-- [end:simulate]
 
 # --8<-- [start:likelihood]
-# The probabilities of some model, not the true ones. (Not 0.5 everywhere: there both logarithms
-# are log 0.5, and even a formula with its two terms swapped would pass the check.)
+# The probabilities of some model, not the true ones. (Not 0.5 everywhere: there both
+# logarithms are log 0.5, and even a formula with its two terms swapped would pass the
+# check.)
 yhat = torch.sigmoid(0.5 + 2 * X)
 
 
@@ -27,7 +29,10 @@ def bce_formula(yhat, y):
 
 by_formula = bce_formula(yhat, y)
 by_likelihood = -torch.distributions.Bernoulli(probs=yhat).log_prob(y).mean()
-print(f"BCE {by_formula.item():.6f}   negative mean log-likelihood {by_likelihood.item():.6f}")
+print(
+    f"BCE {by_formula.item():.6f}   negative mean log-likelihood "
+    f"{by_likelihood.item():.6f}"
+)
 print("the same:", torch.allclose(by_formula, by_likelihood))
 # --8<-- [end:likelihood]
 
@@ -39,12 +44,20 @@ loss.backward()
 print("autograd:", z.grad)
 print("yhat - y:", torch.sigmoid(z).detach() - target)
 
-# The same check done by torch.autograd.gradcheck against finite differences, in float64:
-# a difference over a tiny step keeps only a few digits in float32, too few to check anything.
-per_example = lambda logits: torch.nn.functional.binary_cross_entropy_with_logits(  # noqa: E731
-    logits, target.double(), reduction="sum"
+
+# The same check done by torch.autograd.gradcheck against finite differences, in
+# float64: a difference over a tiny step keeps only a few digits in float32, too few to
+# check anything.
+def per_example(logits):
+    return torch.nn.functional.binary_cross_entropy_with_logits(
+        logits, target.double(), reduction="sum"
+    )
+
+
+print(
+    "gradcheck:",
+    torch.autograd.gradcheck(per_example, z.detach().double().requires_grad_()),
 )
-print("gradcheck:", torch.autograd.gradcheck(per_example, z.detach().double().requires_grad_()))
 # --8<-- [end:gradient]
 
 # --8<-- [start:weights]
@@ -57,8 +70,9 @@ print("by hand: ", torch.stack([error.mean(), (error * X).mean()]))
 # --8<-- [end:weights]
 
 # --8<-- [start:newton]
-# Newton's method on the log-likelihood: the exact maximum-likelihood estimate. In float64, as a
-# reference answer should be, to more digits than any float32 training run can reach.
+# Newton's method on the log-likelihood: the exact maximum-likelihood estimate. In
+# float64, as a reference answer should be, to more digits than any float32 training run
+# can reach.
 A = torch.cat([torch.ones_like(X), X], dim=1).double()  # a column of ones for w0
 target64 = y.double()
 w_mle = torch.zeros(2, 1, dtype=torch.float64)
@@ -72,8 +86,8 @@ for step in range(8):
 
 
 # --8<-- [start:mse_minimum]
-# Where is MSE lowest? Newton's method once more, now on the MSE, started at the MLE, in float64
-# for the same reason: a reference answer, to all its digits.
+# Where is MSE lowest? Newton's method once more, now on the MSE, started at the MLE, in
+# float64 for the same reason: a reference answer, to all its digits.
 
 
 def mse_of(w):
@@ -83,10 +97,13 @@ def mse_of(w):
 w_mse = w_mle.flatten()
 for _ in range(6):
     gradient = torch.autograd.functional.jacobian(mse_of, w_mse)
-    w_mse = w_mse - torch.linalg.solve(torch.autograd.functional.hessian(mse_of, w_mse), gradient)
+    w_mse = w_mse - torch.linalg.solve(
+        torch.autograd.functional.hessian(mse_of, w_mse), gradient
+    )
 distance = (w_mse - w_mle.flatten()).norm().item()
 print(
-    f"lowest MSE: w0 = {w_mse[0].item():.3f}, w1 = {w_mse[1].item():.3f}, distance to the MLE {distance:.3f}"
+    f"lowest MSE: w0 = {w_mse[0].item():.3f}, w1 = {w_mse[1].item():.3f}, distance to "
+    f"the MLE {distance:.3f}"
 )
 # --8<-- [end:mse_minimum]
 
@@ -124,25 +141,36 @@ def distance_to_minimum(name, w):
     return ((w[0] - minimum[name][0]) ** 2 + (w[1] - minimum[name][1]) ** 2) ** 0.5
 
 
-runs = {(name, lr): train(name, lr) for lr in (0.05, 0.5, 5.0) for name in ("BCE", "MSE")}
-print(f"start (seed 1): w0 = {runs['BCE', 0.05][0][0]:.3f}, w1 = {runs['BCE', 0.05][0][1]:.3f}")
+runs = {
+    (name, lr): train(name, lr) for lr in (0.05, 0.5, 5.0) for name in ("BCE", "MSE")
+}
+print(
+    f"start (seed 1): w0 = {runs['BCE', 0.05][0][0]:.3f}, w1 = "
+    f"{runs['BCE', 0.05][0][1]:.3f}"
+)
 print("after 2000 epochs, distance to the loss's own lowest point:")
 for lr in (0.05, 0.5, 5.0):
-    bce, mse = (distance_to_minimum(name, runs[name, lr][-1]) for name in ("BCE", "MSE"))
+    bce, mse = (
+        distance_to_minimum(name, runs[name, lr][-1]) for name in ("BCE", "MSE")
+    )
     print(f"  lr {lr:<4}  BCE {bce:.4f}   MSE {mse:.4f}")
 # --8<-- [end:compare]
 
 # --8<-- [start:bad_start]
-# A start that predicts the opposite of the data, w0 = 0 and w1 = -10, and the rate of 5 that took
-# both losses to their lowest points from the start above.
+# A start that predicts the opposite of the data, w0 = 0 and w1 = -10, and the rate of 5
+# that took both losses to their lowest points from the start above.
 for name in ("BCE", "MSE"):
     runs[name, "bad start"] = train(name, lr=5.0, start=(0.0, -10.0))
     w0, w1 = runs[name, "bad start"][-1]
     far = distance_to_minimum(name, (w0, w1))
-    print(f"{name} from the bad start: w0 = {w0:.3f}, w1 = {w1:.3f}, distance to its lowest point {far:.3f}")
+    print(
+        f"{name} from the bad start: w0 = {w0:.3f}, w1 = {w1:.3f}, distance to its "
+        f"lowest point {far:.3f}"
+    )
 stuck = torch.mean((torch.sigmoid(w0 + w1 * X) - y) ** 2).item()
 print(
-    f"MSE there: {stuck:.4f}; answering 0 for everyone would give {int(y.sum())} / {len(y)} = {y.mean():.4f}"
+    f"MSE there: {stuck:.4f}; answering 0 for everyone would give {int(y.sum())} / "
+    f"{len(y)} = {y.mean():.4f}"
 )
 # --8<-- [end:bad_start]
 
@@ -152,18 +180,23 @@ target = torch.tensor([0.0, 1.0, 1.0, 1.0])  # the third is exactly, confidently
 by_hand = -(target * torch.log(yhat) + (1 - target) * torch.log(1 - yhat))
 print("formula by hand:  ", by_hand)
 print("nn.BCELoss:       ", torch.nn.BCELoss(reduction="none")(yhat, target))
-# Logits for about the same predictions: in float32, sigmoid(30) rounds to 1 and sigmoid(-30) is 9.4e-14.
+# Logits for about the same predictions: in float32, sigmoid(30) rounds to 1 and
+# sigmoid(-30) is 9.4e-14.
 logits = torch.tensor([-30.0, 30.0, -30.0, 0.8473])
-print("BCEWithLogitsLoss:", torch.nn.BCEWithLogitsLoss(reduction="none")(logits, target))
+print(
+    "BCEWithLogitsLoss:", torch.nn.BCEWithLogitsLoss(reduction="none")(logits, target)
+)
 # --8<-- [end:edges]
 
 # --8<-- [start:edge_gradients]
-# nn.BCELoss at the certain mistake (yhat = 0, label 1): the gradient with respect to yhat ...
+# nn.BCELoss at the certain mistake (yhat = 0, label 1): the gradient with respect to
+# yhat ...
 yhat = torch.tensor([0.0], requires_grad=True)
 torch.nn.BCELoss()(yhat, torch.tensor([1.0])).backward()
 print(f"d loss / d yhat at yhat = 0: {yhat.grad.item():.3g}")
 
-# ... and the gradient that reaches the logit z through the sigmoid. The right value is yhat - y = -1.
+# ... and the gradient that reaches the logit z through the sigmoid. The right value is
+# yhat - y = -1.
 for value in (-30.0, -100.0):
     logit = torch.tensor([value], requires_grad=True)
     torch.nn.BCELoss()(torch.sigmoid(logit), torch.tensor([1.0])).backward()
@@ -171,7 +204,10 @@ for value in (-30.0, -100.0):
     logit.grad = None
     torch.nn.BCEWithLogitsLoss()(logit, torch.tensor([1.0])).backward()
     with_logits = logit.grad.item()
-    print(f"z = {value:.0f}: d loss / dz  BCELoss {through_sigmoid:.4f}  BCEWithLogitsLoss {with_logits:.4f}")
+    print(
+        f"z = {value:.0f}: d loss / dz  BCELoss {through_sigmoid:.4f}  "
+        f"BCEWithLogitsLoss {with_logits:.4f}"
+    )
 # --8<-- [end:edge_gradients]
 
 # --8<-- [start:order]
@@ -179,10 +215,12 @@ for value in (-30.0, -100.0):
 yhat, labels = torch.tensor([0.8, 0.3]), torch.tensor([1.0, 0.0])
 mse_loss, bce_loss = torch.nn.MSELoss(), torch.nn.BCELoss()
 print(
-    f"MSELoss: (yhat, y) {mse_loss(yhat, labels).item():.4f}   (y, yhat) {mse_loss(labels, yhat).item():.4f}"
+    f"MSELoss: (yhat, y) {mse_loss(yhat, labels).item():.4f}   (y, yhat) "
+    f"{mse_loss(labels, yhat).item():.4f}"
 )
 print(
-    f"BCELoss: (yhat, y) {bce_loss(yhat, labels).item():.4f}   (y, yhat) {bce_loss(labels, yhat).item():.4f}"
+    f"BCELoss: (yhat, y) {bce_loss(yhat, labels).item():.4f}   (y, yhat) "
+    f"{bce_loss(labels, yhat).item():.4f}"
 )
 # --8<-- [end:order]
 
@@ -190,21 +228,29 @@ print(
 # One example whose true probability of a 1 is 0.8, and a model that says 0.6.
 p, q = torch.tensor(0.8), torch.tensor(0.6)
 entropy = -(p * torch.log(p) + (1 - p) * torch.log(1 - p))
-cross_entropy = -(p * torch.log(q) + (1 - p) * torch.log(1 - q))  # the model's BCE, on average
+# The model's BCE, on average
+cross_entropy = -(p * torch.log(q) + (1 - p) * torch.log(1 - q))
 kl = p * torch.log(p / q) + (1 - p) * torch.log((1 - p) / (1 - q))
 print(f"entropy H(0.8) = {entropy.item():.4f}")
 print(f"cross-entropy H(0.8, 0.6) = {cross_entropy.item():.4f}")
-print(f"KL divergence = {kl.item():.4f} = {cross_entropy.item():.4f} - {entropy.item():.4f}")
+print(
+    f"KL divergence = {kl.item():.4f} = {cross_entropy.item():.4f} - "
+    f"{entropy.item():.4f}"
+)
 # --8<-- [end:entropy]
 
 # --8<-- [start:landscape]
-# Both losses as functions of w1 alone (w0 held at its maximum-likelihood value), in float64: the
-# check below compares second differences, which float32's rounding would swamp.
+# Both losses as functions of w1 alone (w0 held at its maximum-likelihood value), in
+# float64: the check below compares second differences, which float32's rounding would
+# swamp.
 w0_mle, w1_mle = minimum["BCE"]
 w1_axis = torch.linspace(-10, 15, 251, dtype=torch.float64)
-yhat_grid = torch.sigmoid(w0_mle + w1_axis[:, None] * X.T.double())  # one row per value of w1
+# One row per value of w1
+yhat_grid = torch.sigmoid(w0_mle + w1_axis[:, None] * X.T.double())
 labels = y.T.double()
-bce_curve = -(labels * torch.log(yhat_grid) + (1 - labels) * torch.log(1 - yhat_grid)).mean(dim=1)
+bce_curve = -(
+    labels * torch.log(yhat_grid) + (1 - labels) * torch.log(1 - yhat_grid)
+).mean(dim=1)
 mse_curve = ((yhat_grid - labels) ** 2).mean(dim=1)
 
 
@@ -221,9 +267,19 @@ print("MSE bends down anywhere:", bends_down(mse_curve))
 import matplotlib.pyplot as plt
 
 fig, ax = plt.subplots(num="data", figsize=(6, 3.6))
-# 2000 points as an image inside the SVG (rasterized): as vectors they would weigh 300 KB.
-# Open rings: each label stays visible on a light and a dark page, and crowded ones merge into a bar.
-ax.scatter(X, y, s=12, facecolors="none", edgecolors="C0", linewidths=0.6, label="labels", rasterized=True)
+# 2000 points as an image inside the SVG (rasterized): as vectors they would weigh
+# 300 KB. Open rings: each label stays visible on a light and a dark page, and crowded
+# ones merge into a bar.
+ax.scatter(
+    X,
+    y,
+    s=12,
+    facecolors="none",
+    edgecolors="C0",
+    linewidths=0.6,
+    label="labels",
+    rasterized=True,
+)
 ax.plot(X, pi, "--", color="C3", label="true P(y = 1)")
 ax.set_xlabel("x")
 ax.set_ylabel("label y, and P(y = 1)")

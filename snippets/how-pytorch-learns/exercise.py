@@ -54,7 +54,7 @@ for _ in range(500):
     optimizer.zero_grad()
     torch.mean((model(x_train) - y_train) ** 2).backward()
     optimizer.step()
-torch.save(model.state_dict(), "hours.pt")
+torch.save(model.state_dict(), "hours.pt")  # a file in the current folder
 
 reloaded = nn.Linear(1, 1)
 reloaded.load_state_dict(torch.load("hours.pt"))

@@ -21,7 +21,7 @@ optimizer = torch.optim.SGD(model.parameters(), lr=0.01)
 # --8<-- [start:save]
 for name, value in model.state_dict().items():
     print(name, value)
-torch.save(model.state_dict(), "line.pt")
+torch.save(model.state_dict(), "line.pt")  # a file in the current folder
 
 fresh = nn.Linear(3, 1)  # another random start
 print("same weights before loading:", torch.equal(fresh.weight, model.weight))

@@ -6,7 +6,8 @@ Run it with `python snippets/judging-a-classifier/exercise.py`.
 # --8<-- [start:best_threshold]
 import torch
 
-# The cross-entropy chapter's 2000 examples, its maximum-likelihood model, and the held-out data.
+# The cross-entropy chapter's 2000 examples, its maximum-likelihood model, and the
+# held-out data.
 torch.manual_seed(43052)
 X = torch.linspace(-1, 1, 2000).reshape(2000, 1)
 y = torch.bernoulli(torch.sigmoid(-1 + 5 * X)).bool()
@@ -30,16 +31,24 @@ def best_threshold(probability, labels):
 
 p_train = torch.sigmoid(-1.0116 + 4.8417 * X)
 p_new = torch.sigmoid(-1.0116 + 4.8417 * X_new)
-best = best_threshold(p_train, y)  # chosen on the training data, not on the held-out data
+# Chosen on the training data, not on the held-out data
+best = best_threshold(p_train, y)
 best_f1 = f1_at(best, p_train, y)
-print(f"training data: best threshold {best:.2f}, F1 {best_f1:.3f}  (at 0.50: {f1_at(0.5, p_train, y):.3f})")
+print(
+    f"training data: best threshold {best:.2f}, F1 {best_f1:.3f}  (at 0.50: "
+    f"{f1_at(0.5, p_train, y):.3f})"
+)
 print(f"half of the best F1: {best_f1 / 2:.3f}")
 held_out_best, held_out_at_05 = f1_at(best, p_new, y_new), f1_at(0.5, p_new, y_new)
-print(f"held-out data: at {best:.2f}, F1 {held_out_best:.3f}  (at 0.50: {held_out_at_05:.3f})")
+print(
+    f"held-out data: at {best:.2f}, F1 {held_out_best:.3f}  (at 0.50: "
+    f"{held_out_at_05:.3f})"
+)
 # --8<-- [end:best_threshold]
 
 # --8<-- [start:half]
-# Probabilities that are exactly right (the true ones), with fewer, as many and more positives.
+# Probabilities that are exactly right (the true ones), with fewer, as many and more
+# positives.
 generator = torch.Generator().manual_seed(0)
 x = torch.rand(20_000, generator=generator) * 2 - 1
 for w0 in (-1.0, 0.0, 1.0):
@@ -56,7 +65,10 @@ for w0 in (-1.0, 0.0, 1.0):
 # Balanced accuracy: the mean of the recall of each class. A constant answer scores 0.5.
 fraud = torch.zeros(1000, dtype=torch.bool)
 fraud[:10] = True
-for name, says_fraud in [("always 'no'", torch.zeros(1000, dtype=torch.bool)), ("perfect", fraud)]:
+for name, says_fraud in [
+    ("always 'no'", torch.zeros(1000, dtype=torch.bool)),
+    ("perfect", fraud),
+]:
     recall_fraud = (says_fraud & fraud).sum().item() / fraud.sum().item()
     recall_normal = (~says_fraud & ~fraud).sum().item() / (~fraud).sum().item()
     print(

@@ -23,7 +23,9 @@ def accuracy(c):
 
 
 def precision(c):
-    """Of the examples called positive, the share that are. 0.0 when none were called positive."""
+    """Of the examples called positive, the share that are.
+
+    0.0 when none were called positive."""
     called = c["TP"] + c["FP"]
     return c["TP"] / called if called else 0.0
 
@@ -35,7 +37,9 @@ def recall(c):
 
 
 def f1(c):
-    """Harmonic mean of precision and recall, from the counts. 0.0 when TP + FP + FN = 0."""
+    """Harmonic mean of precision and recall, from the counts.
+
+    0.0 when TP + FP + FN = 0."""
     denominator = 2 * c["TP"] + c["FP"] + c["FN"]
     return 2 * c["TP"] / denominator if denominator else 0.0
 
@@ -44,14 +48,19 @@ def f1(c):
 
 
 # --8<-- [start:students]
-# The two-feature model of the logistic-regression chapter, trained like "딥러닝 로지스틱 회귀": lr 0.01.
-x_train = torch.tensor([[1.0, 2.0], [2.0, 3.0], [3.0, 1.0], [4.0, 3.0], [5.0, 3.0], [6.0, 2.0]])
+# The two-feature model of the logistic-regression chapter, trained like
+# "딥러닝 로지스틱 회귀": lr 0.01.
+x_train = torch.tensor(
+    [[1.0, 2.0], [2.0, 3.0], [3.0, 1.0], [4.0, 3.0], [5.0, 3.0], [6.0, 2.0]]
+)
 y_train = torch.tensor([[0.0], [0.0], [0.0], [1.0], [1.0], [1.0]])
 W = torch.zeros((2, 1), requires_grad=True)
 b = torch.zeros(1, requires_grad=True)
 optimizer = torch.optim.SGD([W, b], lr=0.01)
 for _ in range(1000):
-    cost = torch.nn.functional.binary_cross_entropy(torch.sigmoid(x_train @ W + b), y_train)
+    cost = torch.nn.functional.binary_cross_entropy(
+        torch.sigmoid(x_train @ W + b), y_train
+    )
     optimizer.zero_grad()
     cost.backward()
     optimizer.step()
@@ -60,11 +69,15 @@ with torch.no_grad():
     passed = torch.sigmoid(x_train @ W + b) >= 0.5
 c = confusion_counts(passed, y_train)
 print(c)
-print(f"accuracy {accuracy(c):.3f}  precision {precision(c):.3f}  recall {recall(c):.3f}  F1 {f1(c):.3f}")
+print(
+    f"accuracy {accuracy(c):.3f}  precision {precision(c):.3f}  recall {recall(c):.3f} "
+    f" F1 {f1(c):.3f}"
+)
 # --8<-- [end:students]
 
 # --8<-- [start:simulated]
-# The simulated data of the cross-entropy chapter, with the maximum-likelihood model fitted to it there.
+# The simulated data of the cross-entropy chapter, with the maximum-likelihood model
+# fitted to it there.
 torch.manual_seed(43052)
 X = torch.linspace(-1, 1, 2000).reshape(2000, 1)
 y = torch.bernoulli(torch.sigmoid(-1 + 5 * X))
@@ -75,8 +88,9 @@ def model(x):
     return torch.sigmoid(w0 + w1 * x)
 
 
-# 2000 new examples the model never saw, the held-out data: labels from the same true model,
-# at inputs drawn at random over the same interval (the training inputs were evenly spaced).
+# 2000 new examples the model never saw, the held-out data: labels from the same true
+# model, at inputs drawn at random over the same interval (the training inputs were
+# evenly spaced).
 generator = torch.Generator().manual_seed(1)
 X_new = torch.rand(2000, 1, generator=generator) * 2 - 1
 y_new = torch.bernoulli(torch.sigmoid(-1 + 5 * X_new), generator=generator)
@@ -94,7 +108,10 @@ for name, counts in [("training data", c_train), ("held-out data", c)]:
 p, r = precision(c), recall(c)
 print(f"2PR / (P + R)          = {2 * p * r / (p + r):.6f}")
 print(f"2TP / (2TP + FP + FN)  = {f1(c):.6f}")
-print(f"TP / (2TP + FN + FP)   = {c['TP'] / (2 * c['TP'] + c['FN'] + c['FP']):.6f}   (PyTorch 입문's form)")
+print(
+    f"TP / (2TP + FN + FP)   = {c['TP'] / (2 * c['TP'] + c['FN'] + c['FP']):.6f}   "
+    "(PyTorch 입문's form)"
+)
 # --8<-- [end:f1]
 
 # --8<-- [start:imbalanced]
@@ -104,19 +121,31 @@ fraud[:10] = True
 says_fraud = torch.zeros(1000, dtype=torch.bool)
 c_lazy = confusion_counts(says_fraud, fraud)
 print(c_lazy)
-print(f"accuracy {accuracy(c_lazy):.3f}  precision {precision(c_lazy):.3f}  recall {recall(c_lazy):.3f}")
+print(
+    f"accuracy {accuracy(c_lazy):.3f}  precision {precision(c_lazy):.3f}  recall "
+    f"{recall(c_lazy):.3f}"
+)
 # --8<-- [end:imbalanced]
 
 # --8<-- [start:edges]
-nothing_predicted = confusion_counts(torch.tensor([False, False]), torch.tensor([True, False]))
-nothing_to_find = confusion_counts(torch.tensor([True, False]), torch.tensor([False, False]))
-all_negative = confusion_counts(torch.tensor([False, False]), torch.tensor([False, False]))
+nothing_predicted = confusion_counts(
+    torch.tensor([False, False]), torch.tensor([True, False])
+)
+nothing_to_find = confusion_counts(
+    torch.tensor([True, False]), torch.tensor([False, False])
+)
+all_negative = confusion_counts(
+    torch.tensor([False, False]), torch.tensor([False, False])
+)
 for name, counts in [
     ("no predicted positives", nothing_predicted),
     ("no actual positives", nothing_to_find),
     ("neither", all_negative),
 ]:
-    print(f"{name:22s} precision {precision(counts)}  recall {recall(counts)}  F1 {f1(counts)}")
+    print(
+        f"{name:22s} precision {precision(counts)}  recall {recall(counts)}  F1 "
+        f"{f1(counts)}"
+    )
 # --8<-- [end:edges]
 
 # --8<-- [start:threshold]
@@ -134,11 +163,22 @@ import matplotlib.pyplot as plt
 
 fig, ax = plt.subplots(num="confusion", figsize=(4.2, 3.6))
 grid = torch.tensor([[c["TP"], c["FN"]], [c["FP"], c["TN"]]])
-# vmax at twice the largest count: darker cells for larger counts, all light enough for black text.
+# vmax at twice the largest count: darker cells for larger counts, all light enough for
+# black text.
 ax.imshow(grid.numpy(), cmap="Blues", vmin=0, vmax=2 * grid.max().item())
-for (row, col), name in zip([(0, 0), (0, 1), (1, 0), (1, 1)], ["TP", "FN", "FP", "TN"], strict=True):
+for (row, col), name in zip(
+    [(0, 0), (0, 1), (1, 0), (1, 1)], ["TP", "FN", "FP", "TN"], strict=True
+):
     count = grid[row, col].item()
-    ax.text(col, row, f"{name}\n{count}", ha="center", va="center", color="black", fontsize=11)
+    ax.text(
+        col,
+        row,
+        f"{name}\n{count}",
+        ha="center",
+        va="center",
+        color="black",
+        fontsize=11,
+    )
 ax.set_xticks([0, 1], ["predicted 1", "predicted 0"])
 ax.set_yticks([0, 1], ["actual 1", "actual 0"])
 plt.show()
@@ -159,7 +199,8 @@ plt.show()
 # --8<-- [end:figures]
 
 # --8<-- [start:explorer]
-# What the page's threshold explorer shows: the held-out counts at every threshold from 0 to 1.
+# What the page's threshold explorer shows: the held-out counts at every threshold from
+# 0 to 1.
 import json
 
 steps = [i / 100 for i in range(101)]

@@ -46,6 +46,11 @@ for lr in (0.17, 0.19):
 import json
 
 with open("steps.explorer.json", "w") as file:
-    data = {"x": x_train.flatten().tolist(), "y": y_train.flatten().tolist(), "lr": 0.01, "epochs": 2000}
+    data = {
+        "x": x_train.flatten().tolist(),
+        "y": y_train.flatten().tolist(),
+        "lr": 0.01,
+        "epochs": 2000,
+    }
     json.dump({**data, "limit": 2 / steepest}, file)
 # --8<-- [end:explorer]

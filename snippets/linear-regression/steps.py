@@ -27,14 +27,20 @@ print(cost)
 # --8<-- [end:cost]
 
 # --8<-- [start:gaussian]
-# Under Gaussian noise with standard deviation sigma, the negative mean log-likelihood of a line
-# is a constant plus MSE / (2 sigma^2). Checked for a line that is not the best one:
+# Under Gaussian noise with standard deviation sigma, the negative mean log-likelihood
+# of a line is a constant plus MSE / (2 sigma^2). Checked for a line that is not the
+# best one:
 W_try, b_try, sigma = 1.5, 0.5, 0.8
 prediction = W_try * x_train + b_try
 nll = -torch.distributions.Normal(prediction, sigma).log_prob(y_train).mean()
 mse = torch.mean((prediction - y_train) ** 2)
-by_formula = 0.5 * torch.log(torch.tensor(2 * torch.pi * sigma**2)) + mse / (2 * sigma**2)
-print(f"negative mean log-likelihood {nll.item():.6f}   from the MSE {by_formula.item():.6f}")
+by_formula = 0.5 * torch.log(torch.tensor(2 * torch.pi * sigma**2)) + mse / (
+    2 * sigma**2
+)
+print(
+    f"negative mean log-likelihood {nll.item():.6f}   from the MSE "
+    f"{by_formula.item():.6f}"
+)
 # --8<-- [end:gaussian]
 
 # --8<-- [start:gradient]

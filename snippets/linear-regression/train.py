@@ -7,7 +7,8 @@ log and then shows three figures.
 # --8<-- [start:train]
 import torch
 
-torch.manual_seed(1)  # the original fixes the seed; nothing here is random, but it costs nothing
+# The original fixes the seed; nothing here is random, but it costs nothing
+torch.manual_seed(1)
 
 # Three students: hours studied (x) and the score they got (y), one row each.
 x_train = torch.tensor([[1.0], [2.0], [3.0]])
@@ -31,7 +32,10 @@ for epoch in range(nb_epochs + 1):
     optimizer.step()
 
     if epoch % 100 == 0:
-        print(f"Epoch {epoch:4d}/{nb_epochs} W: {W.item():.3f}, b: {b.item():.3f} Cost: {cost.item():.6f}")
+        print(
+            f"Epoch {epoch:4d}/{nb_epochs} W: {W.item():.3f}, b: {b.item():.3f} Cost: "
+            f"{cost.item():.6f}"
+        )
 # --8<-- [end:train]
 
 # --8<-- [start:new_students]
@@ -40,7 +44,10 @@ y_new = torch.tensor([[8.0], [10.0]])  # and what they scored
 with torch.no_grad():  # only numbers: nothing here is to be differentiated
     train_cost = torch.mean((x_train * W + b - y_train) ** 2)
     new_cost = torch.mean((x_new * W + b - y_new) ** 2)
-print(f"cost on the training data {train_cost.item():.6f}, on the new students {new_cost.item():.6f}")
+print(
+    f"cost on the training data {train_cost.item():.6f}, on the new students "
+    f"{new_cost.item():.6f}"
+)
 # --8<-- [end:new_students]
 
 # --8<-- [start:fit]
@@ -79,7 +86,9 @@ path_cost = [costs[e] for e in marked]
 
 def mse(w, b_):
     """Cost of the line w*x + b_ on the training data, for grids of w and b_."""
-    return ((w[..., None] * x_train.squeeze() + b_[..., None] - y_train.squeeze()) ** 2).mean(-1)
+    return (
+        (w[..., None] * x_train.squeeze() + b_[..., None] - y_train.squeeze()) ** 2
+    ).mean(-1)
 
 
 fig, (left, right) = plt.subplots(1, 2, num="landscape", figsize=(10, 4))
@@ -92,14 +101,21 @@ left.legend()
 
 grid_W, grid_b = torch.meshgrid(ws, torch.linspace(-2, 2, 81), indexing="ij")
 contours = right.contour(
-    grid_W, grid_b, mse(grid_W, grid_b), levels=torch.logspace(-2, 1.5, 12), colors="C0", linewidths=0.8
+    grid_W,
+    grid_b,
+    mse(grid_W, grid_b),
+    levels=torch.logspace(-2, 1.5, 12),
+    colors="C0",
+    linewidths=0.8,
 )
-# Every other outer level labelled where it crosses the line b = -0.4, to the right of the valley
-# floor: below the end of the descent path and away from it.
+# Every other outer level labelled where it crosses the line b = -0.4, to the right of
+# the valley floor: below the end of the descent path and away from it.
 ray_W = torch.linspace(2.2, 4.5, 231)
 ray_b = torch.full_like(ray_W, -0.4)
 labelled = contours.levels[6::2]  # the inner ellipses are too close together to label
-crossings = (mse(ray_W, ray_b)[None, :] - torch.as_tensor(labelled)[:, None]).abs().argmin(1)
+crossings = (
+    (mse(ray_W, ray_b)[None, :] - torch.as_tensor(labelled)[:, None]).abs().argmin(1)
+)
 right.clabel(
     contours,
     labelled,

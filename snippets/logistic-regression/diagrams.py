@@ -10,12 +10,14 @@ ARROW = {"arrowstyle": "->", "color": "black", "linewidth": 1}
 
 
 def box(ax, left, right, y, text, fontsize=11):
-    """A rounded box from x = left to x = right, centred on y, with the text in its middle."""
+    """A rounded box from x = left to x = right, centred on y, with the text in it."""
     pad = 0.05  # the rounded corners are drawn this far outside the rectangle
     corner = (left + pad, y - 0.4 + pad)
     width, height = right - left - 2 * pad, 0.8 - 2 * pad
     style = f"round,pad={pad}"
-    outline = FancyBboxPatch(corner, width, height, boxstyle=style, fill=False, edgecolor="black")
+    outline = FancyBboxPatch(
+        corner, width, height, boxstyle=style, fill=False, edgecolor="black"
+    )
     ax.add_patch(outline)
     ax.text((left + right) / 2, y, text, ha="center", va="center", fontsize=fontsize)
 
@@ -40,7 +42,11 @@ def draw_model(name, inputs, logit):
     arrow(ax, (7.75, 1.5), (8.6, 1.5))
     ax.text(9.3, 1.5, "ŷ =\nP(pass)", ha="center", va="center", fontsize=11)
     # The model: everything between the inputs and the output, inside a dotted border.
-    ax.add_patch(FancyBboxPatch((2.7, 0.45), 5.3, 2.1, boxstyle="round,pad=0.05", fill=False, linestyle=":"))
+    ax.add_patch(
+        FancyBboxPatch(
+            (2.7, 0.45), 5.3, 2.1, boxstyle="round,pad=0.05", fill=False, linestyle=":"
+        )
+    )
     ax.text(5.35, 2.7, "the model", ha="center", fontsize=11)
     plt.show()
 

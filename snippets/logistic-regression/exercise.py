@@ -8,7 +8,9 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-x_train = torch.tensor([[1.0, 2.0], [2.0, 3.0], [3.0, 1.0], [4.0, 3.0], [5.0, 3.0], [6.0, 2.0]])
+x_train = torch.tensor(
+    [[1.0, 2.0], [2.0, 3.0], [3.0, 1.0], [4.0, 3.0], [5.0, 3.0], [6.0, 2.0]]
+)
 y_train = torch.tensor([[0.0], [0.0], [0.0], [1.0], [1.0], [1.0]])
 
 
@@ -29,26 +31,33 @@ model = fit(nn.Sequential(nn.Linear(2, 1), nn.Sigmoid()), F.binary_cross_entropy
 
 # --8<-- [start:boundary]
 (w1, w2), b = model[0].weight.flatten().tolist(), model[0].bias.item()
-print(f"boundary: x2 = {-w1 / w2:.3f} * x1 + {-b / w2:.3f}")
+m, c = -w1 / w2, -b / w2
+print(f"boundary: x2 = {m:.3f} * x1 + {c:.3f}")
 x1 = torch.tensor([3.0, 4.0, 5.0])
-on_the_line = torch.stack([x1, -(w1 * x1 + b) / w2], dim=1)
+on_the_line = torch.stack([x1, m * x1 + c], dim=1)  # points built from m and c
 with torch.no_grad():
     print(model(on_the_line).flatten())
 # --8<-- [end:boundary]
 
 # --8<-- [start:logits]
 torch.manual_seed(1)  # the same start as above
-logit_model = fit(nn.Linear(2, 1), F.binary_cross_entropy_with_logits)  # no Sigmoid layer
+# No Sigmoid layer
+logit_model = fit(nn.Linear(2, 1), F.binary_cross_entropy_with_logits)
 difference = (logit_model.weight - model[0].weight).abs().max().item()
 print(f"largest difference in the weights: {difference:.1e}")
 with torch.no_grad():
     print(
-        "accuracy:", ((torch.sigmoid(logit_model(x_train)) >= 0.5).float() == y_train).float().mean().item()
+        "accuracy:",
+        ((torch.sigmoid(logit_model(x_train)) >= 0.5).float() == y_train)
+        .float()
+        .mean()
+        .item(),
     )
 # --8<-- [end:logits]
 
 # --8<-- [start:batch]
-students = torch.tensor([[1.0, 1.0], [3.0, 3.0], [6.0, 4.0]])  # three rows, two features each
+# Three rows, two features each
+students = torch.tensor([[1.0, 1.0], [3.0, 3.0], [6.0, 4.0]])
 with torch.no_grad():
     probabilities = model(students)
 print(probabilities.shape)

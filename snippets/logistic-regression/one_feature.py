@@ -46,7 +46,10 @@ for epoch in range(500):
 with torch.no_grad():
     for hours in (1.0, 7.0):
         probability = model(torch.tensor([[hours]])).item()
-        print(f"predict {hours:.0f} hour(s): P(pass) = {probability:.3f} -> pass: {probability > 0.5}")
+        print(
+            f"predict {hours:.0f} hour(s): P(pass) = {probability:.3f} -> pass: "
+            f"{probability > 0.5}"
+        )
 # --8<-- [end:predict]
 
 
@@ -68,7 +71,9 @@ short_runs = [train(seed, lr=0.01, epochs=500) for seed in range(10)]
 with torch.no_grad():
     one_hour = [m(torch.tensor([[1.0]])).item() for m in short_runs]
 print("P(pass) for 1 h, seeds 0-9:", [round(p, 2) for p in one_hour])
-print(f"{sum(p > 0.5 for p in one_hour)} of 10 random starts say a 1-hour student passes")
+print(
+    f"{sum(p > 0.5 for p in one_hour)} of 10 random starts say a 1-hour student passes"
+)
 # --8<-- [end:seeds]
 
 # --8<-- [start:proper]
@@ -82,14 +87,16 @@ print(f"P(pass) for 1 h = {p1:.5f}, for 7 h = {p7:.5f}")
 
 boundaries = []
 for seed in range(10):
-    m = model if seed == 0 else train(seed, lr=1.0, epochs=2000)  # seed 0 is the model above
+    # Seed 0 is the model above
+    m = model if seed == 0 else train(seed, lr=1.0, epochs=2000)
     boundaries.append(-m.linear.bias.item() / m.linear.weight.item())
 print("boundary for seeds 0-9:", [round(x, 2) for x in boundaries])
 # --8<-- [end:proper]
 
 # --8<-- [start:curvature]
-# The curvature of BCE in (w, b): the largest eigenvalue of its matrix of second derivatives,
-# (1/n) * sum of p(1 - p) [x, 1][x, 1]^T. Where every p is 0.5 it is largest.
+# The curvature of BCE in (w, b): the largest eigenvalue of its matrix of second
+# derivatives, (1/n) * sum of p(1 - p) [x, 1][x, 1]^T. Where every p is 0.5 it is
+# largest.
 A = torch.cat([x_data, torch.ones_like(x_data)], dim=1)
 
 
@@ -98,8 +105,17 @@ def largest_curvature(p):
 
 
 at_half = largest_curvature(torch.full_like(y_data, 0.5))
-print(f"curvature where every p = 0.5: {at_half:.2f}, so lr below 2 / {at_half:.2f} = {2 / at_half:.2f}")
-for epochs in (0, 10, 100, 2000):  # the run above, from seed 0, stopped after so many epochs
+print(
+    f"curvature where every p = 0.5: {at_half:.2f}, so lr below 2 / {at_half:.2f} = "
+    f"{2 / at_half:.2f}"
+)
+# the run above, from seed 0, stopped after so many epochs
+for epochs in (
+    0,
+    10,
+    100,
+    2000,
+):
     m = model if epochs == 2000 else train(seed=0, lr=1.0, epochs=epochs)
     with torch.no_grad():
         print(f"epoch {epochs:4d}: curvature {largest_curvature(m(x_data)):.3f}")
@@ -108,7 +124,7 @@ for epochs in (0, 10, 100, 2000):  # the run above, from seed 0, stopped after s
 
 # --8<-- [start:logits]
 class PassFailLogits(torch.nn.Module):
-    """The same model, but forward returns the logit: the loss applies the sigmoid, stably."""
+    """The same model, but forward returns the logit; the loss applies the sigmoid."""
 
     def __init__(self):
         super().__init__()
@@ -118,10 +134,11 @@ class PassFailLogits(torch.nn.Module):
         return self.linear(x)
 
 
-# A start that is sure and wrong: w = -20 says "fail" most firmly to the students who passed.
+# A start that is sure and wrong: w = -20 says "fail" most firmly to the students who
+# passed.
 for name, net, criterion in [
-    ("sigmoid, then BCELoss:    ", PassFail(), torch.nn.BCELoss()),
-    ("logit, BCEWithLogitsLoss: ", PassFailLogits(), torch.nn.BCEWithLogitsLoss()),
+    ("sigmoid + BCELoss", PassFail(), torch.nn.BCELoss()),
+    ("logit + BCEWithLogitsLoss", PassFailLogits(), torch.nn.BCEWithLogitsLoss()),
 ]:
     with torch.no_grad():
         net.linear.weight.fill_(-20.0)
@@ -135,7 +152,8 @@ for name, net, criterion in [
             slope = net.linear.weight.grad.item()
         optimizer.step()
     w_end, end = net.linear.weight.item(), loss.item()
-    print(f"{name}slope in w at the start {slope:8.4f}; after 200 epochs w = {w_end:6.2f}, loss {end:.4f}")
+    print(f"{name + ':':27s}slope {slope:7.4f}; after 200 epochs", end=" ")
+    print(f"w = {w_end:6.2f}, loss {end:.4f}")
 
 # Probabilities, when you want them, are the sigmoid of the logit.
 with torch.no_grad():
@@ -144,15 +162,16 @@ print(f"P(pass) for 1 h = {p1:.3f}, for 7 h = {p7:.3f}")
 # --8<-- [end:logits]
 
 # --8<-- [start:log_odds]
-# Logistic regression is linear in the log-odds: log(p / (1 - p)) = w x + b.
+# The trained model's probabilities, read as log-odds: log(p / (1 - p)).
 hours = torch.tensor([[1.0], [2.0], [3.0], [4.0]])
 with torch.no_grad():
     p = model(hours)
     log_odds = torch.log(p / (1 - p))
-    line = w * hours + b
-print("log-odds:", [round(v, 3) for v in log_odds.flatten().tolist()])
-print("w x + b: ", [round(v, 3) for v in line.flatten().tolist()])
-print("the same:", torch.allclose(log_odds, line, atol=1e-3))
+print(
+    "log-odds at 1, 2, 3, 4 hours:", [round(v, 3) for v in log_odds.flatten().tolist()]
+)
+steps = log_odds.diff(dim=0).flatten().tolist()
+print("each hour adds:", [round(v, 3) for v in steps], f" w = {w:.3f}")
 # --8<-- [end:log_odds]
 
 # --8<-- [start:figure]

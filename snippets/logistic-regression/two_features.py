@@ -1,4 +1,5 @@
-"""Pass or fail from two features, written three ways: raw tensors, nn.Sequential, an nn.Module class.
+"""Pass or fail from two features, written three ways: raw tensors, nn.Sequential,
+an nn.Module class.
 
 Run it with `python snippets/logistic-regression/two_features.py`.
 """
@@ -9,7 +10,9 @@ import torch.nn.functional as F
 from torch import nn
 
 # Each row is a student: [hours of self-study, hours of tutoring]; label 1 = passed.
-x_train = torch.tensor([[1.0, 2.0], [2.0, 3.0], [3.0, 1.0], [4.0, 3.0], [5.0, 3.0], [6.0, 2.0]])
+x_train = torch.tensor(
+    [[1.0, 2.0], [2.0, 3.0], [3.0, 1.0], [4.0, 3.0], [5.0, 3.0], [6.0, 2.0]]
+)
 y_train = torch.tensor([[0.0], [0.0], [0.0], [1.0], [1.0], [1.0]])
 print(x_train.shape, y_train.shape)
 
@@ -42,7 +45,10 @@ with torch.no_grad():
 print(H.flatten())
 print(f"accuracy {accuracy(H, y_train):.3f}")
 w_study, w_tutoring = W.flatten().tolist()
-print(f"weights {w_study:.4f} (self-study), {w_tutoring:.4f} (tutoring), bias {b.item():.4f}")
+print(
+    f"weights {w_study:.4f} (self-study), {w_tutoring:.4f} (tutoring), bias "
+    f"{b.item():.4f}"
+)
 # --8<-- [end:raw]
 
 
@@ -58,7 +64,10 @@ for epoch in range(1001):
     cost.backward()
     optimizer.step()
     if epoch % 100 == 0:
-        print(f"Epoch {epoch:4d}/1000 Cost: {cost.item():.6f} Accuracy {accuracy(H, y_train):.0%}")
+        print(
+            f"Epoch {epoch:4d}/1000 Cost: {cost.item():.6f} Accuracy "
+            f"{accuracy(H, y_train):.0%}"
+        )
 
 print(model)
 print(list(model.parameters()))
@@ -67,11 +76,13 @@ print(list(model.parameters()))
 
 # --8<-- [start:module]
 class PassProbability(nn.Module):
-    """P(pass) for each row of a batch: the sigmoid of a weighted sum of the hours, plus a bias."""
+    """P(pass) for each row of a batch: the sigmoid of a weighted sum of the hours,
+    plus a bias."""
 
     def __init__(self, n_features=2):
         super().__init__()  # sets up the bookkeeping that finds the parameters
-        self.logit = nn.Linear(n_features, 1)  # a layer made here is a part of the model
+        # a layer made here is a part of the model
+        self.logit = nn.Linear(n_features, 1)
 
     def forward(self, hours):
         return torch.sigmoid(self.logit(hours))
@@ -86,20 +97,27 @@ for _ in range(1001):
     cost.backward()
     optimizer.step()
 
-same = all(torch.equal(p, q) for p, q in zip(classifier.parameters(), model.parameters(), strict=True))
+same = all(
+    torch.equal(p, q)
+    for p, q in zip(classifier.parameters(), model.parameters(), strict=True)
+)
 print("same parameters as the Sequential model:", same)
 # --8<-- [end:module]
 
 # --8<-- [start:predict]
-new_students = torch.tensor([[2.0, 2.0], [5.0, 4.0]])  # shape (2, 2): a batch of two rows
+# Shape (2, 2): a batch of two rows
+new_students = torch.tensor([[2.0, 2.0], [5.0, 4.0]])
 with torch.no_grad():
     print(classifier(new_students))
-    print(classifier(torch.tensor([[2.0, 2.0]])).shape, classifier(torch.tensor([2.0, 2.0])).shape)
+    print(
+        classifier(torch.tensor([[2.0, 2.0]])).shape,
+        classifier(torch.tensor([2.0, 2.0])).shape,
+    )
 # --8<-- [end:predict]
 
 # --8<-- [start:longer]
-# Keep training two copies of the class model: one as before, one with an L2 penalty on its
-# weights, (strength / 2) * (w1^2 + w2^2), added to the loss.
+# Keep training two copies of the class model: one as before, one with an L2 penalty on
+# its weights, (strength / 2) * (w1^2 + w2^2), added to the loss.
 strength = 0.01
 longer, penalised = PassProbability(), PassProbability()
 optimizers = {}
@@ -108,7 +126,8 @@ for copy in (longer, penalised):
     optimizers[copy] = torch.optim.SGD(copy.parameters(), lr=1.0)
 for epoch in range(1001, 4001):
     for copy, penalty in ((longer, 0.0), (penalised, strength)):
-        cost = F.binary_cross_entropy(copy(x_train), y_train)
+        # On the logits, copy.logit(x), as the course trains: the loss has the sigmoid.
+        cost = F.binary_cross_entropy_with_logits(copy.logit(x_train), y_train)
         cost = cost + penalty / 2 * copy.logit.weight.pow(2).sum()
         optimizers[copy].zero_grad()
         cost.backward()
@@ -118,8 +137,12 @@ for epoch in range(1001, 4001):
             with torch.no_grad():
                 p = copy(new_students).flatten().tolist()
             size = copy.logit.weight.norm().item()
-            print(f"epoch {epoch}, {name}: P([2, 2]) = {p[0]:.5f}, P([5, 4]) = {p[1]:.6f},", end=" ")
-            print(f"size of the weights {size:.2f}")
+            print(
+                f"epoch {epoch}, {name}: P([2, 2]) = {p[0]:.5f}, P([5, 4]) = "
+                f"{p[1]:.6f},",
+                end=" ",
+            )
+            print(f"weights' size {size:.2f}")
 # --8<-- [end:longer]
 
 # --8<-- [start:figure]
@@ -128,19 +151,33 @@ import matplotlib.pyplot as plt
 fig, ax = plt.subplots(num="boundary", figsize=(6, 4))
 for label, marker, name in ((0, "o", "failed"), (1, "s", "passed")):
     rows = y_train.flatten() == label
-    ax.scatter(x_train[rows, 0], x_train[rows, 1], marker=marker, s=60, zorder=3, label=name)
+    ax.scatter(
+        x_train[rows, 0], x_train[rows, 1], marker=marker, s=60, zorder=3, label=name
+    )
 
 # The boundary is where the logit is 0: w1*x1 + w2*x2 + b = 0.
 x1 = torch.linspace(0, 7, 2)
 for weights, bias, style, name in (
     (W.detach().flatten(), b.item(), "--", "raw tensors, lr 0.01"),
-    (classifier.logit.weight.detach().flatten(), classifier.logit.bias.item(), "-", "trained with lr 1"),
+    (
+        classifier.logit.weight.detach().flatten(),
+        classifier.logit.bias.item(),
+        "-",
+        "trained with lr 1",
+    ),
 ):
-    ax.plot(x1, -(weights[0] * x1 + bias) / weights[1], style, color="grey", label=f"boundary: {name}")
+    ax.plot(
+        x1,
+        -(weights[0] * x1 + bias) / weights[1],
+        style,
+        color="grey",
+        label=f"boundary: {name}",
+    )
 ax.set_xlim(0, 7)
 ax.set_ylim(0, 4.5)
 ax.set_xlabel("self-study (hours)")
 ax.set_ylabel("tutoring (hours)")
-ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=2, fontsize=9)  # above the plot, off the lines
+# Above the plot, off the lines
+ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=2, fontsize=9)
 plt.show()
 # --8<-- [end:figure]

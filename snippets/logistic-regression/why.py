@@ -3,7 +3,7 @@
 Run it with `python snippets/logistic-regression/why.py`.
 """
 
-import matplotlib.pyplot as plt
+# --8<-- [start:line]
 import torch
 
 torch.manual_seed(0)
@@ -16,8 +16,12 @@ X = torch.cat([hours, torch.ones_like(hours)], dim=1)
 slope, intercept = torch.linalg.lstsq(X, passed).solution.flatten().tolist()
 for h in (1.0, 7.0):
     print(f"line at {h:.0f} h: {slope * h + intercept:.2f}")
+# --8<-- [end:line]
 
-# A sigmoid of a line, fitted with binary cross-entropy.
+# --8<-- [start:figure]
+import matplotlib.pyplot as plt
+
+# For the picture, a sigmoid of a line too, fitted with binary cross-entropy.
 model = torch.nn.Linear(1, 1)
 optimizer = torch.optim.SGD(model.parameters(), lr=1.0)
 for _ in range(2000):
@@ -37,3 +41,4 @@ ax.set_xlabel("hours studied")
 ax.set_ylabel("pass (1) or fail (0)")
 ax.legend(loc="upper left")
 plt.show()
+# --8<-- [end:figure]

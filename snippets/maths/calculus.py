@@ -22,8 +22,8 @@ import torch
 
 def slope_at(function, x, h=1e-6):
     """The slope of function at x, from two points h either side of it."""
-    # float64: f(x + h) and f(x - h) agree in their first digits, and the
-    # subtraction would leave float32 (about 7 digits) almost nothing.
+    # float64: f(x + h) and f(x - h) agree in their first digits, and the subtraction
+    # would leave float32 (about 7 digits) almost nothing.
     x = torch.tensor(x, dtype=torch.float64)
     return ((function(x + h) - function(x - h)) / (2 * h)).item()
 

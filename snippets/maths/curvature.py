@@ -12,8 +12,8 @@ def cube(x):
     return x**3  # slope 3x^2, second derivative 6x
 
 
-# How fast the slope changes: the slope just right of 2 minus the slope just
-# left of it, per step h (float64, as for every finite difference).
+# How fast the slope changes: the slope just right of 2 minus the slope just left of it,
+# per step h (float64, as for every finite difference).
 x, h = torch.tensor(2.0, dtype=torch.float64), 1e-4
 right = (cube(x + h) - cube(x)) / h
 left = (cube(x) - cube(x - h)) / h

@@ -16,7 +16,7 @@ X = torch.tensor(
         [73.0, 66.0, 70.0],
     ]
 )
-W = torch.tensor([[0.2], [0.3], [0.5]])  # one weight per quiz, as a column
+W = torch.tensor([[0.2], [0.3], [0.5]])  # One weight per quiz, as a column
 print(X.shape, "@", W.shape, "->", (X @ W).shape)
 
 # The same product as a double loop: row i of X times the column W.

@@ -1,6 +1,8 @@
-"""Epochs, minibatches and the "stochastic" in SGD: one line fitted full-batch and in minibatches.
+"""Epochs, minibatches and the "stochastic" in SGD: one line fitted full-batch
+and in minibatches.
 
-Run it with `python snippets/multivariable-regression/minibatch.py`; it prints a log and shows a figure.
+Run it with `python snippets/multivariable-regression/minibatch.py`; it prints a
+log and shows a figure.
 """
 
 # --8<-- [start:data]
@@ -13,9 +15,17 @@ x_train = torch.rand(100, 1, generator=generator) * 4
 y_train = 2 * x_train + 0.5 * torch.randn(100, 1, generator=generator)
 
 dataset = TensorDataset(x_train, y_train)  # pairs (x_i, y_i), one per student
-loader = DataLoader(dataset, batch_size=10, shuffle=True, generator=torch.Generator().manual_seed(0))
+loader = DataLoader(
+    dataset, batch_size=10, shuffle=True, generator=torch.Generator().manual_seed(0)
+)
 x_batch, y_batch = next(iter(loader))
-print(len(dataset), "examples,", len(loader), "minibatches per epoch, each of shape", tuple(x_batch.shape))
+print(
+    len(dataset),
+    "examples,",
+    len(loader),
+    "minibatches per epoch, each of shape",
+    tuple(x_batch.shape),
+)
 # --8<-- [end:data]
 
 
@@ -26,10 +36,10 @@ def full_cost(model):
         return torch.mean((model(x_train) - y_train) ** 2).item()
 
 
-def train(batches, epochs=20):
+def train(batches, lr=0.01, epochs=20):
     torch.manual_seed(1)
     model = torch.nn.Linear(1, 1)
-    optimizer = torch.optim.SGD(model.parameters(), lr=0.01)
+    optimizer = torch.optim.SGD(model.parameters(), lr=lr)
     step_losses, epoch_costs = [], [full_cost(model)]
     for _ in range(epochs):
         for x, y in batches:  # one step per minibatch
@@ -42,16 +52,29 @@ def train(batches, epochs=20):
     return model, step_losses, epoch_costs
 
 
-full_model, full_steps, full_costs = train([(x_train, y_train)])  # full batch: one step per epoch
-mini_model, mini_steps, mini_costs = train(loader)  # minibatches of 10: ten steps per epoch
+# Full batch, one step per epoch; minibatches of 10, ten steps per epoch.
+full_model, full_steps, full_costs = train([(x_train, y_train)])
+mini_model, mini_steps, mini_costs = train(loader)
 for epoch in (1, 5, 20):
-    print(f"after epoch {epoch:2d}: full batch {full_costs[epoch]:.3f} (steps taken: {epoch}),", end=" ")
-    print(f"minibatches {mini_costs[epoch]:.3f} (steps taken: {10 * epoch})")
+    print(f"after epoch {epoch:2d}: full batch {full_costs[epoch]:.3f}", end=" ")
+    print(f"(steps taken: {epoch}), minibatches {mini_costs[epoch]:.3f}", end=" ")
+    print(f"(steps taken: {10 * epoch})")
 
-X = torch.cat([x_train, torch.ones_like(x_train)], dim=1)  # a column of ones for the bias
+X = torch.cat([x_train, torch.ones_like(x_train)], dim=1)  # a column of ones
 best = torch.linalg.lstsq(X, y_train).solution
 print(f"lowest possible cost: {torch.mean((X @ best - y_train) ** 2).item():.3f}")
 # --8<-- [end:train]
+
+# --8<-- [start:fair]
+# The curvature of this cost sets the largest learning rate full batch can use.
+curvature = torch.linalg.eigvalsh(2 / len(X) * X.T @ X).max().item()
+print(
+    f"largest curvature {curvature:.2f}: full batch stable below lr {2 / curvature:.3f}"
+)
+_, _, fast_costs = train([(x_train, y_train)], lr=0.1)
+print("full batch at lr 0.1, after epochs 1, 5 and 20:", end=" ")
+print(", ".join(f"{fast_costs[epoch]:.3f}" for epoch in (1, 5, 20)))
+# --8<-- [end:fair]
 
 # --8<-- [start:held_out]
 # 50 more students from the same process, which neither model was trained on.
@@ -60,7 +83,11 @@ y_new = 2 * x_new + 0.5 * torch.randn(50, 1, generator=generator)
 with torch.no_grad():
     for name, model in (("full batch", full_model), ("minibatches", mini_model)):
         new_cost = torch.mean((model(x_new) - y_new) ** 2).item()
-        print(f"{name + ':':13s}cost on its 100 training students {full_cost(model):.3f},", end=" ")
+        print(
+            f"{name + ':':13s}cost on its 100 training students "
+            f"{full_cost(model):.3f},",
+            end=" ",
+        )
         print(f"on 50 new ones {new_cost:.3f}")
 # --8<-- [end:held_out]
 
@@ -68,8 +95,21 @@ with torch.no_grad():
 import matplotlib.pyplot as plt
 
 fig, (by_step, by_epoch) = plt.subplots(1, 2, num="minibatch", figsize=(10, 3.6))
-by_step.plot(range(1, len(mini_steps) + 1), mini_steps, color="C1", linewidth=0.8, label="minibatches of 10")
-by_step.plot(range(1, len(full_steps) + 1), full_steps, "o-", color="C0", markersize=3, label="full batch")
+by_step.plot(
+    range(1, len(mini_steps) + 1),
+    mini_steps,
+    color="C1",
+    linewidth=0.8,
+    label="minibatches of 10",
+)
+by_step.plot(
+    range(1, len(full_steps) + 1),
+    full_steps,
+    "o-",
+    color="C0",
+    markersize=3,
+    label="full batch",
+)
 by_step.set_xlabel("step")
 by_step.set_ylabel("loss of the batch used in the step")
 by_step.set_yscale("log")

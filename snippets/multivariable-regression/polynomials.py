@@ -1,6 +1,7 @@
-"""Underfitting, overfitting and extrapolation: polynomials of growing degree on the same noisy data.
+"""Underfitting, overfitting and extrapolation: polynomials of growing degree
+on the same noisy data.
 
-Run it with `python snippets/vocabulary/fitting.py`.
+Run it with `python snippets/multivariable-regression/polynomials.py`.
 """
 
 # --8<-- [start:data]
@@ -11,10 +12,12 @@ generator = torch.Generator().manual_seed(0)
 
 def noisy_samples(n):
     """n points of y = sin(pi x) plus noise, x uniform on [-1, 1]."""
-    # float64: a polynomial of degree 9 has columns from 1 to x^9, and least squares on columns
-    # of such different sizes loses too many digits in float32.
+    # float64: a polynomial of degree 9 has columns from 1 to x^9, and least squares on
+    # columns of such different sizes loses too many digits in float32.
     x = torch.rand(n, generator=generator, dtype=torch.float64) * 2 - 1
-    return x, torch.sin(torch.pi * x) + 0.2 * torch.randn(n, generator=generator, dtype=torch.float64)
+    return x, torch.sin(torch.pi * x) + 0.2 * torch.randn(
+        n, generator=generator, dtype=torch.float64
+    )
 
 
 x_train, y_train = noisy_samples(12)
@@ -44,26 +47,36 @@ for degree in range(10):
     c = fit(degree)
     errors[degree] = (mse(c, x_train, y_train), mse(c, x_val, y_val))
     train_error, val_error = errors[degree]
-    print(f"degree {degree}: training error {train_error:8.4f}   validation error {val_error:10.4f}")
+    print(
+        f"degree {degree}: training error {train_error:8.4f}   validation error "
+        f"{val_error:10.4f}"
+    )
 # --8<-- [end:fit]
 
 # --8<-- [start:range]
 low, high = x_train.min().item(), x_train.max().item()
 inside = (x_val >= low) & (x_val <= high)
 print(
-    f"training inputs from {low:.2f} to {high:.2f}; {(~inside).sum().item()} of 40 validation points outside"
+    f"training inputs from {low:.2f} to {high:.2f}; {(~inside).sum().item()} of 40 "
+    "validation points outside"
 )
 for degree in (1, 2, 3, 4, 9):
     c = fit(degree)
     within = mse(c, x_val[inside], y_val[inside])
     beyond = mse(c, x_val[~inside], y_val[~inside])
-    print(f"degree {degree}: validation error inside {within:6.3f}   outside {beyond:10.2f}")
+    print(
+        f"degree {degree}: validation error inside {within:6.3f}   outside "
+        f"{beyond:10.2f}"
+    )
 # --8<-- [end:range]
 
 # --8<-- [start:residual]
-c = fit(9)
-miss = ((powers(x_train, 9) @ c).squeeze(1) - y_train).abs().max().item()
-print(f"degree 9: {len(x_train)} points, {len(c)} coefficients, largest training miss {miss:.3f}")
+fitted = (powers(x_train, 9) @ fit(9)).squeeze(1)
+truth = torch.sin(torch.pi * x_train)  # the curve the points were drawn from
+for name, curve in (("degree 9", fitted), ("the true curve", truth)):
+    miss = (curve - y_train).abs()
+    print(f"{name + ':':16s}largest miss {miss.max().item():.3f},", end=" ")
+    print(f"mean squared miss {miss.pow(2).mean().item():.4f}")
 # --8<-- [end:residual]
 
 # --8<-- [start:choose]
@@ -78,10 +91,12 @@ import matplotlib.pyplot as plt
 fig, axes = plt.subplots(2, 2, num="fitting", figsize=(7.2, 6), layout="constrained")
 axes = axes.flatten()
 grid = torch.linspace(-1, 1, 200, dtype=torch.float64)
-for ax, degree, verdict in zip(axes, (1, 3, 9), ("underfit", "about right", "overfit"), strict=False):
+for ax, degree, verdict in zip(
+    axes, (1, 3, 9), ("underfit", "about right", "overfit"), strict=False
+):
     ax.axvspan(low, high, color="0.93", zorder=0, label="training range")
     ax.scatter(x_train, y_train, color="black", s=14, zorder=3, label="training")
-    ax.scatter(x_val, y_val, color="C1", s=8, alpha=0.6, label="validation")
+    ax.scatter(x_val, y_val, color="C1", s=8, label="validation")
     ax.plot(grid, (powers(grid, degree) @ fit(degree)).squeeze(1), color="C0")
     ax.set_ylim(-2, 2)
     ax.set_title(f"degree {degree}: {verdict}")

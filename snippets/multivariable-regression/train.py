@@ -10,14 +10,21 @@ from torch import nn
 
 # Five students: scores in three quizzes (columns) and in the final exam.
 x_train = torch.tensor(
-    [[73.0, 80.0, 75.0], [93.0, 88.0, 93.0], [89.0, 91.0, 90.0], [96.0, 98.0, 100.0], [73.0, 66.0, 70.0]]
+    [
+        [73.0, 80.0, 75.0],
+        [93.0, 88.0, 93.0],
+        [89.0, 91.0, 90.0],
+        [96.0, 98.0, 100.0],
+        [73.0, 66.0, 70.0],
+    ]
 )
 y_train = torch.tensor([[152.0], [185.0], [180.0], [196.0], [142.0]])
 print(x_train.shape, y_train.shape)
 # --8<-- [end:data]
 
 # --8<-- [start:hypothesis]
-W = torch.tensor([[0.5], [-1.0], [2.0]])  # one weight per quiz; any values will do for the check
+# One weight per quiz; any values will do for the check
+W = torch.tensor([[0.5], [-1.0], [2.0]])
 b = torch.tensor([3.0])
 by_matrix = x_train @ W + b  # (5, 3) @ (3, 1) -> (5, 1): every student at once
 by_hand = x_train[:, :1] * W[0] + x_train[:, 1:2] * W[1] + x_train[:, 2:] * W[2] + b
@@ -26,7 +33,8 @@ print(by_matrix.shape, torch.equal(by_matrix, by_hand))
 
 # --8<-- [start:train]
 torch.manual_seed(1)
-model = nn.Linear(3, 1)  # holds weight (1 x 3), the transpose of W, and b, randomly initialised
+# Holds weight (1 x 3), the transpose of W, and b, randomly initialised
+model = nn.Linear(3, 1)
 print(list(model.parameters()))
 
 optimizer = torch.optim.SGD(model.parameters(), lr=1e-5)
@@ -51,7 +59,8 @@ with torch.no_grad():
 # --8<-- [end:predict]
 
 # --8<-- [start:curvature]
-X = torch.cat([x_train, torch.ones(len(x_train), 1)], dim=1)  # a column of ones for the bias
+# A column of ones for the bias
+X = torch.cat([x_train, torch.ones(len(x_train), 1)], dim=1)
 curvatures = torch.linalg.eigvalsh(2 / len(X) * X.T @ X)
 print("curvatures:", [f"{c:.4g}" for c in curvatures.tolist()])
 print(f"descent diverges above lr = {2 / curvatures.max().item():.3g}")
@@ -69,14 +78,22 @@ for epoch in range(101):
 # --8<-- [end:curvature]
 
 # --8<-- [start:creep]
-# Along each direction, one step at lr 1e-5 multiplies what is left of the error by (1 - lr * curvature).
+# Along each direction, one step at lr 1e-5 multiplies what is left of the error by (1 -
+# lr * curvature).
 for c in curvatures.tolist():
     left = (1 - 1e-5 * c) ** 1900
-    print(f"curvature {c:9.4g}: after 1900 epochs, {left:.4f} of the error along it is left")
+    print(
+        f"curvature {c:9.4g}: after 1900 epochs, {left:.4f} of the error along it is "
+        "left"
+    )
 # --8<-- [end:creep]
 
 # --8<-- [start:standardize]
-mean, std = x_train.mean(dim=0), x_train.std(dim=0)  # statistics of the training data only
+# Statistics of the training data only
+mean, std = (
+    x_train.mean(dim=0),
+    x_train.std(dim=0),
+)
 x_scaled = (x_train - mean) / std
 X_scaled = torch.cat([x_scaled, torch.ones(len(x_scaled), 1)], dim=1)
 print(
@@ -97,13 +114,16 @@ for epoch in range(nb_epochs + 1):
     if epoch in (0, 100, 500, 2000):
         print(f"scaled, lr 0.1, epoch {epoch:4d}: cost {cost.item():.6f}")
 
-# The exact least-squares answer, for reference. In float64: this matrix is badly conditioned,
-# and in float32 the last digits would depend on which CPU kernel happens to run.
+# The exact least-squares answer, for reference. In float64: this matrix is badly
+# conditioned, and in float32 the last digits would depend on which CPU kernel happens
+# to run.
 X64, y64 = X.double(), y_train.double()
 best = torch.linalg.lstsq(X64, y64).solution
 print(f"lowest possible cost: {F.mse_loss(X64 @ best, y64).item():.6f}")
 with torch.no_grad():
-    new_student = (torch.tensor([[73.0, 80.0, 75.0]]) - mean) / std  # scaled like the training data
+    new_student = (
+        torch.tensor([[73.0, 80.0, 75.0]]) - mean
+    ) / std  # scaled like the training data
     print("prediction for [73, 80, 75]:", scaled_model(new_student))
 # --8<-- [end:standardize]
 

@@ -1,6 +1,7 @@
 """The sigmoid function: definition, properties, derivative, and float32 limits.
 
-Run it with `python snippets/sigmoid/function.py`; it prints each check and shows two figures.
+Run it with `python snippets/sigmoid/function.py`; it prints each check and shows
+two figures.
 """
 
 # --8<-- [start:definition]
@@ -22,7 +23,10 @@ print(torch.sigmoid(x))
 xs = torch.linspace(-10, 10, 2001, dtype=torch.float64)
 s = torch.sigmoid(xs)
 print("increasing:", bool((s.diff() > 0).all()))
-print("symmetric, max |s(-x) - (1 - s(x))|:", (torch.sigmoid(-xs) - (1 - s)).abs().max().item())
+print(
+    "symmetric, max |s(-x) - (1 - s(x))|:",
+    (torch.sigmoid(-xs) - (1 - s)).abs().max().item(),
+)
 
 # Between 0 and 1 on paper. A computer rounds 1 - (something tiny) up to 1.
 for dtype in (torch.float32, torch.float64):
@@ -33,22 +37,41 @@ for dtype in (torch.float32, torch.float64):
 
 # --8<-- [start:derivative]
 xs.requires_grad_(True)
-torch.sigmoid(xs).sum().backward()  # each output depends on one input, so this gives every slope
+torch.sigmoid(
+    xs
+).sum().backward()  # each output depends on one input, so this gives every slope
 by_autograd = xs.grad
 xs = xs.detach()
 by_formula = torch.sigmoid(xs) * (1 - torch.sigmoid(xs))
 
-# A finite difference knows neither: how much σ changes over a tiny step each way, per unit of x.
+# A finite difference knows neither: how much σ changes over a tiny step each way, per
+# unit of x.
 h = 1e-5
 by_difference = (torch.sigmoid(xs + h) - torch.sigmoid(xs - h)) / (2 * h)
-print("max |autograd - finite difference|:", (by_autograd - by_difference).abs().max().item())
-print("max |s(1 - s) - finite difference|:", (by_formula - by_difference).abs().max().item())
-print("smallest slope:", by_autograd.min().item(), " slope at 0:", by_autograd[1000].item())
+print(
+    "max |autograd - finite difference|:",
+    (by_autograd - by_difference).abs().max().item(),
+)
+print(
+    "max |s(1 - s) - finite difference|:",
+    (by_formula - by_difference).abs().max().item(),
+)
+print(
+    "smallest slope:",
+    by_autograd.min().item(),
+    " slope at 0:",
+    by_autograd[1000].item(),
+)
 
 # The second derivative changes sign once, at 0: the single inflection point.
 second = by_formula * (1 - 2 * torch.sigmoid(xs))
 sign_changes = (second.sign().diff() != 0).nonzero().flatten()
-print("curvature changes sign between", xs[sign_changes[0]].item(), "and", xs[sign_changes[-1] + 1].item())
+print(
+    "curvature changes sign between",
+    xs[sign_changes[0]].item(),
+    "and",
+    xs[sign_changes[-1] + 1].item(),
+)
 # --8<-- [end:derivative]
 
 # --8<-- [start:figure]
@@ -72,11 +95,13 @@ for W in (0.5, 1, 2, 5):
 steep.set_title("σ(Wx): W sets the steepness")
 steep.set_ylabel("σ(Wx)")
 for b in (-2, 0, 2):
-    # "−2" with a minus sign, as the axes write their ticks; f"{b}" would give "-2" with a hyphen.
+    # "−2" with a minus sign, as the axes write their ticks; f"{b}" would give "-2" with
+    # a hyphen.
     shift.plot(x_axis, torch.sigmoid(x_axis + b), label=f"b = {b}".replace("-", "−"))
 shift.set_title("σ(x + b): b shifts the curve")
 shift.set_ylabel("σ(x + b)")
-shift.tick_params(labelleft=True)  # sharey hides the right panel's tick labels; its y label needs them
+# Sharey hides the right panel's tick labels; its y label needs them
+shift.tick_params(labelleft=True)
 for ax in (steep, shift):
     ax.set_xlabel("x")
     ax.legend()
@@ -105,7 +130,8 @@ print("σ(20) in float32:", probability.item(), " 1 - σ(20):", (1 - probability
 print("BCELoss:          ", torch.nn.BCELoss()(probability, target).item())
 print("BCEWithLogitsLoss:", torch.nn.BCEWithLogitsLoss()(logit, target).item())
 
-# The slope of each loss with respect to the logit: the signal that would correct the model.
+# The slope of each loss with respect to the logit: the signal that would correct the
+# model.
 logit.requires_grad_(True)
 torch.nn.BCELoss()(torch.sigmoid(logit), target).backward()
 print("slope with respect to the logit, BCELoss:          ", logit.grad.item())

@@ -1,4 +1,5 @@
-"""The sigmoid of wx + b over four students, and the binary cross-entropy at one w and b.
+"""The sigmoid of wx + b over four students, and the binary cross-entropy at one
+w and b.
 
 Run it with `python snippets/sigmoid/students.py`. Its last lines save the
 students and the settings as students.explorer.json in the working folder:
@@ -23,5 +24,7 @@ print(f"BCE loss: {loss.item():.4f}")
 import json
 
 with open("students.explorer.json", "w") as file:
-    json.dump({"hours": hours.tolist(), "passed": passed.tolist(), "w": w, "b": b}, file)
+    json.dump(
+        {"hours": hours.tolist(), "passed": passed.tolist(), "w": w, "b": b}, file
+    )
 # --8<-- [end:explorer]

@@ -1,4 +1,5 @@
-"""A picture of how the axes of a (batch, height, width) tensor map onto a stack of images.
+"""A picture of how the axes of a (batch, height, width) tensor map onto a stack
+of images.
 
 Run it with `python snippets/vocabulary/axes.py`.
 """
@@ -16,12 +17,29 @@ for sample in reversed(range(BATCH)):
         for col in range(WIDTH):
             top = HEIGHT - 1 - row  # row 0 is drawn at the top, as an image is stored
             ax.add_patch(
-                Rectangle((col + dx, top + dy), 1, 1, facecolor=shade, edgecolor="white", linewidth=1.5)
+                Rectangle(
+                    (col + dx, top + dy),
+                    1,
+                    1,
+                    facecolor=shade,
+                    edgecolor="white",
+                    linewidth=1.5,
+                )
             )
     ax.text(WIDTH + dx + 0.15, dy + 0.3, f"sample {sample}", fontsize=9)
-ax.annotate("", xy=(WIDTH, -0.35), xytext=(0, -0.35), arrowprops={"arrowstyle": "->", "color": "black"})
+ax.annotate(
+    "",
+    xy=(WIDTH, -0.35),
+    xytext=(0, -0.35),
+    arrowprops={"arrowstyle": "->", "color": "black"},
+)
 ax.text(WIDTH / 2, -0.85, "width: columns (dim 2)", ha="center", fontsize=9)
-ax.annotate("", xy=(-0.35, 0), xytext=(-0.35, HEIGHT), arrowprops={"arrowstyle": "->", "color": "black"})
+ax.annotate(
+    "",
+    xy=(-0.35, 0),
+    xytext=(-0.35, HEIGHT),
+    arrowprops={"arrowstyle": "->", "color": "black"},
+)
 ax.text(-0.6, HEIGHT / 2, "height: rows\n(dim 1)", ha="right", va="center", fontsize=9)
 ax.annotate(
     "",
@@ -35,4 +53,7 @@ ax.set_ylim(-1.2, 5.2)
 ax.set_aspect("equal")
 ax.axis("off")
 plt.show()
-print(f"a tensor of shape ({BATCH}, {HEIGHT}, {WIDTH}) holds {BATCH * HEIGHT * WIDTH} numbers")
+print(
+    f"a tensor of shape ({BATCH}, {HEIGHT}, {WIDTH}) holds {BATCH * HEIGHT * WIDTH} "
+    "numbers"
+)

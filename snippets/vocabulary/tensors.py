@@ -1,4 +1,4 @@
-"""Tensors of every rank, the (batch, ...) convention, and a train/validation/test split.
+"""Tensors of every rank, the (batch, ...) convention, and a three-way split.
 
 Run it with `python snippets/vocabulary/tensors.py`.
 """
@@ -10,7 +10,12 @@ scalar = torch.tensor(3.5)
 vector = torch.tensor([1.0, 2.0, 3.0])
 matrix = torch.tensor([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]])
 tensor3 = torch.zeros(2, 3, 4)
-for name, t in [("scalar", scalar), ("vector", vector), ("matrix", matrix), ("3-D tensor", tensor3)]:
+for name, t in [
+    ("scalar", scalar),
+    ("vector", vector),
+    ("matrix", matrix),
+    ("3-D tensor", tensor3),
+]:
     print(f"{name:10s} dim() = {t.dim()}  shape = {tuple(t.shape)}")
 # --8<-- [end:ranks]
 
@@ -19,10 +24,35 @@ for name, t in [("scalar", scalar), ("vector", vector), ("matrix", matrix), ("3-
 table = torch.arange(15.0).reshape(3, 5)
 print(table.shape, "-> one example:", table[0])
 
-# A batch of 2 small greyscale images (1 channel), each 3 pixels high and 4 wide: (N, C, H, W).
+# A batch of 2 small greyscale images (1 channel), each 3 pixels high and 4 wide: (N, C,
+# H, W).
 images = torch.zeros(2, 1, 3, 4)
-print(images.shape, "-> one image:", images[0].shape, "-> its pixels:", images[0, 0].shape)
+print(images.shape, "-> one image:", images[0].shape)
+print("its grid of pixels:", images[0, 0].shape)
 # --8<-- [end:batch]
+
+# --8<-- [start:toolkit]
+t = torch.arange(6.0)  # the numbers 0 to 5, as floats
+table = t.reshape(2, 3)  # the same six numbers as 2 rows of 3
+print(table)
+column = t.reshape(6, 1)  # 6 rows of one number each
+print(column.shape, "->", column.squeeze(1).shape, "->", t.unsqueeze(1).shape)
+print(table.flatten())  # any shape back to one row
+print(torch.cat([t, t]).shape, torch.stack([t, t]).shape)
+print(table[:, 0], table[:, :1].shape)  # column 0; the same, kept as a column
+print(table.sum(dim=0), table.sum(dim=1))  # down each column; along each row
+print(t[t > 2.5])  # a mask of True and False keeps the True entries
+# --8<-- [end:toolkit]
+
+# --8<-- [start:seeds]
+torch.manual_seed(0)
+print(torch.rand(3))
+torch.manual_seed(0)
+print(torch.rand(3))  # the same seed: the same numbers again
+print(torch.rand(3))  # and then the sequence goes on
+generator = torch.Generator().manual_seed(0)  # a sequence of its own
+print(torch.rand(3, generator=generator))
+# --8<-- [end:seeds]
 
 # --8<-- [start:split]
 torch.manual_seed(0)

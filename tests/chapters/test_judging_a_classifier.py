@@ -145,11 +145,14 @@ def test_the_agreement_with_scikit_learn_can_fail(chapter, scikit_learn):
 def test_the_degree_9_polynomial_reminder(rendered):
     """ "the degree-9 polynomial had the lowest training error, 0.0093, while on validation points
     inside the range of its training inputs its error was 0.35, nearly forty times larger ... On
-    the points outside that range ... some 170,000" (the vocabulary chapter's run)."""
-    rows = [numbers(line) for line in section_output(rendered, "vocabulary/fitting", "fit").splitlines()]
+    the points outside that range ... some 170,000" (the multivariable chapter's run)."""
+    rows = [
+        numbers(line)
+        for line in section_output(rendered, "multivariable-regression/polynomials", "fit").splitlines()
+    ]
     train = {int(r[0]): r[1] for r in rows}
     assert min(train, key=train.get) == 9 and train[9] == 0.0093
-    ranges = section_output(rendered, "vocabulary/fitting", "range").splitlines()
+    ranges = section_output(rendered, "multivariable-regression/polynomials", "range").splitlines()
     inside, outside = numbers(ranges[-1])[1:]
     assert ranges[-1].startswith("degree 9") and round(inside, 2) == 0.35
     assert 35 < inside / train[9] < 40 and round(outside, -4) == 170000

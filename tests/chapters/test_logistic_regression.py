@@ -18,7 +18,10 @@ from support.captured import (
 
 
 def test_a_line_leaves_zero_to_one(rendered):
-    assert section_output(rendered, "logistic-regression/why") == "line at 1 h: -0.10\nline at 7 h: 2.30\n"
+    assert (
+        section_output(rendered, "logistic-regression/why", "line")
+        == "line at 1 h: -0.10\nline at 7 h: 2.30\n"
+    )
 
 
 def test_original_one_feature_run_stops_short(rendered):
@@ -53,17 +56,12 @@ def test_learning_rate_1_is_over_the_limit_at_one_half_and_works_anyway(rendered
     assert curvatures == sorted(curvatures, reverse=True) and curvatures[-1] < 0.1
 
 
-def test_log_odds_are_linear_and_the_check_can_fail(rendered, one_feature):
-    """ "log(p / (1 - p)) = wx + b" on the trained model; "Each extra hour ... multiplies the odds of
-    passing by e^7.1, about 1200"."""
-    lines = section_output(rendered, "logistic-regression/one_feature", "log_odds").splitlines()
-    assert lines[-1] == "the same: True"
-    # "The last digit at 4 hours differs"
-    odds, line = numbers(lines[0]), numbers(lines[1])
-    assert odds[:3] == line[-4:-1] and odds[3] != line[-1] and abs(odds[3] - line[-1]) <= 0.0015
-    p, line = one_feature["p"], one_feature["line"]
-    assert not torch.allclose(torch.log(p), line, atol=1e-3)  # log p instead of the log-odds
-    assert not torch.allclose(torch.log(p / (1 + p)), line, atol=1e-3)
+def test_each_hour_adds_w_to_the_log_odds(rendered, one_feature):
+    """ "Each extra hour adds w ≈ 7.1 to the log-odds ... multiplies the odds of passing by e^7.1,
+    about 1200" """
+    _, steps = section_output(rendered, "logistic-regression/one_feature", "log_odds").splitlines()
+    *added, w = numbers(steps)
+    assert round(w, 1) == 7.1 and added == [w, w, w]
     assert 1150 < math.exp(one_feature["w"]) < 1250
 
 
@@ -156,7 +154,7 @@ def test_logits_train_where_a_sigmoid_layer_is_stuck(rendered):
     and -1.75 with logits; after 200 epochs w has not moved, and the logit model works."""
     stuck, works, reading = section_output(rendered, "logistic-regression/one_feature", "logits").splitlines()
     assert numbers(stuck)[-2:] == [-20.0, 35.0]
-    assert "at the start   0.0000" in stuck and "-1.7500" in works
+    assert "slope  0.0000;" in stuck and "slope -1.7500;" in works
     assert numbers(works)[-1] < 0.2 and numbers(works)[-3] > 2  # w = 2.99, loss 0.11
     p1, p7 = numbers(reading)[1], numbers(reading)[3]  # after "1 h" and "7 h"
     assert p1 < 0.05 and p7 > 0.99
@@ -231,13 +229,14 @@ def test_the_pages_other_checks_can_fail(rendered):
     assert same(two["classifier"], two["model"])
     assert not same(two["longer"], two["model"])  # trained for longer: different numbers
     exercise = run_snippet(rendered, "logistic-regression/exercise")
-    model, x1 = exercise["model"], exercise["x1"]
-    (w1, w2), b = model[0].weight.flatten().tolist(), model[0].bias.item()
+    model, x1, m, c = (exercise[name] for name in ("model", "x1", "m", "c"))
     with torch.no_grad():
-        right = model(torch.stack([x1, -(w1 * x1 + b) / w2], dim=1)).flatten()
-        wrong = model(torch.stack([x1, -(w2 * x1 + b) / w1], dim=1)).flatten()  # weights swapped
+        right = model(torch.stack([x1, m * x1 + c], dim=1)).flatten()
+        wrong = model(torch.stack([x1, -m * x1 + c], dim=1)).flatten()  # the slope's sign flipped
+        shifted = model(torch.stack([x1, m * x1 - c], dim=1)).flatten()  # the intercept's
     assert torch.allclose(right, torch.full_like(right, 0.5))
-    assert not torch.allclose(wrong, torch.full_like(wrong, 0.5), atol=1e-3)
+    for mistake in (wrong, shifted):  # the page's check would catch a sign error in m or c
+        assert not torch.allclose(mistake, torch.full_like(mistake, 0.5), atol=1e-3)
 
 
 def test_the_boundary_moves_only_a_little_with_longer_training(rendered):

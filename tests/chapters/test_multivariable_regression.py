@@ -107,6 +107,16 @@ def test_the_lines_do_about_as_well_on_new_students(rendered):
     assert mini[1] < full[1]
 
 
+def test_full_batch_at_its_own_rate_keeps_pace(rendered):
+    """ "A learning rate of 0.01 is far below what full batch can take here ... At a rate it can
+    use, full batch keeps pace epoch for epoch." """
+    limit, fast = section_output(rendered, "multivariable-regression/minibatch", "fair").splitlines()
+    curvature, stable = numbers(limit)
+    assert (curvature, stable) == (11.92, 0.168) and 0.01 < 0.1 < stable
+    mini = numbers(section_output(rendered, "multivariable-regression/minibatch", "train").splitlines()[1])
+    assert numbers(fast)[-3:] == [0.709, 0.198, 0.198] and numbers(fast)[-2] == mini[3]
+
+
 def test_minibatches(rendered):
     """ "Per epoch, the minibatch run learns much faster" ... "stops falling at about 0.2, the lowest
     cost any line can reach"; and the alt text: "The minibatch run drops to its floor within a few
@@ -125,3 +135,71 @@ def test_minibatches(rendered):
     jumps = [b > a for a, b in itertools.pairwise(mini["mini_steps"][50:])]
     assert 0.3 < sum(jumps) / len(jumps) < 0.7  # jagged: up and down from step to step
     assert all(b < a for a, b in itertools.pairwise(mini["full_steps"]))  # smooth
+
+
+def test_fitting_errors_show_under_and_overfitting(rendered):
+    lines = section_output(rendered, "multivariable-regression/polynomials", "fit").splitlines()
+    train, val = zip(*(numbers(line)[1:] for line in lines), strict=True)
+    assert all(b <= a + 1e-9 for a, b in itertools.pairwise(train))  # only ever goes down
+    # "It falls from degree 0 to 1, rises at degree 2, drops to its lowest values at degrees 3
+    # and 4, and from degree 5 on climbs steeply, to about 38,000 at degree 9."
+    assert val[1] < val[0] and val[2] > val[1] and val[3] < val[1]
+    assert min(range(10), key=val.__getitem__) == 4  # validation is lowest at degree 4
+    assert sorted(range(10), key=val.__getitem__)[:2] == [4, 3]
+    assert all(b > a for a, b in itertools.pairwise(val[4:]))  # from 5 on, worse and worse
+    assert train[9] < 0.01 and round(val[9], -3) == 38000
+
+
+def test_inside_the_training_range_overfitting_outside_it_extrapolation(rendered):
+    first, *rows = section_output(rendered, "multivariable-regression/polynomials", "range").splitlines()
+    low, high, outside, total = numbers(first)
+    assert (low, high, outside, total) == (-0.65, 0.94, 9, 40)  # "Nine of the forty"
+    within = {int(numbers(row)[0]): numbers(row)[1] for row in rows}
+    beyond = {int(numbers(row)[0]): numbers(row)[2] for row in rows}
+    assert within[1] == 0.187 and within[3] == 0.057 and within[4] == 0.058  # the prose's numbers
+    assert 0.04 < within[3] < 0.06  # "not far above the noise's variance of 0.04"
+    assert round(within[9] / within[3]) == 6  # "six times that of degree 3"
+    assert within[2] < within[1] and beyond[2] > beyond[1]  # degree 2: better inside, worse outside
+    assert round(beyond[9], -4) == 170000 and 300 < beyond[9] ** 0.5 < 500  # "a typical miss of some 400"
+
+
+def test_degree_2_fits_real_curvature():
+    """ "on this lopsided stretch of the wave the x^2 term fits real curvature": fitted to the
+    noise-free wave at the same twelve inputs, degree 2's x^2 coefficient is far from zero."""
+    import torch
+
+    generator = torch.Generator().manual_seed(0)
+    x = torch.rand(12, generator=generator, dtype=torch.float64) * 2 - 1
+    columns = torch.stack([x**k for k in range(3)], dim=1)
+    exact = torch.linalg.lstsq(columns, torch.sin(torch.pi * x).unsqueeze(1)).solution.flatten()
+    assert exact[2] < -1  # -1.09
+    symmetric = torch.linspace(-1, 1, 12, dtype=torch.float64)  # on a symmetric range it would vanish
+    columns = torch.stack([symmetric**k for k in range(3)], dim=1)
+    even = torch.linalg.lstsq(columns, torch.sin(torch.pi * symmetric).unsqueeze(1)).solution.flatten()
+    assert abs(even[2]) < 1e-12
+
+
+def test_degree_9_fits_the_points_better_than_the_truth(rendered):
+    """ "Degree 9 fits the twelve points better than the truth does: its misses are smaller, on
+    average and at their largest." """
+    nine, truth = section_output(rendered, "multivariable-regression/polynomials", "residual").splitlines()
+    assert nine.startswith("degree 9") and truth.startswith("the true curve")
+    assert numbers(nine)[-2] < numbers(truth)[-2] and numbers(nine)[-1] < numbers(truth)[-1]
+
+
+def test_the_degree_is_chosen_on_validation_and_tested_once(rendered):
+    chosen, tested = section_output(rendered, "multivariable-regression/polynomials", "choose").splitlines()
+    assert chosen == "chosen on the validation set: degree 4"
+    validation = numbers(
+        section_output(rendered, "multivariable-regression/polynomials", "fit").splitlines()[4]
+    )[-1]
+    assert numbers(tested)[-1] == 0.0645 and validation == 0.0964  # "lower than ... 0.0964"
+
+
+def test_more_data_tames_degree_9(rendered):
+    few, few_3, few_9, many, many_3, many_9 = section_output(
+        rendered, "multivariable-regression/exercise", "more"
+    ).splitlines()
+    assert numbers(few)[1:] == [-0.65, 0.94] and numbers(many)[1:] == [-0.99, 0.97]
+    assert round(numbers(few_9)[-1], -3) == 38000 and round(numbers(many_9)[-1], 3) == 0.053
+    assert numbers(many_9)[-1] < numbers(many_3)[-1] < numbers(few_3)[-1]  # "as low as degree 3's"

@@ -325,3 +325,19 @@ def test_heading_links_carry_no_title_for_material_to_make_a_tooltip_of(site):
         assert soup.select("a.headerlink"), path
         assert soup.select("a.headerlink[title]") == [], path
     assert page(site, "linear-regression").select("abbr[title]")
+
+
+def test_code_that_only_draws_is_collapsed_on_every_page(site):
+    """The rule for drawing code: it runs, is tested and goes home with the downloads, but on the page
+    it waits in a collapsed box ("The code for this figure"), so that the lesson reads straight. (The
+    notebook page shows its cells as a notebook does.)"""
+    drawing = 0
+    for markdown in sorted((ROOT / paths.DOCS).glob("*.md")):
+        url = paths.page_url(markdown.relative_to(ROOT / paths.DOCS))
+        soup = BeautifulSoup((site / url / "index.html").read_text(), "html.parser")
+        for block in soup.select("article div.language-python"):
+            if "plt.show()" in block.get_text():
+                drawing += 1
+                box = block.find_parent("details")
+                assert box is not None and not box.has_attr("open"), (url, block.get_text()[:80])
+    assert drawing >= 12
