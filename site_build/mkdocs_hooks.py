@@ -64,16 +64,23 @@ def on_files(files, config):
         )
     except (course.CourseError, ValueError) as error:
         raise PluginError(str(error)) from error
+    # A notebook page's code as a script too, beside the notebook mkdocs-jupyter serves.
+    for page in notebook_pages(config.nav):
+        key = Path(page).stem
+        made[f"{key}/{key}.py"] = take_home.notebook_script(Path(config.docs_dir) / page)
     for uri, content in made.items():
         files.append(File.generated(config, uri, content=content))
     return files
 
 
+def notebook_pages(nav) -> list[str]:
+    """The notebooks among the nav's top-level pages (docs/simulation.ipynb)."""
+    pages = [page for entry in nav or [] for page in (entry.values() if isinstance(entry, dict) else [entry])]
+    return [page for page in pages if isinstance(page, str) and page.endswith(".ipynb")]
+
+
 def on_page_markdown(markdown, page, config, files):
-    """Offer a chapter's downloads; check the page's includes; write the course's chapter list."""
-    key = Path(page.file.src_uri).stem
-    if files.get_file_from_path(f"{key}/{key}.py"):  # a chapter: on_files made its downloads
-        page.meta["take_home"] = take_home.page_meta(page.file.src_uri)  # for overrides/main.html
+    """Check the page's includes; write the course's chapter list."""
     source = Path(page.file.abs_src_path)  # the file as written: its line numbers, front matter too
     base_paths = [Path(p) for p in config.mdx_configs["pymdownx.snippets"]["base_path"]]
     for line, fault in include_lines.faults(source.read_text(), base_paths):
@@ -105,6 +112,11 @@ def on_page_content(html, page, config, files):
             raise PluginError(f"{page.file.src_uri}: {src}: no snippet drew this figure")
         return Path(figure.abs_src_path)
 
+    # A page whose code on_files made downloads of: its buttons, and its foot line (main.html).
+    key = Path(page.file.src_uri).stem
+    if files.get_file_from_path(f"{key}/{key}.py"):
+        page.meta["take_home"] = take_home.page_meta(page.file.src_uri, config.repo_url)
+        html = take_home.with_actions(html, page.meta["take_home"])
     html = code_spans.unwrap(html)
     try:
         html = figures.add_dark_twins(html, figure_file)

@@ -30,6 +30,9 @@ FENCE = re.compile(r"^(\s*)(`{3,})")
 PAGE_LINK = re.compile(r"\[([^\]]+)\]\((?![a-z]+://)[^)]*\)")
 NOT_PROSE = ("<", "!!!", "???", "--8<--", "|")
 KERNEL = {"name": "python3", "display_name": "Python 3", "language": "python"}
+# The branch the Pages workflow (.github/workflows/pages.yml) publishes every page's notebook to,
+# at the path the site serves it from, for Colab to open.
+NOTEBOOK_BRANCH = "notebooks"
 
 
 def _fence_end(lines: list[str], start: int) -> int:
@@ -146,10 +149,56 @@ def all_downloads(chapters, docs_dir: Path, snippets_settings: dict) -> dict[str
     return made
 
 
-def page_meta(page: str) -> dict[str, str]:
-    """What overrides/main.html shows on a chapter page: its two downloads and the foot line."""
+def notebook_script(path: Path) -> str:
+    """A notebook page's code as a script, its Markdown cells as comments, its outputs left out."""
+    import nbformat
+
+    nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        cell.pop("outputs", None)
+    return script(nb)
+
+
+def colab_url(repo_url: str | None, notebook: str) -> str | None:
+    """Where Colab opens a page's notebook: from the branch the Pages workflow publishes them to.
+
+    Colab opens notebooks from GitHub only, so there is none for a site without a GitHub repository.
+    """
+    repository = re.fullmatch(r"https://github\.com/([^/]+/[^/]+?)/?", repo_url or "")
+    if repository is None:
+        return None
+    return f"https://colab.research.google.com/github/{repository[1]}/blob/{NOTEBOOK_BRANCH}/{notebook}"
+
+
+def page_meta(page: str, repo_url: str | None = None) -> dict[str, str | None]:
+    """What a page with code offers: its two downloads, Colab's link to its notebook, the foot line."""
     key = Path(page).stem
-    return {"script": f"{key}.py", "notebook": f"{key}.ipynb", "verified": verified_html()}
+    return {
+        "script": f"{key}.py",
+        "notebook": f"{key}.ipynb",
+        "colab": colab_url(repo_url, f"{key}/{key}.ipynb"),
+        "verified": verified_html(),
+    }
+
+
+def actions_html(meta: dict[str, str | None]) -> str:
+    """The row of labelled buttons under a page's title."""
+    links = [
+        f'<a class="md-button" href="{meta["script"]}" download>Script (.py)</a>',
+        f'<a class="md-button" href="{meta["notebook"]}" download>Notebook (.ipynb)</a>',
+    ]
+    if meta["colab"]:
+        links.append(f'<a class="md-button" href="{meta["colab"]}">Open in Colab</a>')
+    return f'<div class="take-home" role="group" aria-label="This page\'s code">{"".join(links)}</div>'
+
+
+def with_actions(html: str, meta: dict[str, str | None]) -> str:
+    """The page with its buttons right after its title."""
+    title_end = html.find("</h1>")
+    if title_end < 0:
+        raise ValueError("a page with code needs a title (# ...) for its buttons to follow")
+    title_end += len("</h1>")
+    return html[:title_end] + actions_html(meta) + html[title_end:]
 
 
 def build_date(environ=os.environ) -> datetime.date:
@@ -179,4 +228,5 @@ def verified_html(environ=os.environ) -> str:
     """The chapter's foot line, with the date machine-readable (found once: it may ask git)."""
     date = build_date(environ)
     sentence, _, day = verified_with(date=date).rpartition(" on ")
+    day = day.replace(" ", "\u00a0")  # "3 December 2026" on one line
     return f'<p class="verified-with">{sentence} on <time datetime="{date.isoformat()}">{day}</time>.</p>'

@@ -32,23 +32,35 @@ def test_every_chapter_is_a_course_chapter_and_errata_is_not():
     assert "errata" not in KEYS and "glossary" not in KEYS and "index" not in KEYS
 
 
+def take_home_buttons(page):
+    """The row of buttons a page has right after its title: [(label, href, download?)]."""
+    soup = BeautifulSoup(page.read_text(), "html.parser")
+    row = soup.select_one("article.md-content__inner h1").find_next_sibling()
+    assert row is not None and "take-home" in row.get("class", []), "no buttons right after the title"
+    return [(a.get_text(), a["href"], a.has_attr("download")) for a in row.select("a")]
+
+
 @pytest.mark.parametrize("key", KEYS)
-def test_the_page_links_both_downloads_by_its_title(key, site):
-    soup = BeautifulSoup((site / key / "index.html").read_text(), "html.parser")
-    article = soup.select_one("article.md-content__inner")
-    links = article.select("a.take-home[download]")
-    assert [a["href"] for a in links] == [f"{key}.ipynb", f"{key}.py"]
-    assert all(a["aria-label"].startswith("Download this chapter's code") for a in links)
-    # Near the title: the buttons come before the page's first heading, as Material's own actions do.
-    first_heading = article.find("h1")
-    assert all(a.sourceline < first_heading.sourceline for a in links)
+def test_the_page_offers_its_code_under_its_title(key, site):
+    assert take_home_buttons(site / key / "index.html") == [
+        ("Script (.py)", f"{key}.py", True),
+        ("Notebook (.ipynb)", f"{key}.ipynb", True),
+    ]  # and no "Open in Colab" without a GitHub repository (tests/site/test_published.py has it)
     assert (site / key / f"{key}.ipynb").is_file() and (site / key / f"{key}.py").is_file()
 
 
-def test_the_notebook_page_keeps_its_own_download_and_gets_no_chapter_ones(site):
-    soup = BeautifulSoup((site / "simulation" / "index.html").read_text(), "html.parser")
-    assert soup.select("a.take-home") == []
-    assert [a["href"] for a in soup.select("a[download]")] == ["simulation.ipynb"]
+def test_the_notebook_page_offers_the_same_buttons_its_script_its_code_cells(site):
+    import nbformat
+
+    assert take_home_buttons(site / "simulation" / "index.html") == [
+        ("Script (.py)", "simulation.py", True),
+        ("Notebook (.ipynb)", "simulation.ipynb", True),
+    ]
+    notebook = nbformat.read(site / "simulation" / "simulation.ipynb", as_version=4)
+    script = (site / "simulation" / "simulation.py").read_text()
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            assert cell.source in script
 
 
 @pytest.mark.parametrize("key", KEYS)
@@ -109,12 +121,19 @@ def test_the_foot_says_what_the_build_verified_it_with(key, site):
     import datetime
 
     day = datetime.datetime.fromtimestamp(epoch, datetime.UTC).date()
-    assert foot.get_text() == f"Verified with torch {torch} and Python {python} on {day:%-d %B %Y}."
+    date = f"{day:%-d %B %Y}".replace(" ", "\u00a0")  # never broken over two lines
+    assert foot.get_text() == f"Verified with torch {torch} and Python {python} on {date}."
     assert foot.time["datetime"] == day.isoformat()
 
 
-def test_pages_that_are_not_chapters_have_no_foot_line(site):
-    for page in ("index.html", "errata/index.html", "glossary/index.html", "simulation/index.html"):
+def test_the_notebook_page_says_what_the_build_verified_it_with_too(site):
+    soup = BeautifulSoup((site / "simulation" / "index.html").read_text(), "html.parser")
+    (foot,) = soup.select("p.verified-with")
+    assert foot.get_text().startswith("Verified with torch ")
+
+
+def test_pages_without_code_to_take_home_have_no_foot_line(site):
+    for page in ("index.html", "errata/index.html", "glossary/index.html"):
         assert "verified-with" not in (site / page).read_text(), page
 
 

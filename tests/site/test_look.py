@@ -418,6 +418,29 @@ def test_one_column_one_centre_line_at_desktop_width(visited, path, scheme):
             assert block["left"] >= left - 1 and block["right"] <= right + 1, block
 
 
+TAKE_HOME = """() => {
+  const title = document.querySelector("article h1").getBoundingClientRect();
+  const column = document.querySelector(".md-content__inner > p").getBoundingClientRect();
+  return [...document.querySelectorAll("article .take-home a")].map(a => {
+    const style = getComputedStyle(a), box = a.getBoundingClientRect();
+    return {label: a.textContent, lines: Math.round(box.height / parseFloat(style.lineHeight)),
+            border: parseFloat(style.borderTopWidth), underline: style.textDecorationLine,
+            belowTitle: box.top >= title.bottom,
+            inColumn: box.left >= column.left - 1 && box.right <= column.right + 1};
+  });
+}"""
+
+
+@pytest.mark.parametrize("viewport", sweep(VIEWPORTS, "phone"))
+@pytest.mark.parametrize("scheme", sweep(SCHEMES, "default"))
+def test_the_take_home_buttons_are_framed_labelled_and_each_on_one_line(visited, scheme, viewport):
+    buttons = visited(SPECIMEN, scheme, viewport).page.evaluate(TAKE_HOME)
+    assert [b["label"] for b in buttons] == ["Script (.py)", "Notebook (.ipynb)"]
+    for button in buttons:
+        assert button["lines"] == 1 and button["border"] >= 1 and button["underline"] == "none", button
+        assert button["belowTitle"] and button["inColumn"], button
+
+
 # A token span of each kind, put into a code block: its colour and the block's own.
 TOKEN_COLOURS = """(kinds) => {
   const code = document.querySelector(".highlight pre > code");
@@ -460,7 +483,7 @@ FIRST_LINE_AND_BUTTON = """(block) => {
 @pytest.mark.parametrize("viewport", sweep(VIEWPORTS, "desktop"))
 def test_the_home_page_command_is_clear_of_the_copy_button(visited, viewport):
     page = visited("", "default", viewport).page
-    block = page.locator("div.language-sh").first
+    block = page.locator("div.language-text").first
     block.hover()
     block.locator("button.md-code__button[data-md-type=copy]").wait_for()  # added once in view
     geometry = block.evaluate(FIRST_LINE_AND_BUTTON)

@@ -77,3 +77,51 @@ def test_the_home_page_is_a_landing_page(published):
     figure = start.find_next("figure")
     assert figure.find_next("h2") is first_heading and figure.select_one('img[src*="figures/"]')["alt"]
     assert len(content.select("h2 ~ ol li a")) >= 7  # what you will learn: every chapter
+
+
+def test_each_page_with_code_opens_its_notebook_in_colab_from_the_branch_the_workflow_fills(published):
+    """Colab opens notebooks from GitHub: the Pages workflow pushes every notebook the site serves
+    (site/*/*.ipynb) to take_home.NOTEBOOK_BRANCH, and each button points at one of them."""
+    import take_home
+    import yaml
+
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text())
+    [upload] = [s for s in workflow["jobs"]["build"]["steps"] if s.get("with", {}).get("name") == "notebooks"]
+    served = {
+        path.relative_to(published).as_posix()
+        for path in published.glob(upload["with"]["path"].removeprefix("site/"))
+    }
+    push = workflow["jobs"]["notebooks"]["steps"][-1]["run"]
+    assert f"--initial-branch {take_home.NOTEBOOK_BRANCH}" in push and push.rstrip().endswith(
+        take_home.NOTEBOOK_BRANCH
+    )
+    colab = f"https://colab.research.google.com/github/example/pytorch-first-steps/blob/{take_home.NOTEBOOK_BRANCH}/"
+    pages = [p for p in published.glob("*/index.html") if (p.parent / f"{p.parent.name}.ipynb").exists()]
+    assert len(pages) >= 10
+    for page in pages:
+        [link] = soup(page).select("div.take-home a:-soup-contains('Open in Colab')")
+        assert link["href"].startswith(colab) and link["href"].removeprefix(colab) in served, link["href"]
+
+
+def test_the_notebooks_need_only_what_colab_has(published):
+    """torch and matplotlib, which Colab has, and Python's own modules."""
+    import ast
+    import sys
+
+    import nbformat
+
+    for path in published.glob("*/*.ipynb"):
+        cells = nbformat.read(path, as_version=4).cells
+        code = "\n".join(cell.source for cell in cells if cell.cell_type == "code")
+        modules = {
+            name.split(".")[0]
+            for node in ast.walk(ast.parse(code))
+            for name in (
+                [alias.name for alias in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module]
+                if isinstance(node, ast.ImportFrom) and node.module
+                else []
+            )
+        }
+        assert modules and modules <= {"torch", "matplotlib"} | sys.stdlib_module_names, (path.name, modules)

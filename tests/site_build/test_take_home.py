@@ -6,6 +6,7 @@ import json
 import sys
 
 import page_code
+import pytest
 import take_home
 
 PAGE = """---
@@ -99,6 +100,28 @@ def test_the_script_is_the_notebook_with_prose_as_comments_and_runs(tmp_path):
 
 def test_the_foot_line_reads_the_date_from_source_date_epoch():
     html = take_home.verified_html({"SOURCE_DATE_EPOCH": "1764000000"})  # 2025-11-24 16:00 UTC
-    assert html.endswith('on <time datetime="2025-11-24">24 November 2025</time>.</p>')
+    assert html.endswith('on <time datetime="2025-11-24">24\u00a0November\u00a02025</time>.</p>')
     python = f"Python {sys.version_info.major}.{sys.version_info.minor}"
     assert f" and {python} on " in html and "+cpu" not in html
+
+
+def test_colab_opens_a_notebook_only_from_a_github_repository():
+    url = take_home.colab_url("https://github.com/someone/course/", "sigmoid/sigmoid.ipynb")
+    assert url == (
+        "https://colab.research.google.com/github/someone/course/blob/"
+        f"{take_home.NOTEBOOK_BRANCH}/sigmoid/sigmoid.ipynb"
+    )
+    assert take_home.colab_url("https://gitlab.com/someone/course", "a/a.ipynb") is None
+    assert take_home.colab_url("", "a/a.ipynb") is None
+
+
+def test_the_buttons_follow_the_title_and_colab_comes_only_with_its_link():
+    meta = {"script": "a.py", "notebook": "a.ipynb", "colab": None}
+    html = take_home.with_actions('<h1 id="a">A chapter</h1><p>Text</p>', meta)
+    assert html.startswith('<h1 id="a">A chapter</h1><div class="take-home"')
+    assert html.endswith("</div><p>Text</p>") and "Colab" not in html
+    assert ">Script (.py)</a>" in html and ">Notebook (.ipynb)</a>" in html
+    with_colab = take_home.actions_html({**meta, "colab": "https://colab.example/a"})
+    assert with_colab.endswith('<a class="md-button" href="https://colab.example/a">Open in Colab</a></div>')
+    with pytest.raises(ValueError, match="title"):
+        take_home.with_actions("<p>No title</p>", meta)
