@@ -1,16 +1,21 @@
-// sigma(w x + b) over the four students, with the BCE loss at that w and b (docs/sigmoid.md).
+// sigma(W x + b) over the four students, with the BCE loss at that W and b (docs/sigmoid.md).
 import { bce, fixed, linspace, predict } from "./explorer-math.js";
-import { element, liveResult, plot, slider } from "./explorer-ui.js";
+import { element, legend, liveResult, plot, signed, slider } from "./explorer-ui.js";
 
 export function mount(root, { hours, passed, w, b }) {
   const state = { w, b };
-  root.append(element("h3", {}, "Try w and b yourself"));
+  root.append(element("h3", {}, "Try W and b yourself"));
   const controls = element("div", { class: "explorer__controls" });
   root.append(controls);
+  const format = (value) => signed(fixed(value, 1));
+  slider(controls, { id: "explorer-sigmoid-w", label: "W (steepness)", min: -2, max: 6, step: 0.1, value: w, format },
+    (value) => { state.w = value; draw(); });
+  slider(controls, { id: "explorer-sigmoid-b", label: "b (shift)", min: -15, max: 5, step: 0.1, value: b, format },
+    (value) => { state.b = value; draw(); });
   const chart = plot(root, {
     x0: 0, x1: 5, y0: 0, y1: 1,
-    xTicks: [0, 1, 2, 3, 4, 5], yTicks: [0, 0.5, 1], xTitle: "hours studied", yTitle: "σ(wx + b)",
-    label: "σ(wx + b) against hours studied, with the four students: failed at 1 and 2 hours, passed at 3 and 4",
+    xTicks: [0, 1, 2, 3, 4, 5], yTicks: [0, 0.5, 1], xTitle: "hours studied", yTitle: "σ(Wx + b)",
+    label: "σ(Wx + b) against hours studied, with the four students: failed at 1 and 2 hours, passed at 3 and 4",
   });
   chart.svg.append(element("svg:path", { d: chart.line([[0, 0.5], [5, 0.5]]), class: "explorer__guide" }));
   const curve = element("svg:path", { class: "explorer__curve" });
@@ -21,6 +26,11 @@ export function mount(root, { hours, passed, w, b }) {
     chart.svg.append(dot);
     return dot;
   });
+  legend(root, [
+    ["explorer__yes", "passed (drawn at 1)"],
+    ["explorer__no", "failed (drawn at 0)"],
+    ["explorer__prediction", "the model's P(pass) for each student"],
+  ]);
   const result = liveResult(root);
 
   function draw() {
@@ -31,16 +41,13 @@ export function mount(root, { hours, passed, w, b }) {
       dots[i].setAttribute("cx", chart.sx(hours[i]));
       dots[i].setAttribute("cy", chart.sy(p));
     });
-    result.textContent =
-      `At w = ${fixed(state.w, 1)}, b = ${fixed(state.b, 1)}: ` +
-      `P(pass): ${probabilities.map((p) => fixed(p, 4)).join(" ")}; ` +
-      `BCE loss: ${fixed(bce(probabilities, passed), 4)}`;
+    // One line each (explorers.css), spaced for a screen reader that reads them as one.
+    result.replaceChildren(
+      element("span", {}, `At W = ${format(state.w)}, b = ${format(state.b)}:`), " ",
+      element("span", {}, `P(pass) at ${hours.join(", ")} hours: ${probabilities.map((p) => fixed(p, 4)).join("  ")};`), " ",
+      element("span", {}, `BCE loss: ${fixed(bce(probabilities, passed), 4)}`),
+    );
   }
 
-  const format = (value) => fixed(value, 1);
-  slider(controls, { id: "explorer-sigmoid-w", label: "w (steepness)", min: -2, max: 6, step: 0.1, value: w, format },
-    (value) => { state.w = value; draw(); });
-  slider(controls, { id: "explorer-sigmoid-b", label: "b (shift)", min: -15, max: 5, step: 0.1, value: b, format },
-    (value) => { state.b = value; draw(); });
   draw();
 }

@@ -27,7 +27,8 @@ export function mount(root, { x, y, lr, epochs, limit }) {
   const play = button("Play", () => (playing ? pause() : start()));
   button("Reset", () => reset());
   controls.append(buttons);
-  const verdict = element("p", { class: "explorer__note" });
+  // Announced when the learning rate changes, as the result line is after each step.
+  const verdict = element("p", { class: "explorer__note", "aria-live": "polite" });
   root.append(verdict);
 
   const wMin = -0.5, wMax = 4.5, costMax = 30;

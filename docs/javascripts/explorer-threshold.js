@@ -3,6 +3,8 @@
 import { accuracy, f1, fixed, precision, recall } from "./explorer-math.js";
 import { element, liveResult, plot, slider } from "./explorer-ui.js";
 
+const CELLS = [["actual 1", ["TP", "FN"]], ["actual 0", ["FP", "TN"]]];
+
 export function mount(root, { thresholds, counts, threshold }) {
   root.append(element("h3", {}, "Move the threshold"));
   const controls = element("div", { class: "explorer__controls" });
@@ -13,13 +15,15 @@ export function mount(root, { thresholds, counts, threshold }) {
     (value) => draw(value),
   );
 
+  // The matrix as the page's figure draws it: each cell shaded by its share of the examples.
+  const total = counts[0].TP + counts[0].FP + counts[0].FN + counts[0].TN;
   const table = element("table", { class: "explorer__matrix" });
-  table.append(element("caption", {}, "Confusion matrix on the 2000 held-out examples"));
+  table.append(element("caption", {}, `Confusion matrix on the ${total} held-out examples`));
   const head = element("tr");
   head.append(element("td"), element("th", { scope: "col" }, "predicted 1"), element("th", { scope: "col" }, "predicted 0"));
   table.append(head);
   const cells = {};
-  for (const [label, names] of [["actual 1", ["TP", "FN"]], ["actual 0", ["FP", "TN"]]]) {
+  for (const [label, names] of CELLS) {
     const row = element("tr");
     row.append(element("th", { scope: "row" }, label));
     for (const name of names) {
@@ -33,7 +37,7 @@ export function mount(root, { thresholds, counts, threshold }) {
   const chart = plot(root, {
     x0: 0, x1: 1, y0: 0.5, y1: 1,
     xTicks: [0, 0.25, 0.5, 0.75, 1], yTicks: [0.5, 0.75, 1], xTitle: "recall", yTitle: "precision",
-    label: "The precision-recall curve over all thresholds: precision falls as recall rises; a dot marks the chosen threshold",
+    label: "The precision-recall curve over all thresholds: precision falls as recall rises; a ring marks the chosen threshold",
   });
   const curve = counts.map((c) => [recall(c), precision(c)]).filter(([r, p]) => r > 0 && p >= 0.5);
   chart.svg.append(element("svg:path", { d: chart.line(curve), class: "explorer__curve" }));
@@ -44,12 +48,16 @@ export function mount(root, { thresholds, counts, threshold }) {
   function draw(value) {
     const index = Math.round(value * (thresholds.length - 1));
     const c = counts[index];
-    for (const name of ["TP", "FN", "FP", "TN"]) cells[name].textContent = `${name} ${c[name]}`;
+    for (const name of ["TP", "FN", "FP", "TN"]) {
+      cells[name].replaceChildren(element("span", { class: "explorer__cell-name" }, name), ` ${c[name]}`);
+      cells[name].style.setProperty("--share", `${Math.round((100 * c[name]) / total)}%`);
+    }
     dot.setAttribute("cx", chart.sx(recall(c)));
     dot.setAttribute("cy", chart.sy(Math.max(precision(c), 0.5)));
-    result.textContent =
-      `threshold ${fixed(thresholds[index], 2)}: TP ${c.TP}, FP ${c.FP}, FN ${c.FN}, TN ${c.TN}; ` +
-      `accuracy ${fixed(accuracy(c), 3)}  precision ${fixed(precision(c), 3)}  recall ${fixed(recall(c), 3)}  F1 ${fixed(f1(c), 3)}`;
+    result.replaceChildren(
+      element("span", {}, `At threshold ${fixed(thresholds[index], 2)}:`), " ",
+      element("span", {}, `accuracy ${fixed(accuracy(c), 3)}  precision ${fixed(precision(c), 3)}  recall ${fixed(recall(c), 3)}  F1 ${fixed(f1(c), 3)}`),
+    );
   }
 
   draw(threshold);

@@ -24,27 +24,47 @@ export function slider(parent, { id, label, min, max, step, value, format }, onI
   return input;
 }
 
-/** A plot area: maps data (x from x0 to x1, y from y0 to y1) onto an SVG of width by height, with
- * its axes, their ticks, the x axis's title under it and the y axis's title above it. */
-export function plot(parent, { width = 480, height = 270, x0, x1, y0, y1, xTicks, yTicks, xTitle, yTitle, label }) {
-  const svg = element("svg:svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": label, class: "explorer__plot" });
-  // Room, in the plot's units, for labels drawn at up to 17 px (explorers.css, on a phone).
-  const left = 48, right = 12, top = 40, bottom = 50;
+/** A plot area: maps data (x from x0 to x1, y from y0 to y1) onto an SVG as wide as its card, with
+ * its axes, their ticks, the x axis's title under it and the y axis's title above it. Drawn at the
+ * card's own width, one unit a CSS pixel, so that its labels have the text's size on any screen. */
+export function plot(parent, { x0, x1, y0, y1, xTicks, yTicks, xTitle, yTitle, label }) {
+  const svg = element("svg:svg", { role: "img", "aria-label": label, class: "explorer__plot" });
+  parent.append(svg);
+  const width = Math.round(svg.getBoundingClientRect().width) || 480;
+  const height = Math.round(Math.min(Math.max(width * 0.45, 220), 300));
+  svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
+  // Room for the labels: the y ticks left of the axis, the x ticks and the x title under it.
+  const left = 44, right = 14, top = 34, bottom = 46;
   const sx = (x) => left + ((x - x0) / (x1 - x0)) * (width - left - right);
   const sy = (y) => height - bottom - ((y - y0) / (y1 - y0)) * (height - top - bottom);
   const axes = element("svg:path", { d: `M${sx(x0)},${sy(y1)}V${sy(y0)}H${sx(x1)}`, class: "explorer__axis" });
   svg.append(axes);
-  parent.append(svg);
   const text = (x, y, words, anchor) =>
     svg.append(element("svg:text", { x, y, "text-anchor": anchor, class: "explorer__tick" }, words));
   // The y ticks stand well left of the axis, the x ticks well under it, so that the two
   // labels at the corner keep apart.
   for (const x of xTicks) text(sx(x), sy(y0) + 20, String(x), "middle");
   for (const y of yTicks) text(left - 10, sy(y) + 5, String(y), "end");
-  text(sx((x0 + x1) / 2), height - 4, xTitle, "middle");
-  text(2, 18, yTitle, "start");
+  text(sx((x0 + x1) / 2), height - 6, xTitle, "middle");
+  text(2, 16, yTitle, "start");
   const line = (points) => `M${points.map(([x, y]) => `${sx(x).toFixed(1)},${sy(y).toFixed(1)}`).join("L")}`;
   return { svg, sx, sy, line };
+}
+
+/** A number as the page's prose writes it: a true minus sign, not a hyphen. */
+export function signed(text) {
+  return text.replace(/^-/, "\u2212");
+}
+
+/** A key to the marks of a plot: [[class of the mark, what it stands for], ...]. */
+export function legend(parent, entries) {
+  const list = element("ul", { class: "explorer__legend" });
+  for (const [mark, words] of entries) {
+    const item = element("li");
+    item.append(element("span", { class: `explorer__key ${mark}`, "aria-hidden": "true" }), words);
+    list.append(item);
+  }
+  parent.append(list);
 }
 
 /** The line the numbers are read from: a polite live region, announced after each change. */

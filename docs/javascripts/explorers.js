@@ -13,8 +13,8 @@ for (const element of document.querySelectorAll("[data-explorer]")) {
     fetch(new URL(element.dataset.src, base)).then((response) => response.json()),
   ])
     .then(([explorer, data]) => {
+      element.hidden = false; // shown first: a plot is drawn at the width it is given
       explorer.mount(element, data);
-      element.hidden = false;
     })
     // Opened from disk, or offline before the data arrived: the static figure still tells the story.
     .catch(() => element.remove());

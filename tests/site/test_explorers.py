@@ -38,7 +38,7 @@ def test_sigmoid_explorer_starts_at_the_pages_numbers(visited, rendered):
     # w = 2.0, b = -5.0 / P(pass): 0.0474 0.2689 0.7311 0.9526 / BCE loss: 0.1809
     assert page.input_value("#explorer-sigmoid-w") == "2" and page.input_value("#explorer-sigmoid-b") == "-5"
     shown = result(page, "sigmoid")
-    assert shown.startswith("At w = 2.0, b = -5.0: ")
+    assert shown.startswith("At W = 2.0, b = \u22125.0: ")  # a minus sign, as the prose writes it
     page_numbers = [f"{n:.4f}" for n in numbers(printed)[2:]]
     assert re.findall(r"\d\.\d{4}", shown) == page_numbers and len(page_numbers) == 5
     assert visit.errors == []
@@ -57,11 +57,11 @@ def test_sigmoid_explorer_with_the_keyboard_alone_matches_torch(visit):
     probabilities, loss = torch_students(2.5, -6.2)
     expected = [f"{p:.4f}" for p in probabilities] + [f"{loss:.4f}"]
     shown = result(page, "sigmoid")
-    assert shown.startswith("At w = 2.5, b = -6.2: ")
+    assert shown.startswith("At W = 2.5, b = \u22126.2: ")
     assert re.findall(r"\d\.\d{4}", shown) == expected
     # The value beside each slider says where it is.
     assert page.text_content('output[for="explorer-sigmoid-w"]') == "2.5"
-    assert page.text_content('output[for="explorer-sigmoid-b"]') == "-6.2"
+    assert page.text_content('output[for="explorer-sigmoid-b"]') == "\u22126.2"
 
 
 @pytest.mark.slow
@@ -75,7 +75,7 @@ def test_sigmoid_explorer_clamps_the_log_as_torch_does(visit):
 
 
 EXPLORERS = {  # explorer: its page and the labels of its sliders
-    "sigmoid": ("sigmoid/", ["w (steepness)", "b (shift)"]),
+    "sigmoid": ("sigmoid/", ["W (steepness)", "b (shift)"]),
     "steps": ("linear-regression/", ["learning rate"]),
     "threshold": ("judging-a-classifier/", ["threshold"]),
 }
@@ -91,7 +91,7 @@ def test_explorer_is_labelled_live_accessible_and_follows_the_scheme(visited, ex
     assert root.is_visible()
     for label in labels:
         assert page.get_by_label(label, exact=True).get_attribute("type") == "range"
-    assert root.locator('[aria-live="polite"]').count() == 1
+    assert root.locator('[role="status"][aria-live="polite"]').count() == 1
     violations = Axe().run(
         page, context=f'[data-explorer="{explorer}"]', options={"resultTypes": ["violations"]}
     )
@@ -125,7 +125,7 @@ def test_explorer_labels_are_big_enough(visited, explorer, viewport, record_prop
 
 
 AXIS_TITLES = {  # explorer: its x axis's title and its y axis's
-    "sigmoid": ("hours studied", "σ(wx + b)"),
+    "sigmoid": ("hours studied", "σ(Wx + b)"),
     "steps": ("W", "cost"),
     "threshold": ("recall", "precision"),
 }
@@ -238,6 +238,7 @@ def test_stepper_names_the_limit_the_chapter_derives(visit, rendered):
     assert f"below 2/λ = {limit}: the steps shrink and descent converges" in page.text_content(
         ".explorer__note"
     )
+    assert page.get_attribute(".explorer__note", "aria-live") == "polite"  # a new verdict is announced
 
 
 @pytest.mark.slow
@@ -295,12 +296,17 @@ def test_threshold_explorer_at_05_shows_the_pages_counts_and_measures(visited, r
     accuracy, precision_, recall_ = re.findall(r"\d\.\d{3}", held_out.splitlines()[1])
     f1 = float(numbers(section_output(rendered, "judging-a-classifier/metrics", "f1").splitlines()[1])[-1])
     expected = (
-        f"threshold 0.50: TP {counts['TP']}, FP {counts['FP']}, FN {counts['FN']}, TN {counts['TN']}; "
-        f"accuracy {accuracy}  precision {precision_}  recall {recall_}  F1 {f1:.3f}"
+        f"At threshold 0.50: accuracy {accuracy}  precision {precision_}  recall {recall_}  F1 {f1:.3f}"
     )
     assert result(page, "threshold") == expected
     cells = page.locator(".explorer__matrix td").all_text_contents()
     assert [c for c in cells if c] == [f"{name} {counts[name]}" for name in ("TP", "FN", "FP", "TN")]
+    # Each cell shaded by its share: true negatives, the most, darkest.
+    shares = page.locator(".explorer__matrix td:not(:empty)").evaluate_all(
+        "els => els.map(e => e.style.getPropertyValue('--share'))"
+    )
+    total = sum(int(n) for n in counts.values())
+    assert shares == [f"{round(100 * int(counts[name]) / total)}%" for name in ("TP", "FN", "FP", "TN")]
     assert visit.errors == []
 
 
@@ -313,7 +319,7 @@ def test_threshold_explorer_gives_every_row_of_the_pages_table(visit, rendered):
         threshold = line.split()[1].rstrip(":")
         page.fill("#explorer-threshold", threshold)
         shown = result(page, "threshold")
-        assert shown.startswith(f"threshold {threshold}: ")
+        assert shown.startswith(f"At threshold {threshold}: ")
         assert shown.endswith(line.split(": ", 1)[1]), (line, shown)
 
 
@@ -325,7 +331,7 @@ def test_threshold_explorer_with_the_keyboard_moves_the_point_on_the_curve(visit
     for _ in range(15):
         page.keyboard.press("ArrowLeft")  # 0.50 -> 0.35
     assert page.input_value("#explorer-threshold") == "0.35"
-    assert result(page, "threshold").startswith("threshold 0.35: ")
+    assert result(page, "threshold").startswith("At threshold 0.35: ")
     after = page.get_attribute(".explorer__marker", "cx"), page.get_attribute(".explorer__marker", "cy")
     # A lower threshold finds more: recall (x) grows, precision (y, drawn downwards) falls.
     assert float(after[0]) > float(before[0]) and float(after[1]) > float(before[1])
