@@ -45,6 +45,42 @@ def test_text_on_the_page_has_aa_contrast_in_both_variants(rendered):
     assert not failures, failures
 
 
+NON_TEXT = 3  # WCAG 1.4.11: the parts of a graphic a reader needs, against what is around them
+
+
+def line_failures(path, page) -> tuple[int, list[str]]:
+    drawn = svg.lines(path, page)
+    low = [(name, svg.contrast(colour, page)) for name, colour in drawn]
+    return len(drawn), [f"{path.name} {name} {ratio:.2f}:1" for name, ratio in low if ratio < NON_TEXT]
+
+
+def test_every_line_stands_out_from_the_page_in_both_variants(rendered):
+    """Data lines, guides and ticks: 3:1 at least against the page, light and dark (the
+    linear-regression chapter's dashed "epoch 0" was 2.3:1 on the dark page)."""
+    checked, failures = 0, []
+    for path in figure_files(rendered):
+        count, low = line_failures(path, svg.DARK_PAGE if path.stem.endswith("-dark") else svg.LIGHT_PAGE)
+        checked, failures = checked + count, failures + low
+    assert checked >= 500
+    assert not failures, failures
+
+
+def test_the_line_contrast_check_can_fail(tmp_path):
+    """matplotlib's own orange, which the site's colours replace: 2.5:1 on white."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots()
+    ax.plot([0, 1], [0, 1], color="#ff7f0e")
+    ax.plot([0, 1], [1, 0], color="#1f77b4", alpha=0.3)  # a strong colour made faint
+    fig.savefig(tmp_path / "faint.svg", format="svg")
+    plt.close(fig)
+    count, low = line_failures(tmp_path / "faint.svg", svg.LIGHT_PAGE)
+    assert len(low) == 2 and count >= 2, low
+
+
 @pytest.mark.parametrize("variant", ["", "-dark"])
 def test_confusion_matrix_counts_are_readable(rendered, variant):
     path = rendered["judging-a-classifier/metrics"].folder / f"confusion{variant}.svg"

@@ -63,10 +63,13 @@ def _run(path: Path) -> tuple[dict, dict]:
             fig = plt.figure(number)
             figures[fig.get_label()] = fig
 
+    import gallery
+
     with (
         tempfile.TemporaryDirectory(prefix="snippet-") as elsewhere,
         contextlib.chdir(elsewhere),
         mock.patch.object(plt, "show", keep),
+        plt.rc_context(gallery.site_colours()),
     ):
         namespace = runpy.run_path(str(path), run_name="__main__")
     plt.close("all")

@@ -109,6 +109,24 @@ def texts(path: Path) -> list[Text]:
     return found
 
 
+def lines(path: Path, page) -> list[tuple[str, tuple[float, float, float]]]:
+    """Each drawn line's id (line2d_N, as matplotlib names a Line2D) and its colour as drawn over
+    the page's background, its stroke's opacity counted in."""
+    found = []
+    for group in ET.parse(path).iter(f"{SVG_NS}g"):
+        if not group.get("id", "").startswith("line2d_"):
+            continue
+        for element in group.iter(f"{SVG_NS}path"):
+            style = _style(element)
+            if style.get("stroke", "none") != "none":
+                alpha = float(style.get("stroke-opacity", 1))
+                stroke = _colour(style["stroke"])
+                drawn = tuple(alpha * fg + (1 - alpha) * bg for fg, bg in zip(stroke, page, strict=True))
+                found.append((group.get("id"), drawn))
+                break
+    return found
+
+
 def images(path: Path) -> list[Image]:
     from PIL import Image as PILImage
 
