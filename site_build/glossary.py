@@ -33,7 +33,25 @@ class Term:
 
     @property
     def tooltip(self) -> str:
-        return f"{self.korean}: {self.meaning}"
+        return f"{self.korean}: {plain(self.meaning)}"
+
+
+# A tooltip is plain text: the glossary's few formulas ($...$, shown as maths on its own page)
+# are written there with Unicode's letters, signs and superscripts.
+TEX_WORDS = {r"\sigma": "σ", r"\log": "log", r"\cdot": "·", "-": "−"}
+SUPERSCRIPTS = str.maketrans("0123456789+-xn", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻ˣⁿ")
+
+
+def plain(text: str) -> str:
+    """The text with each $formula$ in plain Unicode: "$e^{-x}$" reads "e⁻ˣ"."""
+
+    def unicode(formula: re.Match) -> str:
+        tex = re.sub(r"\^\{([^}]*)\}", lambda power: power[1].translate(SUPERSCRIPTS), formula[1])
+        for command, character in TEX_WORDS.items():
+            tex = tex.replace(command, character)
+        return tex
+
+    return re.sub(r"\$([^$]+)\$", unicode, text)
 
 
 def read(glossary_page: Path) -> list[Term]:

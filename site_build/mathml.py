@@ -23,8 +23,13 @@ from pathlib import Path
 
 import paths
 
-INLINE = re.compile(r'<span class="arithmatex">\\\((.*?)\\\)</span>', re.DOTALL)
-BLOCK = re.compile(r'<div class="arithmatex">\\\[(.*?)\\\]</div>', re.DOTALL)
+BLOCK = re.compile(r'<div class="arithmatex">\\\[(?P<tex>.*?)\\\]</div>', re.DOTALL)
+# An inline formula with the punctuation that touches it: a browser may break a line on either
+# side of a formula, and left "largest (" at the end of one line with the formula on the next.
+INLINE = re.compile(
+    r'(?P<before>[(\[“"‘]|→ )?<span class="arithmatex">\\\((?P<tex>.*?)\\\)</span>(?P<after>[)\]’”".,:;!?]*)',
+    re.DOTALL,
+)
 BATCH = Path(__file__).with_name("temml_batch.cjs")
 # Names of counts written as letters in the pages (true positives, ...): one upright word each,
 # not a product of two italic variables.
@@ -104,11 +109,17 @@ def render_math(page_html: str, cache_dir: Path | None = None) -> str:
     """Replace every arithmatex formula in a page's HTML with MathML (cache_dir: see convert_all)."""
     found = [(m, True) for m in BLOCK.finditer(page_html)] + [(m, False) for m in INLINE.finditer(page_html)]
     found.sort(key=lambda pair: pair[0].start())
-    rendered = convert_all([(html.unescape(m.group(1)), display) for m, display in found], cache_dir)
+    rendered = convert_all([(html.unescape(m["tex"]), display) for m, display in found], cache_dir)
     out, end = [], 0
     for (match, display), mathml in zip(found, rendered, strict=True):
         out.append(page_html[end : match.start()])
-        out.append(f'<div class="math-display">{mathml}</div>' if display else mathml)
+        if display:
+            out.append(f'<div class="math-display">{mathml}</div>')
+        elif match["before"] or match["after"]:  # one unbreakable piece (extra.css: .math-nowrap)
+            before = (match["before"] or "").replace(" ", "\u00a0")
+            out.append(f'<span class="math-nowrap">{before}{mathml}{match["after"]}</span>')
+        else:
+            out.append(mathml)
         end = match.end()
     out.append(page_html[end:])
     return "".join(out)

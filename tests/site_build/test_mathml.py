@@ -76,3 +76,13 @@ def test_a_formula_seen_before_comes_from_the_cache_and_an_error_is_never_kept(t
         mathml.convert_all([(r"\frac{1}{", False)], tmp_path)
     kept = json.loads(next(tmp_path.glob("temml-*.json")).read_text())
     assert len(kept) == 2 and json.dumps([r"\frac{1}{", False]) not in kept
+
+
+def test_a_formula_keeps_the_brackets_and_punctuation_that_touch_it_on_its_line():
+    span = '<span class="arithmatex">\\(x\\)</span>'
+    out = mathml.render_math(f"<p>largest ({span}), then {span}: and → {span}. Alone {span} here.</p>")
+    assert out.count('<span class="math-nowrap">') == 3
+    assert re.search(r'<span class="math-nowrap">\(<math[^>]*>.*?</math>\),</span> then', out)
+    assert re.search(r'<span class="math-nowrap"><math[^>]*>.*?</math>:</span> and', out)
+    assert re.search(r'and <span class="math-nowrap">→\u00a0<math[^>]*>.*?</math>\.</span>', out)
+    assert re.search(r"Alone <math[^>]*>.*?</math> here", out)  # nothing touches it: left as it is
