@@ -7,8 +7,8 @@ Run it with `python snippets/binary-cross-entropy/likelihood.py`.
 import torch
 
 torch.manual_seed(43052)
-# 2000 inputs on [-1, 1]; the true model: y ~ Bernoulli(sigmoid(w0 + w1 x)) with w0 =
-# -1, w1 = 5.
+# 2000 inputs on [-1, 1]; the true model: y ~ Bernoulli(sigmoid(w0 + w1 x)), with
+# w0 = -1 and w1 = 5.
 X = torch.linspace(-1, 1, 2000).reshape(2000, 1)
 true_w0, true_w1 = -1.0, 5.0
 pi = torch.sigmoid(true_w0 + true_w1 * X)
@@ -109,7 +109,7 @@ print(
 
 
 # --8<-- [start:compare]
-def train(loss_name, lr, start=None, epochs=2000):
+def train(loss_name, lr, start=None, epochs=1000):
     """Fit sigmoid(w0 + w1 x) with one loss; return (w0, w1) every 20 epochs."""
     torch.manual_seed(1)  # the same initial weights for every run
     net = torch.nn.Linear(1, 1)
@@ -148,7 +148,7 @@ print(
     f"start (seed 1): w0 = {runs['BCE', 0.05][0][0]:.3f}, w1 = "
     f"{runs['BCE', 0.05][0][1]:.3f}"
 )
-print("after 2000 epochs, distance to the loss's own lowest point:")
+print("after 1000 epochs, distance to the loss's own lowest point:")
 for lr in (0.05, 0.5, 5.0):
     bce, mse = (
         distance_to_minimum(name, runs[name, lr][-1]) for name in ("BCE", "MSE")
@@ -188,28 +188,6 @@ print(
 )
 # --8<-- [end:edges]
 
-# --8<-- [start:edge_gradients]
-# nn.BCELoss at the certain mistake (yhat = 0, label 1): the gradient with respect to
-# yhat ...
-yhat = torch.tensor([0.0], requires_grad=True)
-torch.nn.BCELoss()(yhat, torch.tensor([1.0])).backward()
-print(f"d loss / d yhat at yhat = 0: {yhat.grad.item():.3g}")
-
-# ... and the gradient that reaches the logit z through the sigmoid. The right value is
-# yhat - y = -1.
-for value in (-30.0, -100.0):
-    logit = torch.tensor([value], requires_grad=True)
-    torch.nn.BCELoss()(torch.sigmoid(logit), torch.tensor([1.0])).backward()
-    through_sigmoid = logit.grad.item()
-    logit.grad = None
-    torch.nn.BCEWithLogitsLoss()(logit, torch.tensor([1.0])).backward()
-    with_logits = logit.grad.item()
-    print(
-        f"z = {value:.0f}: d loss / dz  BCELoss {through_sigmoid:.4f}  "
-        f"BCEWithLogitsLoss {with_logits:.4f}"
-    )
-# --8<-- [end:edge_gradients]
-
 # --8<-- [start:order]
 # PyTorch's losses take (prediction, target). Which ones care if the two are swapped?
 yhat, labels = torch.tensor([0.8, 0.3]), torch.tensor([1.0, 0.0])
@@ -240,7 +218,7 @@ print(
 # --8<-- [end:entropy]
 
 # --8<-- [start:landscape]
-# Both losses as functions of w1 alone (w0 held at its maximum-likelihood value), in
+# A slice through both losses: w1 varies, w0 is held at its maximum-likelihood value. In
 # float64: the check below compares second differences, which float32's rounding would
 # swamp.
 w0_mle, w1_mle = minimum["BCE"]
@@ -261,6 +239,11 @@ def bends_down(curve):
 
 print("BCE bends down anywhere:", bends_down(bce_curve))
 print("MSE bends down anywhere:", bends_down(mse_curve))
+# How steeply each falls at the slice's left end, w1 = -10 (per unit of w1)
+step = (w1_axis[1] - w1_axis[0]).item()
+bce_slope = (bce_curve[1] - bce_curve[0]).item() / step
+mse_slope = (mse_curve[1] - mse_curve[0]).item() / step
+print(f"slope at w1 = -10: BCE {bce_slope:.3f}   MSE {mse_slope:.4f}")
 # --8<-- [end:landscape]
 
 # --8<-- [start:figures]
@@ -281,6 +264,7 @@ ax.scatter(
     rasterized=True,
 )
 ax.plot(X, pi, "--", color="C3", label="true P(y = 1)")
+ax.set_xticks([-1, -0.5, 0, 0.5, 1])  # five labels: room between them on a phone too
 ax.set_xlabel("x")
 ax.set_ylabel("label y, and P(y = 1)")
 ax.legend()
@@ -309,7 +293,7 @@ for ax in (bce_ax, mse_ax):
 plt.show()
 
 fig, (fair, bad) = plt.subplots(1, 2, num="learning", figsize=(10, 3.6), sharey=True)
-epochs = range(0, 2001, 20)
+epochs = range(0, 1001, 20)
 for (name, lr), colour, style in [
     (("BCE", 0.5), "C0", ":"),
     (("BCE", 5.0), "C0", "-"),
@@ -317,7 +301,7 @@ for (name, lr), colour, style in [
     (("MSE", 5.0), "C1", "-"),
 ]:
     distances = [distance_to_minimum(name, w) for w in runs[name, lr]]
-    fair.plot(epochs, distances, style, color=colour, label=f"{name}, lr {lr}")
+    fair.plot(epochs, distances, style, color=colour, label=f"{name}, lr {lr:g}")
 for name, colour in (("BCE", "C0"), ("MSE", "C1")):
     distances = [distance_to_minimum(name, w) for w in runs[name, "bad start"]]
     bad.plot(epochs, distances, color=colour, label=f"{name}, lr 5")
@@ -328,6 +312,7 @@ bad.tick_params(labelleft=True)  # sharey hides the right panel's labels
 for ax in (fair, bad):
     ax.set_yscale("log")
     ax.set_xlabel("epoch")
-    ax.legend()
+    ax.legend(loc="upper right", ncols=2)
+fair.set_ylim(top=1e4)  # room above the curves for the legends (the panels share it)
 plt.show()
 # --8<-- [end:figures]

@@ -29,7 +29,7 @@ model = nn.Linear(1, 1)  # two parameters: weight and bias
 twin = nn.Linear(1, 1)
 twin.load_state_dict(model.state_dict())  # the same start
 
-lr = 0.125
+lr = 0.1
 optimizer = torch.optim.SGD(twin.parameters(), lr=lr)
 for step in range(1, 4):
     cost = torch.mean((model(x_train) - y_train) ** 2)
@@ -44,7 +44,7 @@ for step in range(1, 4):
     optimizer.step()
 
     pairs = zip(model.parameters(), twin.parameters(), strict=True)
-    same = all(torch.equal(mine, theirs) for mine, theirs in pairs)
+    same = all(torch.allclose(mine, theirs) for mine, theirs in pairs)
     print(f"step {step}: cost {cost.item():.4f}, same as SGD: {same}")
 # --8<-- [end:two_parameters]
 

@@ -31,7 +31,7 @@ w_opt = w.detach().clone().requires_grad_()
 b_opt = b.detach().clone().requires_grad_()
 print(f"start:  w = {w.item():.6f}, b = {b.item():.6f}")
 
-lr = 0.125
+lr = 0.1
 optimizer = torch.optim.SGD([w_opt, b_opt], lr=lr)
 for step in range(1, 5):
     step_by_hand(w, b, lr)
@@ -40,6 +40,6 @@ for step in range(1, 5):
     cost_of(w_opt, b_opt).backward()
     optimizer.step()
 
-    same = torch.equal(w, w_opt) and torch.equal(b, b_opt)
+    same = torch.allclose(w, w_opt) and torch.allclose(b, b_opt)
     print(f"step {step}: w = {w.item():.6f}, b = {b.item():.6f}, same: {same}")
 # --8<-- [end:by_hand]

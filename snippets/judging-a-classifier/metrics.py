@@ -160,25 +160,21 @@ for t, p, r, f in table[::3]:
 
 # --8<-- [start:figures]
 import matplotlib.pyplot as plt
+from matplotlib.colors import ListedColormap
 
 fig, ax = plt.subplots(num="confusion", figsize=(4.2, 3.6))
 grid = torch.tensor([[c["TP"], c["FN"]], [c["FP"], c["TN"]]])
-# vmax at twice the largest count: darker cells for larger counts, all light enough for
-# black text.
-ax.imshow(grid.numpy(), cmap="Blues", vmin=0, vmax=2 * grid.max().item())
+# Darker cells for larger counts, in the darker 60% of the "Blues" colours: no cell is
+# near-white, which would glare on a dark page.
+blues = ListedColormap(plt.colormaps["Blues"](torch.linspace(0.4, 1, 256).numpy()))
+image = ax.imshow(grid.numpy(), cmap=blues, vmin=0, vmax=grid.max().item())
 for (row, col), name in zip(
     [(0, 0), (0, 1), (1, 0), (1, 1)], ["TP", "FN", "FP", "TN"], strict=True
 ):
     count = grid[row, col].item()
-    ax.text(
-        col,
-        row,
-        f"{name}\n{count}",
-        ha="center",
-        va="center",
-        color="black",
-        fontsize=11,
-    )
+    label = f"{name}\n{count}"
+    text_colour = "white" if image.norm(count) > 0.5 else "black"  # on dark, on light
+    ax.text(col, row, label, ha="center", va="center", color=text_colour, fontsize=11)
 ax.set_xticks([0, 1], ["predicted 1", "predicted 0"])
 ax.set_yticks([0, 1], ["actual 1", "actual 0"])
 plt.show()

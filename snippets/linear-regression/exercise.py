@@ -3,8 +3,10 @@
 Run it with `python snippets/linear-regression/exercise.py`.
 """
 
-# --8<-- [start:predict]
+# --8<-- [start:modules]
 import torch
+import torch.nn.functional as F
+from torch import nn
 
 torch.manual_seed(1)
 x_train = torch.tensor([[1.0], [2.0], [3.0]])
@@ -12,7 +14,7 @@ y_train = torch.tensor([[2.0], [4.0], [6.0]])
 
 
 def train(lr, epochs):
-    """Fit W and b by gradient descent from zero; return them and the final cost."""
+    """The chapter's loop: W and b from zero; returns them and the last cost."""
     W = torch.zeros(1, requires_grad=True)
     b = torch.zeros(1, requires_grad=True)
     optimizer = torch.optim.SGD([W, b], lr=lr)
@@ -24,9 +26,22 @@ def train(lr, epochs):
     return W.detach(), b.detach(), cost.item()
 
 
-W, b, _ = train(lr=0.01, epochs=2001)  # the chapter's 2001 updates, epochs 0 to 2000
-print(f"4 hours of study -> predicted score {(W * 4 + b).item():.3f}")
-# --8<-- [end:predict]
+model = nn.Linear(1, 1)  # holds W (model.weight) and b (model.bias)
+nn.init.zeros_(model.weight)  # it starts from random numbers: start from 0 instead
+nn.init.zeros_(model.bias)
+optimizer = torch.optim.SGD(model.parameters(), lr=0.01)
+for _ in range(2001):  # epochs 0 to 2000, as in the chapter
+    cost = F.mse_loss(model(x_train), y_train)  # the mean of the squared errors
+    optimizer.zero_grad()
+    cost.backward()
+    optimizer.step()
+
+W, b, _ = train(lr=0.01, epochs=2001)
+W_nn, b_nn = model.weight.detach().flatten(), model.bias.detach()
+print(f"by hand:   W = {W.item():.6f}, b = {b.item():.6f}")
+print(f"nn.Linear: W = {W_nn.item():.6f}, b = {b_nn.item():.6f}")
+print("the same:", torch.allclose(W, W_nn) and torch.allclose(b, b_nn))
+# --8<-- [end:modules]
 
 # --8<-- [start:learning_rate]
 # The cost is a quadratic bowl in (W, b); its curvature is the Hessian matrix.

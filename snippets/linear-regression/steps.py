@@ -54,21 +54,20 @@ db_by_hand = 2 / n * error.sum()
 cost.backward()
 print(f"dcost/dW: by hand {dW_by_hand.item():.4f}, autograd {W.grad.item():.4f}")
 print(f"dcost/db: by hand {db_by_hand.item():.4f}, autograd {b.grad.item():.4f}")
+
+# One step of gradient descent by the formula, with the learning rate 0.01.
+lr = 0.01
+W_next = W.item() - lr * dW_by_hand.item()
+b_next = b.item() - lr * db_by_hand.item()
+print(f"one step by hand: W = {W_next:.4f}, b = {b_next:.4f}")
 # --8<-- [end:gradient]
 
-# --8<-- [start:accumulate]
-# Without zeroing, a second backward pass ADDS to the gradient already there.
-cost = torch.mean((x_train * W + b - y_train) ** 2)
-cost.backward()
-print(f"after a second backward: W.grad = {W.grad.item():.4f}")
-# --8<-- [end:accumulate]
-
 # --8<-- [start:step]
-optimizer = torch.optim.SGD([W, b], lr=0.01)
+optimizer = torch.optim.SGD([W, b], lr=lr)
 
 optimizer.zero_grad()  # 1. forget the gradients of the previous step
 cost = torch.mean((x_train * W + b - y_train) ** 2)
 cost.backward()  # 2. compute fresh ones
 optimizer.step()  # 3. move W and b a little downhill: W <- W - lr * dW
-print(f"W = {W.item():.4f}, b = {b.item():.4f}")
+print(f"one step by SGD:  W = {W.item():.4f}, b = {b.item():.4f}")
 # --8<-- [end:step]

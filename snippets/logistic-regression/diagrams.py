@@ -6,20 +6,24 @@ Run it with `python snippets/logistic-regression/diagrams.py`.
 import matplotlib.pyplot as plt
 from matplotlib.patches import FancyBboxPatch
 
+# Positions and sizes are in inches: the axes fill the figure, one data unit per inch.
 ARROW = {"arrowstyle": "->", "color": "black", "linewidth": 1}
+DOTTED = {"boxstyle": "round,pad=0.05", "fill": False, "linestyle": ":"}
+BOX_HEIGHT = 0.62  # room for two lines of text
+WIDTH = 5.65  # narrow enough that its text stays readable on a phone
 
 
-def box(ax, left, right, y, text, fontsize=11):
+def box(ax, left, right, y, text):
     """A rounded box from x = left to x = right, centred on y, with the text in it."""
-    pad = 0.05  # the rounded corners are drawn this far outside the rectangle
-    corner = (left + pad, y - 0.4 + pad)
-    width, height = right - left - 2 * pad, 0.8 - 2 * pad
+    pad = 0.06  # the rounded corners are drawn this far outside the rectangle
+    corner = (left + pad, y - BOX_HEIGHT / 2 + pad)
+    width, height = right - left - 2 * pad, BOX_HEIGHT - 2 * pad
     style = f"round,pad={pad}"
     outline = FancyBboxPatch(
         corner, width, height, boxstyle=style, fill=False, edgecolor="black"
     )
     ax.add_patch(outline)
-    ax.text((left + right) / 2, y, text, ha="center", va="center", fontsize=fontsize)
+    ax.text((left + right) / 2, y, text, ha="center", va="center", fontsize=11)
 
 
 def arrow(ax, start, end):
@@ -28,26 +32,33 @@ def arrow(ax, start, end):
 
 def draw_model(name, inputs, logit):
     """Inputs on the left, then the linear layer, the sigmoid and the output."""
-    _, ax = plt.subplots(num=name, figsize=(7, 2.2))
-    ax.set_xlim(0, 10)
-    ax.set_ylim(0.2, 2.9)
+    gap = 0.35  # between two input boxes
+    inputs_height = len(inputs) * BOX_HEIGHT + (len(inputs) - 1) * gap
+    model_height = BOX_HEIGHT + 0.5  # the dotted border around the layers
+    height = max(inputs_height, model_height) + 0.5  # and "the model" above it
+    middle = (height - 0.3) / 2  # the layers' centre line
+    fig = plt.figure(num=name, figsize=(WIDTH, height))
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.set_xlim(0, WIDTH)
+    ax.set_ylim(0, height)
     ax.axis("off")
-    ys = [1.5] if len(inputs) == 1 else [2.1, 0.9]
-    for y, text in zip(ys, inputs, strict=True):
-        box(ax, 0.05, 2.0, y, text)
-        arrow(ax, (2.0, y), (2.9, 1.5))
-    box(ax, 2.9, 6.1, 1.5, f"linear layer\n{logit}")
-    arrow(ax, (6.1, 1.5), (6.45, 1.5))
-    box(ax, 6.45, 7.75, 1.5, "sigmoid\nσ(z)")
-    arrow(ax, (7.75, 1.5), (8.6, 1.5))
-    ax.text(9.3, 1.5, "ŷ =\nP(pass)", ha="center", va="center", fontsize=11)
+
+    top = middle + inputs_height / 2 - BOX_HEIGHT / 2
+    for i, text in enumerate(inputs):
+        y = top - i * (BOX_HEIGHT + gap)
+        box(ax, 0.02, 1.15, y, text)
+        arrow(ax, (1.15, y), (1.55, middle))
+    box(ax, 1.55, 3.35, middle, f"linear layer\n{logit}")
+    arrow(ax, (3.35, middle), (3.65, middle))
+    box(ax, 3.65, 4.5, middle, "sigmoid\nσ(z)")
+    arrow(ax, (4.5, middle), (5.05, middle))
+    ax.text(5.37, middle, "ŷ =\nP(pass)", ha="center", va="center", fontsize=11)
+
     # The model: everything between the inputs and the output, inside a dotted border.
-    ax.add_patch(
-        FancyBboxPatch(
-            (2.7, 0.45), 5.3, 2.1, boxstyle="round,pad=0.05", fill=False, linestyle=":"
-        )
-    )
-    ax.text(5.35, 2.7, "the model", ha="center", fontsize=11)
+    left, right, bottom = 1.36, 4.69, middle - model_height / 2
+    ax.add_patch(FancyBboxPatch((left, bottom), right - left, model_height, **DOTTED))
+    above = bottom + model_height + 0.12
+    ax.text((left + right) / 2, above, "the model", ha="center", fontsize=11)
     plt.show()
 
 

@@ -46,20 +46,28 @@ logit_model = fit(nn.Linear(2, 1), F.binary_cross_entropy_with_logits)
 difference = (logit_model.weight - model[0].weight).abs().max().item()
 print(f"largest difference in the weights: {difference:.1e}")
 with torch.no_grad():
-    print(
-        "accuracy:",
-        ((torch.sigmoid(logit_model(x_train)) >= 0.5).float() == y_train)
-        .float()
-        .mean()
-        .item(),
-    )
+    passes = torch.sigmoid(logit_model(x_train)) >= 0.5
+print("accuracy:", (passes.float() == y_train).float().mean().item())
 # --8<-- [end:logits]
 
-# --8<-- [start:batch]
-# Three rows, two features each
-students = torch.tensor([[1.0, 1.0], [3.0, 3.0], [6.0, 4.0]])
-with torch.no_grad():
-    probabilities = model(students)
-print(probabilities.shape)
-print(probabilities.flatten(), (probabilities >= 0.5).flatten())
-# --8<-- [end:batch]
+# --8<-- [start:epochs]
+torch.manual_seed(1)  # the Sequential model's start
+early = nn.Sequential(nn.Linear(2, 1), nn.Sigmoid())
+optimizer = torch.optim.SGD(early.parameters(), lr=1.0)
+all_right, losses = [], []  # after 0, 1, 2, ... epochs
+for _ in range(101):
+    probabilities = early(x_train)
+    loss = F.binary_cross_entropy(probabilities, y_train)
+    all_right.append(((probabilities >= 0.5).float() == y_train).all().item())
+    losses.append(loss.item())
+    optimizer.zero_grad()
+    loss.backward()
+    optimizer.step()
+
+first = all_right.index(True)
+print(f"all six right for the first time after {first} epochs")
+again = [n for n in range(first, 101) if not all_right[n]]
+print("wrong again after", again, "epochs")
+zigzag = [round(v, 4) for v in losses[first : first + 4]]
+print(f"loss after {first} to {first + 3} epochs:", zigzag)
+# --8<-- [end:epochs]

@@ -104,6 +104,40 @@ same = all(
 print("same parameters as the Sequential model:", same)
 # --8<-- [end:module]
 
+# --8<-- [start:figure]
+import matplotlib.pyplot as plt
+
+fig, ax = plt.subplots(num="boundary", figsize=(6, 4))
+for label, marker, name in ((0, "o", "failed"), (1, "s", "passed")):
+    rows = y_train.flatten() == label
+    ax.scatter(
+        x_train[rows, 0], x_train[rows, 1], marker=marker, s=60, zorder=3, label=name
+    )
+
+# The boundary is where the logit is 0: w1*x1 + w2*x2 + b = 0, that is
+# x2 = -(w1*x1 + b) / w2.
+x1 = torch.linspace(0, 7, 2)
+
+
+def boundary(weight, bias):
+    """x2 on the boundary line, at each x1."""
+    w1, w2 = weight.flatten().tolist()
+    return -(w1 * x1 + bias.item()) / w2
+
+
+raw_line = boundary(W, b)
+ax.plot(x1, raw_line, "--", color="grey", label="boundary: raw tensors, lr 0.01")
+trained_line = boundary(classifier.logit.weight, classifier.logit.bias)
+ax.plot(x1, trained_line, "-", color="grey", label="boundary: trained with lr 1")
+ax.set_xlim(0, 7)
+ax.set_ylim(0, 4.5)
+ax.set_xlabel("self-study (hours)")
+ax.set_ylabel("tutoring (hours)")
+# Above the plot, off the lines
+ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=2, fontsize=9)
+plt.show()
+# --8<-- [end:figure]
+
 # --8<-- [start:predict]
 # Shape (2, 2): a batch of two rows
 new_students = torch.tensor([[2.0, 2.0], [5.0, 4.0]])
@@ -124,7 +158,7 @@ optimizers = {}
 for copy in (longer, penalised):
     copy.load_state_dict(classifier.state_dict())
     optimizers[copy] = torch.optim.SGD(copy.parameters(), lr=1.0)
-for epoch in range(1001, 4001):
+for epoch in range(1001, 3001):
     for copy, penalty in ((longer, 0.0), (penalised, strength)):
         # On the logits, copy.logit(x), as the course trains: the loss has the sigmoid.
         cost = F.binary_cross_entropy_with_logits(copy.logit(x_train), y_train)
@@ -132,52 +166,11 @@ for epoch in range(1001, 4001):
         optimizers[copy].zero_grad()
         cost.backward()
         optimizers[copy].step()
-    if epoch in (2000, 4000):
+    if epoch in (2000, 3000):
         for name, copy in (("no penalty", longer), ("L2 penalty", penalised)):
             with torch.no_grad():
-                p = copy(new_students).flatten().tolist()
+                p22, p54 = copy(new_students).flatten().tolist()
             size = copy.logit.weight.norm().item()
-            print(
-                f"epoch {epoch}, {name}: P([2, 2]) = {p[0]:.5f}, P([5, 4]) = "
-                f"{p[1]:.6f},",
-                end=" ",
-            )
-            print(f"weights' size {size:.2f}")
+            print(f"epoch {epoch}, {name}: P([2, 2]) = {p22:.5f},", end=" ")
+            print(f"P([5, 4]) = {p54:.6f}, weights' size {size:.2f}")
 # --8<-- [end:longer]
-
-# --8<-- [start:figure]
-import matplotlib.pyplot as plt
-
-fig, ax = plt.subplots(num="boundary", figsize=(6, 4))
-for label, marker, name in ((0, "o", "failed"), (1, "s", "passed")):
-    rows = y_train.flatten() == label
-    ax.scatter(
-        x_train[rows, 0], x_train[rows, 1], marker=marker, s=60, zorder=3, label=name
-    )
-
-# The boundary is where the logit is 0: w1*x1 + w2*x2 + b = 0.
-x1 = torch.linspace(0, 7, 2)
-for weights, bias, style, name in (
-    (W.detach().flatten(), b.item(), "--", "raw tensors, lr 0.01"),
-    (
-        classifier.logit.weight.detach().flatten(),
-        classifier.logit.bias.item(),
-        "-",
-        "trained with lr 1",
-    ),
-):
-    ax.plot(
-        x1,
-        -(weights[0] * x1 + bias) / weights[1],
-        style,
-        color="grey",
-        label=f"boundary: {name}",
-    )
-ax.set_xlim(0, 7)
-ax.set_ylim(0, 4.5)
-ax.set_xlabel("self-study (hours)")
-ax.set_ylabel("tutoring (hours)")
-# Above the plot, off the lines
-ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=2, fontsize=9)
-plt.show()
-# --8<-- [end:figure]

@@ -68,8 +68,8 @@ print(f"finite difference {slope_at(s, 1.0):.6f}")
 # --8<-- [end:sigmoid]
 
 # --8<-- [start:partial]
-x_data = torch.tensor([1.0, 2.0, 3.0])
-y_data = torch.tensor([2.0, 4.0, 6.0])
+x_data = torch.tensor([0.0, 2.0])  # two points: (0, 1) and (2, 5)
+y_data = torch.tensor([1.0, 5.0])
 
 
 def cost(W, b, x=x_data, y=y_data):
@@ -90,7 +90,7 @@ print(f"d cost/db: autograd {b.grad:.4f}, finite difference {db:.4f}")
 # --8<-- [end:partial]
 
 # --8<-- [start:descent]
-lr = 0.01  # the learning rate
+lr = 0.1  # the learning rate
 W_new = W.item() - lr * W.grad.item()  # a step against the gradient
 b_new = b.item() - lr * b.grad.item()
 print(f"W = {W_new:.4f}, b = {b_new:.4f}")

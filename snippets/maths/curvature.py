@@ -1,4 +1,5 @@
-"""Second derivatives and the Hessian of the mean squared error of a line.
+"""Second derivatives, the Hessian of a line's mean squared error, and the largest
+learning rate that descent survives.
 
 Run it with `python snippets/maths/curvature.py`.
 """
@@ -23,8 +24,8 @@ print(f"autograd          {hessian(cube, torch.tensor(2.0)).item():.4f}")
 # --8<-- [end:second]
 
 # --8<-- [start:hessian]
-x_data = torch.tensor([1.0, 2.0, 3.0])
-y_data = torch.tensor([2.0, 4.0, 6.0])
+x_data = torch.tensor([0.0, 2.0])  # the two points (0, 1) and (2, 5)
+y_data = torch.tensor([1.0, 5.0])
 
 
 def cost(params):
@@ -34,7 +35,7 @@ def cost(params):
 
 
 H = hessian(cost, torch.tensor([0.0, 0.0]))
-X = torch.stack([x_data, torch.ones(3)], dim=1)  # columns: x and 1
+X = torch.stack([x_data, torch.ones(2)], dim=1)  # columns: x and 1
 by_formula = 2 / len(X) * X.T @ X
 print(H)
 print("autograd matches (2/n) X^T X:", torch.allclose(H, by_formula))
@@ -43,5 +44,22 @@ print("autograd matches (2/n) X^T X:", torch.allclose(H, by_formula))
 # --8<-- [start:eigenvalues]
 flattest, steepest = torch.linalg.eigvalsh(H).tolist()  # ascending order
 print(f"curvatures: {flattest:.3f} and {steepest:.3f}")
-print(f"descent diverges above lr = 2 / {steepest:.3f} = {2 / steepest:.4f}")
+print(f"descent diverges above lr = 2 / {steepest:.3f} = {2 / steepest:.3f}")
 # --8<-- [end:eigenvalues]
+
+
+# --8<-- [start:limit]
+def cost_after(lr, steps=100):
+    """The cost after some steps of gradient descent from W = b = 0."""
+    params = torch.zeros(2, requires_grad=True)
+    for _ in range(steps):
+        params.grad = None
+        cost(params).backward()
+        with torch.no_grad():
+            params -= lr * params.grad
+    return cost(params).item()
+
+
+for lr in (0.37, 0.40):  # just under and just over the limit
+    print(f"lr = {lr:.2f}: cost after 100 steps = {cost_after(lr):.3g}")
+# --8<-- [end:limit]

@@ -42,54 +42,13 @@ with torch.no_grad():
 w_scaled, b_scaled = model.weight.detach().flatten(), model.bias.item()
 w_raw = w_scaled / std
 b_raw = b_scaled - (w_scaled * mean / std).sum().item()
-print(
-    "weights on raw scores:", [round(w, 3) for w in w_raw.tolist()], f"bias {b_raw:.2f}"
-)
+raw = [round(w, 3) for w in w_raw.tolist()]
+print("weights on raw scores:", raw, f"bias {b_raw:.2f}")
 
 X = torch.cat([x_train, torch.ones(5, 1)], dim=1)
 # In float64, as in the chapter: these columns are so alike that float32 would lose
 # digits.
 exact = torch.linalg.lstsq(X.double(), y_train.double()).solution.flatten()
-print(
-    "least squares, exact: ",
-    [round(w, 3) for w in exact[:3].tolist()],
-    f"bias {exact[3].item():.2f}",
-)
+best = [round(w, 3) for w in exact[:3].tolist()]
+print("least squares, exact: ", best, f"bias {exact[3].item():.2f}")
 # --8<-- [end:unscale]
-
-# --8<-- [start:more]
-generator = torch.Generator().manual_seed(0)  # the same data as the chapter's
-
-
-def noisy_samples(n):
-    # float64, as in the chapter: least squares on columns 1 to x^9
-    x = torch.rand(n, generator=generator, dtype=torch.float64) * 2 - 1
-    return x, torch.sin(torch.pi * x) + 0.2 * torch.randn(
-        n, generator=generator, dtype=torch.float64
-    )
-
-
-x_train, y_train = noisy_samples(12)
-x_val, y_val = noisy_samples(40)
-x_test, y_test = noisy_samples(40)
-x_more, y_more = noisy_samples(36)  # 36 new points from the same curve
-x_48, y_48 = torch.cat([x_train, x_more]), torch.cat([y_train, y_more])
-
-
-def validation_error(x, y, degree):
-    """Validation MSE of the least-squares polynomial of this degree through (x, y)."""
-
-    def powers(t):
-        return torch.stack([t**k for k in range(degree + 1)], dim=1)
-
-    c = torch.linalg.lstsq(powers(x), y.unsqueeze(1)).solution
-    return ((powers(x_val) @ c).squeeze(1) - y_val).pow(2).mean().item()
-
-
-for name, x, y in (("12 points", x_train, y_train), ("48 points", x_48, y_48)):
-    print(f"{name}, inputs from {x.min().item():.2f} to {x.max().item():.2f}:")
-    for degree in (3, 9):
-        print(
-            f"  degree {degree}: validation error {validation_error(x, y, degree):.4f}"
-        )
-# --8<-- [end:more]

@@ -78,28 +78,20 @@ for epoch in range(101):
 # --8<-- [end:curvature]
 
 # --8<-- [start:creep]
-# Along each direction, one step at lr 1e-5 multiplies what is left of the error by (1 -
-# lr * curvature).
+# One step at lr 1e-5 multiplies the error along each direction by 1 - lr * curvature
 for c in curvatures.tolist():
     left = (1 - 1e-5 * c) ** 1900
-    print(
-        f"curvature {c:9.4g}: after 1900 epochs, {left:.4f} of the error along it is "
-        "left"
-    )
+    print(f"curvature {c:9.4g}: after 1900 epochs,", end=" ")
+    print(f"{left:.4f} of the error along it is left")
 # --8<-- [end:creep]
 
 # --8<-- [start:standardize]
-# Statistics of the training data only
-mean, std = (
-    x_train.mean(dim=0),
-    x_train.std(dim=0),
-)
+# Each quiz's mean and standard deviation, from the training data only
+mean, std = x_train.mean(dim=0), x_train.std(dim=0)
 x_scaled = (x_train - mean) / std
 X_scaled = torch.cat([x_scaled, torch.ones(len(x_scaled), 1)], dim=1)
-print(
-    "curvatures after scaling:",
-    [f"{c:.4g}" for c in torch.linalg.eigvalsh(2 / 5 * X_scaled.T @ X_scaled).tolist()],
-)
+scaled_curvatures = torch.linalg.eigvalsh(2 / 5 * X_scaled.T @ X_scaled)
+print("curvatures after scaling:", [f"{c:.4g}" for c in scaled_curvatures.tolist()])
 
 torch.manual_seed(1)
 scaled_model = nn.Linear(3, 1)
@@ -121,9 +113,8 @@ X64, y64 = X.double(), y_train.double()
 best = torch.linalg.lstsq(X64, y64).solution
 print(f"lowest possible cost: {F.mse_loss(X64 @ best, y64).item():.6f}")
 with torch.no_grad():
-    new_student = (
-        torch.tensor([[73.0, 80.0, 75.0]]) - mean
-    ) / std  # scaled like the training data
+    # A new input is scaled with the training data's mean and standard deviation
+    new_student = (torch.tensor([[73.0, 80.0, 75.0]]) - mean) / std
     print("prediction for [73, 80, 75]:", scaled_model(new_student))
 # --8<-- [end:standardize]
 
@@ -134,6 +125,7 @@ fig, ax = plt.subplots(num="cost", figsize=(6, 3.8))
 ax.plot(costs, label="raw scores, lr 1e-5")
 ax.plot(scaled_costs, label="standardised, lr 0.1")
 ax.set_yscale("log")
+ax.margins(x=0.1, y=0.2)  # room between the curves and the frame
 ax.set_xlabel("epoch")
 ax.set_ylabel("cost (MSE, log scale)")
 ax.legend()
@@ -144,6 +136,7 @@ with torch.no_grad():
     ax.scatter(y_train, model(x_train), label="raw scores, 2000 epochs")
     ax.scatter(y_train, scaled_model(x_scaled), marker="x", label="standardised")
 ax.plot([140, 200], [140, 200], color="grey", linewidth=0.8, label="perfect prediction")
+ax.margins(0.1)
 ax.set_xlabel("actual final score")
 ax.set_ylabel("predicted final score")
 ax.legend()

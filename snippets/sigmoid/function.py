@@ -23,23 +23,22 @@ print(torch.sigmoid(x))
 xs = torch.linspace(-10, 10, 2001, dtype=torch.float64)
 s = torch.sigmoid(xs)
 print("increasing:", bool((s.diff() > 0).all()))
-print(
-    "symmetric, max |s(-x) - (1 - s(x))|:",
-    (torch.sigmoid(-xs) - (1 - s)).abs().max().item(),
-)
+asymmetry = (torch.sigmoid(-xs) - (1 - s)).abs().max().item()
+print("symmetric, max |s(-x) - (1 - s(x))|:", asymmetry)
 
-# Between 0 and 1 on paper. A computer rounds 1 - (something tiny) up to 1.
+# Between 0 and 1 on paper. In a computer, 1 + e^-x rounds to exactly 1 once e^-x is
+# small enough, and then σ(x) = 1 / 1 = 1.
 for dtype in (torch.float32, torch.float64):
     x = torch.arange(0, 40, 0.01, dtype=dtype)
     first = x[torch.sigmoid(x) == 1][0].item()
-    print(f"{dtype}: sigmoid(x) is exactly 1.0 from x = {first:.2f}")
+    sum_is_1 = x[1 + torch.exp(-x) == 1][0].item()
+    print(f"{dtype}: σ(x) = 1.0 from x = {first:.2f}, 1 + e^-x = 1 from {sum_is_1:.2f}")
 # --8<-- [end:properties]
 
 # --8<-- [start:derivative]
 xs.requires_grad_(True)
-torch.sigmoid(
-    xs
-).sum().backward()  # each output depends on one input, so this gives every slope
+# Each output depends on one input only, so one backward pass gives every slope.
+torch.sigmoid(xs).sum().backward()
 by_autograd = xs.grad
 xs = xs.detach()
 by_formula = torch.sigmoid(xs) * (1 - torch.sigmoid(xs))
@@ -48,30 +47,18 @@ by_formula = torch.sigmoid(xs) * (1 - torch.sigmoid(xs))
 # unit of x.
 h = 1e-5
 by_difference = (torch.sigmoid(xs + h) - torch.sigmoid(xs - h)) / (2 * h)
-print(
-    "max |autograd - finite difference|:",
-    (by_autograd - by_difference).abs().max().item(),
-)
-print(
-    "max |s(1 - s) - finite difference|:",
-    (by_formula - by_difference).abs().max().item(),
-)
-print(
-    "smallest slope:",
-    by_autograd.min().item(),
-    " slope at 0:",
-    by_autograd[1000].item(),
-)
+off_autograd = (by_autograd - by_difference).abs().max().item()
+off_formula = (by_formula - by_difference).abs().max().item()
+print("max |autograd - finite difference|:", off_autograd)
+print("max |s(1 - s) - finite difference|:", off_formula)
+smallest, at_0 = by_autograd.min().item(), by_autograd[1000].item()
+print("smallest slope:", smallest, " slope at 0:", at_0)
 
 # The second derivative changes sign once, at 0: the single inflection point.
 second = by_formula * (1 - 2 * torch.sigmoid(xs))
 sign_changes = (second.sign().diff() != 0).nonzero().flatten()
-print(
-    "curvature changes sign between",
-    xs[sign_changes[0]].item(),
-    "and",
-    xs[sign_changes[-1] + 1].item(),
-)
+left, right = xs[sign_changes[0]].item(), xs[sign_changes[-1] + 1].item()
+print("curvature changes sign between", left, "and", right)
 # --8<-- [end:derivative]
 
 # --8<-- [start:figure]
@@ -121,21 +108,3 @@ torch.sigmoid(big).sum().backward()
 print("torch.sigmoid:  ", torch.sigmoid(big).detach())
 print("its slope:      ", big.grad)
 # --8<-- [end:float32]
-
-# --8<-- [start:log]
-logit = torch.tensor([20.0])
-target = torch.tensor([0.0])  # the model is very sure, and wrong
-probability = torch.sigmoid(logit)
-print("σ(20) in float32:", probability.item(), " 1 - σ(20):", (1 - probability).item())
-print("BCELoss:          ", torch.nn.BCELoss()(probability, target).item())
-print("BCEWithLogitsLoss:", torch.nn.BCEWithLogitsLoss()(logit, target).item())
-
-# The slope of each loss with respect to the logit: the signal that would correct the
-# model.
-logit.requires_grad_(True)
-torch.nn.BCELoss()(torch.sigmoid(logit), target).backward()
-print("slope with respect to the logit, BCELoss:          ", logit.grad.item())
-logit.grad = None
-torch.nn.BCEWithLogitsLoss()(logit, target).backward()
-print("slope with respect to the logit, BCEWithLogitsLoss:", logit.grad.item())
-# --8<-- [end:log]

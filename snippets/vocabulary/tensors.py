@@ -65,7 +65,7 @@ print("the first examples of the test set:", test[:5].tolist())
 
 # --8<-- [start:basics]
 # .item(): a one-number tensor as a plain Python number.
-cost = torch.tensor([4.0, 16.0, 36.0]).mean()
+cost = torch.tensor([1.0, 4.0, 16.0]).mean()
 print(cost, "->", cost.item())
 
 # .detach(): the same numbers, cut off from the record autograd keeps for gradients.

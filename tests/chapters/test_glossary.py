@@ -35,7 +35,7 @@ def test_tooltips_are_made_from_the_glossary_page():
     terms = glossary.read(ROOT / "docs" / "glossary.md")
     assert {t.english: t.korean for t in terms} == glossary_rows()
     sigmoid = next(t for t in terms if t.english == "sigmoid")
-    assert sigmoid.tooltip == "시그모이드: The function 1 / (1 + e^(-x)), from any number to (0, 1)"
+    assert sigmoid.tooltip == "시그모이드: The function 1 / (1 + e⁻ˣ), from any number to (0, 1)"
 
 
 def test_a_term_is_marked_once_at_its_first_use_in_body_text():
@@ -69,3 +69,12 @@ def test_every_page_but_the_glossary_has_tooltips_each_term_once_and_never_in_a_
         assert soup.select("article abbr a") == [], page
     sigmoid = BeautifulSoup((site / "sigmoid" / "index.html").read_text(), "html.parser")
     assert len([a for a in sigmoid.select("article abbr") if a.get_text().lower() == "sigmoid"]) == 1
+
+
+def test_a_formula_is_maths_on_the_glossary_page_and_plain_unicode_in_a_tooltip(site):
+    sigmoid = next(t for t in glossary.read(ROOT / "docs" / "glossary.md") if t.english == "sigmoid")
+    assert sigmoid.meaning.startswith("The function $1 / (1 + e^{-x})$")
+    assert glossary.plain(r"$\log(p / (1 - p))$ and $\sigma^{2}$") == "log(p / (1 − p)) and σ²"
+    page = BeautifulSoup((site / "glossary" / "index.html").read_text(), "html.parser")
+    row = next(tr for tr in page.select("tr") if tr.td and tr.td.get_text() == "sigmoid")
+    assert row.select_one("math") is not None and "$" not in row.get_text()

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 import torch
-from support.captured import numbers, run_snippet, section_output
+from matplotlib.colors import to_rgb
+from support import svg
+from support.captured import drawn_figures, numbers, run_snippet, section_output
 
 
 @pytest.fixture(scope="module")
@@ -145,14 +147,30 @@ def test_the_agreement_with_scikit_learn_can_fail(chapter, scikit_learn):
 def test_the_degree_9_polynomial_reminder(rendered):
     """ "the degree-9 polynomial had the lowest training error, 0.0093, while on validation points
     inside the range of its training inputs its error was 0.35, nearly forty times larger ... On
-    the points outside that range ... some 170,000" (the multivariable chapter's run)."""
-    rows = [
-        numbers(line)
-        for line in section_output(rendered, "multivariable-regression/polynomials", "fit").splitlines()
-    ]
+    the points outside that range ... some 170,000" (the overfitting chapter's run)."""
+    rows = [numbers(line) for line in section_output(rendered, "overfitting/polynomials", "fit").splitlines()]
     train = {int(r[0]): r[1] for r in rows}
     assert min(train, key=train.get) == 9 and train[9] == 0.0093
-    ranges = section_output(rendered, "multivariable-regression/polynomials", "range").splitlines()
+    ranges = section_output(rendered, "overfitting/polynomials", "range").splitlines()
     inside, outside = numbers(ranges[-1])[1:]
     assert ranges[-1].startswith("degree 9") and round(inside, 2) == 0.35
     assert 35 < inside / train[9] < 40 and round(outside, -4) == 170000
+
+
+def test_the_confusion_matrix_reads_on_both_pages(rendered):
+    """No near-white cell (a bright square on the dark page, whose variant keeps the data's colours),
+    darker cells for larger counts, and each count 4.5:1 against its own cell."""
+    ax = drawn_figures(rendered, "judging-a-classifier/metrics")["confusion"].axes[0]
+    [image] = ax.images
+    counts = image.get_array()
+    cells = {(row, col): image.cmap(image.norm(counts[row, col]))[:3] for row in (0, 1) for col in (0, 1)}
+    assert max(svg.luminance(colour) for colour in cells.values()) < 0.5
+    by_count = sorted(cells, key=lambda cell: counts[cell])
+    assert [svg.luminance(cells[cell]) for cell in by_count] == sorted(
+        (svg.luminance(colour) for colour in cells.values()), reverse=True
+    )
+    assert len(ax.texts) == 4
+    for text in ax.texts:
+        col, row = (round(v) for v in text.get_position())
+        assert text.get_text().endswith(str(int(counts[row, col])))
+        assert svg.contrast(to_rgb(text.get_color()), cells[row, col]) >= 4.5, text.get_text()

@@ -23,21 +23,32 @@ def test_steps_print_what_the_page_explains(rendered):
         "tensor(18.6667"
     )  # (4 + 16 + 36) / 3
     assert section_output(rendered, "linear-regression/steps", "gradient") == (
-        "dcost/dW: by hand -18.6667, autograd -18.6667\ndcost/db: by hand -8.0000, autograd -8.0000\n"
+        "dcost/dW: by hand -18.6667, autograd -18.6667\n"
+        "dcost/db: by hand -8.0000, autograd -8.0000\n"
+        "one step by hand: W = 0.1867, b = 0.0800\n"  # 0 - 0.01 * (-18.67), 0 - 0.01 * (-8)
     )
-    assert (
-        section_output(rendered, "linear-regression/steps", "accumulate")
-        == "after a second backward: W.grad = -37.3333\n"
-    )  # twice -18.67
-    assert (
-        section_output(rendered, "linear-regression/steps", "step") == "W = 0.1867, b = 0.0800\n"
-    )  # 0 - 0.01 * (-18.67), 0 - 0.01 * (-8)
+    # "The optimizer moved W and b exactly as the formula did by hand"
+    step = section_output(rendered, "linear-regression/steps", "step")
+    assert step == "one step by SGD:  W = 0.1867, b = 0.0800\n"
+
+
+def test_without_zero_grad_the_step_would_use_twice_the_gradient():
+    """ "without it this step would use twice the gradient": the SGD step the page shows would
+    then not match the step by hand."""
+    x, y = torch.tensor([[1.0], [2.0], [3.0]]), torch.tensor([[2.0], [4.0], [6.0]])
+    W = torch.zeros(1, requires_grad=True)
+    b = torch.zeros(1, requires_grad=True)
+    optimizer = torch.optim.SGD([W, b], lr=0.01)
+    torch.mean((x * W + b - y) ** 2).backward()  # the gradient section's backward
+    torch.mean((x * W + b - y) ** 2).backward()  # the step's, with no zero_grad between
+    optimizer.step()
+    assert round(W.item(), 4) == 0.3733 and round(b.item(), 4) == 0.16
 
 
 def test_the_gradient_check_can_fail(rendered):
     """By hand against autograd: a wrong formula would not print the same number."""
     out = section_output(rendered, "linear-regression/steps", "gradient")
-    autograd_dW, autograd_db = numbers(out)[1::2]
+    autograd_dW, autograd_db = numbers("\n".join(out.splitlines()[:2]))[1::2]
     x, y = torch.tensor([1.0, 2.0, 3.0]), torch.tensor([2.0, 4.0, 6.0])
     error = 0 * x + 0 - y  # at W = b = 0
     assert (2 / 3 * (error * x).sum()).item() == pytest.approx(autograd_dW, abs=1e-4)
@@ -110,8 +121,12 @@ def test_figures_are_named_as_the_page_uses_them(rendered):
 
 
 def test_exercise_answers(rendered):
-    predict = section_output(rendered, "linear-regression/exercise", "predict")
-    assert predict == "4 hours of study -> predicted score 7.995\n"
+    by_hand, layer, same = section_output(rendered, "linear-regression/exercise", "modules").splitlines()
+    assert by_hand == "by hand:   W = 1.997374, b = 0.005970"
+    assert layer == "nn.Linear: W = 1.997374, b = 0.005970"  # "The same line"
+    assert same == "the same: True"
+    # ... and the chapter's own program, to the digits it prints
+    assert "W: 1.997, b: 0.006" in section_output(rendered, "linear-regression/train", "train")
     lines = section_output(rendered, "linear-regression/exercise", "learning_rate").splitlines()
     assert lines[0] == "curvatures: 0.240 and 11.093"
     assert lines[1] == "descent diverges above lr = 2 / 11.093 = 0.1803"
@@ -139,3 +154,61 @@ def test_landscape_contour_labels_are_readable_and_off_the_descent_path(rendered
         assert label.get_fontsize() >= 9
         box = label.get_window_extent().expanded(1.1, 1.1)
         assert not [p for p in points if box.contains(*p)], f"label {label.get_text()} sits on the path"
+
+
+def test_the_layer_comparison_can_fail(rendered):
+    """The exercise's allclose tells a different fit apart: nn.Linear from its random start, or
+    trained at another learning rate, does not pass."""
+    exercise = run_snippet(rendered, "linear-regression/exercise")
+    x, y, W = exercise["x_train"], exercise["y_train"], exercise["W"]
+    assert torch.allclose(exercise["W_nn"], W) and torch.allclose(exercise["b_nn"], exercise["b"])
+    for zero_start, lr in ((False, 0.01), (True, 0.02)):
+        torch.manual_seed(1)
+        model = torch.nn.Linear(1, 1)
+        if zero_start:
+            torch.nn.init.zeros_(model.weight)
+            torch.nn.init.zeros_(model.bias)
+        optimizer = torch.optim.SGD(model.parameters(), lr=lr)
+        for _ in range(2001):
+            optimizer.zero_grad()
+            torch.nn.functional.mse_loss(model(x), y).backward()
+            optimizer.step()
+        assert not torch.allclose(model.bias.detach(), exercise["b"]), (zero_start, lr)
+
+
+def test_figure_lines_stand_out_on_both_pages(rendered):
+    """Every line and marker of the chapter's figures: at least 3:1 against the light page and the
+    dark one (the site keeps data colours in dark mode), alpha included."""
+    from matplotlib.colors import to_rgba
+    from support import svg
+
+    figures = drawn_figures(rendered, "linear-regression/train")
+    checked = 0
+    for name in ("fit", "cost", "landscape"):
+        for ax in figures[name].axes:
+            for line in ax.get_lines():
+                *rgb, alpha = to_rgba(line.get_color())
+                alpha = line.get_alpha() if line.get_alpha() is not None else alpha
+                if max(rgb) - min(rgb) <= 0.1:
+                    continue  # a grey, which the dark variant recolours (black becomes light)
+                for page in (svg.LIGHT_PAGE, svg.DARK_PAGE):
+                    drawn = [alpha * c + (1 - alpha) * p for c, p in zip(rgb, page, strict=True)]
+                    assert svg.contrast(drawn, page) >= 3, (name, line.get_label(), page)
+                checked += 1
+    assert checked >= 8  # five lines in "fit", one in "cost", two in "landscape"
+
+
+def test_tick_labels_have_room_on_both_screens(rendered):
+    """At least one font size between neighbouring tick labels, on the page and in the narrow
+    variant the site draws for a phone (2000 epochs in steps of 250 once nearly touched)."""
+    from support.captured import on_both_screens
+
+    for name, fig in drawn_figures(rendered, "linear-regression/train").items():
+        for figure in on_both_screens(fig):
+            for axis in (a for ax in figure.axes for a in (ax.xaxis, ax.yaxis)):
+                shown = [t for t in axis.get_ticklabels() if t.get_visible() and t.get_text()]
+                boxes = [t.get_window_extent() for t in shown]
+                spans = sorted((b.x0, b.x1) if axis.axis_name == "x" else (b.y0, b.y1) for b in boxes)
+                gaps = [start - end for (_, end), (start, _) in itertools.pairwise(spans)]
+                em = shown[0].get_fontsize() * figure.dpi / 72
+                assert min(gaps) >= em, (name, axis.axis_name, figure.get_size_inches(), gaps)

@@ -40,9 +40,13 @@ def test_proper_training_puts_the_boundary_between_the_classes(rendered):
     first, second, seeds = section_output(rendered, "logistic-regression/one_feature", "proper").splitlines()
     assert first == "loss 0.0143, w = 7.11, b = -17.60, boundary at 2.475 hours"
     assert second == "P(pass) for 1 h = 0.00003, for 7 h = 1.00000"
-    # "the ten seeds that gave ten different short runs all put the boundary ... at -b/w ~ 2.5 hours"
-    boundaries = numbers(seeds)[2:]
-    assert len(boundaries) == 10 and all(2.4 < x < 2.6 for x in boundaries)
+    # "seed 0's full 2000 epochs put it at -b/w ≈ 2.5 hours, halfway between"
+    assert round(numbers(first)[-1], 1) == 2.5
+    # "After only 200 epochs at this learning rate, the ten random starts that gave ten different
+    # short runs all put the boundary between 2.429 and 2.431 hours"
+    assert seeds == "boundary after 200 epochs, seeds 0-9: 2.429 to 2.431 hours"
+    short = numbers(section_output(rendered, "logistic-regression/one_feature", "seeds").splitlines()[0])
+    assert len(set(short[2:])) > 5  # "ten different short runs" (after "1 h, seeds 0-9")
 
 
 def test_learning_rate_1_is_over_the_limit_at_one_half_and_works_anyway(rendered):
@@ -94,7 +98,7 @@ def test_sequential_reaches_all_six_and_the_originals_weights(rendered):
 
 
 def longer_rows(rendered, name):
-    """(P([2, 2]), P([5, 4]), size of the weights) at epochs 2000 and 4000, for one of the copies."""
+    """(P([2, 2]), P([5, 4]), size of the weights) at epochs 2000 and 3000, for one of the copies."""
     lines = section_output(rendered, "logistic-regression/two_features", "longer").splitlines()
     rows = [numbers(line.split(":", 1)[1]) for line in lines if name in line]  # after "epoch N, name:"
     return [(row[2], row[5], row[6]) for row in rows]  # skipping the 2, 2 and 5, 4 of the inputs
@@ -109,12 +113,15 @@ def test_confidence_grows_without_limit_on_separable_data(rendered):
 
 
 def test_an_l2_penalty_keeps_the_weights_finite(rendered):
-    """ "With it, the weights shrink a little and then settle near 3.0" """
-    (_, _, free_2000), (_, _, free_4000) = longer_rows(rendered, "no penalty")
-    (p22, p54, at_2000), (_, _, at_4000) = longer_rows(rendered, "L2 penalty")
+    """ "each copy is trained for another 2000 epochs ... With it, the weights shrink a little and then
+    settle near 3.0" """
+    lines = section_output(rendered, "logistic-regression/two_features", "longer").splitlines()
+    assert [line.split(",")[0] for line in lines] == ["epoch 2000", "epoch 2000", "epoch 3000", "epoch 3000"]
+    (_, _, free_2000), (_, _, free_3000) = longer_rows(rendered, "no penalty")
+    (p22, p54, at_2000), (_, _, at_3000) = longer_rows(rendered, "L2 penalty")
     trained = run_snippet(rendered, "logistic-regression/two_features")["classifier"].logit.weight.norm()
     assert at_2000 < trained.item()  # "shrink a little"
-    assert round(at_4000, 1) == 3.0 and at_2000 - at_4000 < 0.1 < free_4000 - free_2000
+    assert round(at_3000, 1) == 3.0 and at_2000 - at_3000 < 0.1 < free_3000 - free_2000
     assert 0.01 < p22 and p54 < 0.999  # less extreme than without the penalty
 
 
@@ -150,30 +157,71 @@ def test_weight_decay_on_the_weights_is_the_written_out_penalty(rendered):
 
 
 def test_logits_train_where_a_sigmoid_layer_is_stuck(rendered):
-    """The logits section: the same loss, 35; a slope of about 5e-10 through BCELoss (printed as 0)
-    and -1.75 with logits; after 200 epochs w has not moved, and the logit model works."""
+    """The logits section: the same loss, 35; a slope of +5.15e-10 through BCELoss, -1.75 with
+    logits; after 200 epochs w has not moved, and the logit model works."""
+    import torch.nn.functional as F
+
     stuck, works, reading = section_output(rendered, "logistic-regression/one_feature", "logits").splitlines()
-    assert numbers(stuck)[-2:] == [-20.0, 35.0]
-    assert "slope  0.0000;" in stuck and "slope -1.7500;" in works
-    assert numbers(works)[-1] < 0.2 and numbers(works)[-3] > 2  # w = 2.99, loss 0.11
+    assert stuck == "sigmoid + BCELoss:         slope +5.15e-10; after 200 epochs w = -20.00, loss 35.0000"
+    assert works.startswith("logit + BCEWithLogitsLoss: slope -1.75; after 200 epochs w = 2.99")
+    assert numbers(works)[-1] < 0.2  # "after 200 epochs the model works"
     p1, p7 = numbers(reading)[1], numbers(reading)[3]  # after "1 h" and "7 h"
     assert p1 < 0.05 and p7 > 0.99
+    # "Both see the same loss, 35": the logit version starts from it too
     x = torch.tensor([[1.0], [2.0], [3.0], [4.0]])
     y = torch.tensor([[0.0], [0.0], [1.0], [1.0]])
-    w = torch.tensor(-20.0, requires_grad=True)
-    p = torch.sigmoid(w * x)
-    assert 1e-27 < p[2].item() < 1e-26 and 1e-35 < p[3].item() < 1e-34  # "around 10^-26 and 10^-35"
-    torch.nn.BCELoss()(p, y).backward()
-    assert 1e-10 < w.grad.item() < 1e-9  # "about 5 x 10^-10"
+    assert F.binary_cross_entropy_with_logits(-20 * x, y).item() == 35.0
+    # "in float32, -20 minus a step that small is still exactly -20" (a step of 1.75 is not)
+    w = torch.tensor(-20.0)
+    assert (w - 5.15e-10).item() == -20.0 and (w + 1.75).item() != -20.0
 
 
-def test_the_log_odds_ratio_keeps_growing_with_training(rendered):
+def test_the_only_slope_left_through_bceloss_points_the_wrong_way(rendered):
+    """The shares: the passed students give ~-6.6e-15 and less through BCELoss (-0.75 and -1 with
+    logits); the +5.15e-10 comes almost all from the failed student at 1 hour, whom the model gets
+    right; BCELoss's floor at 1e-12 is what keeps the two slopes from cancelling."""
+    header, *rows, total = section_output(rendered, "logistic-regression/one_feature", "shares").splitlines()
+    assert header.split() == ["hours", "passed", "P(pass)", "BCELoss", "BCEWithLogitsLoss"]
+    hours, passed, p_pass, bce, logits = zip(*(numbers(row) for row in rows), strict=True)
+    assert hours == (1, 2, 3, 4) and passed == (0, 0, 1, 1)
+    assert [round(math.log10(p)) for p in p_pass[2:]] == [-26, -35]  # "about 10^-26 and 10^-35"
+    assert total.split()[0] == "sum" and numbers(total) == [5.15e-10, -1.75]
+    # "comes almost all from the student at 1 hour, who failed and whom the model already gets right"
+    assert passed[0] == 0 and p_pass[0] < 0.5 and bce[0] == 5.15e-10 > 0
+    assert abs(sum(bce[1:])) < 1e-4 * bce[0]
+    # "the two mistakes give -0.75 and -1" with logits; through BCELoss "-6.6e-15" and less
+    assert logits[2:] == (-0.75, -1.0) and sum(logits) == pytest.approx(-1.75)
+    assert bce[2] == -6.57e-15 and abs(bce[3]) < 1e-20
+    assert -8.8e-27 / 1e-12 * 3 / 4 == pytest.approx(-6.6e-15, rel=0.01)
+    assert p_pass[2] == 8.8e-27
+    # The page's account of BCELoss's slope: divided by p(1 - p) floored at 1e-12, then multiplied
+    # by the sigmoid's slope p(1 - p); without the floor they cancel and leave (p - y) x / 4.
+    x = torch.tensor([[1.0], [2.0], [3.0], [4.0]])
+    y = torch.tensor([[0.0], [0.0], [1.0], [1.0]])
+    p = torch.sigmoid(-20 * x)
+    floored = (p - y) / torch.clamp(p * (1 - p), min=1e-12) * p * (1 - p) * x / 4
+    assert torch.allclose(floored.flatten(), torch.tensor(bce), rtol=0.01, atol=0)
+    assert torch.allclose(((p - y) * x / 4).flatten(), torch.tensor(logits), rtol=0.01, atol=0)
+
+
+def test_the_log_odds_ratio_keeps_growing_with_training(rendered, one_feature):
     """ "no finite w gives the lowest loss ... 7.1 is simply where 2000 epochs stopped. Train longer and
-    the odds ratio grows with it" """
-    train = run_snippet(rendered, "logistic-regression/one_feature")["train"]
-    w_2000 = train(seed=0, lr=1.0, epochs=2000).linear.weight.item()
-    w_4000 = train(seed=0, lr=1.0, epochs=4000).linear.weight.item()
-    assert round(w_2000, 1) == 7.1 and w_4000 > w_2000 + 1
+    the odds ratio grows with it": the page's model, trained on for 2000 more epochs (plain SGD keeps no
+    state, so this is 4000 epochs from the start)."""
+    import copy
+
+    import torch.nn.functional as F
+
+    model = copy.deepcopy(one_feature["model"])
+    x, y = one_feature["x_data"], one_feature["y_data"]
+    w_2000 = model.linear.weight.item()
+    optimizer = torch.optim.SGD(model.parameters(), lr=1.0)
+    for _ in range(2000):
+        loss = F.binary_cross_entropy(model(x), y)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+    assert round(w_2000, 1) == 7.1 and model.linear.weight.item() > w_2000 + 1
 
 
 def test_the_class_is_not_the_originals_line_for_line(rendered):
@@ -194,9 +242,48 @@ def test_exercises(rendered):
     assert boundary[1] == "tensor([0.5000, 0.5000, 0.5000])"
     logits = section_output(rendered, "logistic-regression/exercise", "logits").splitlines()
     assert numbers(logits[0])[0] < 1e-5 and logits[1] == "accuracy: 1.0"
-    batch = section_output(rendered, "logistic-regression/exercise", "batch").splitlines()
-    assert batch[0] == "torch.Size([3, 1])"
-    assert "4.5779e-01" in batch[1] and batch[1].endswith("tensor([False, False,  True])")
+    assert section_output(rendered, "logistic-regression/exercise", "epochs").splitlines() == [
+        "all six right for the first time after 56 epochs",
+        "wrong again after [57, 59, 61, 63, 65, 67] epochs",
+        "loss after 56 to 59 epochs: [0.2381, 0.2631, 0.2292, 0.2492]",
+    ]
+
+
+def test_all_six_right_comes_and_goes_while_lr_1_overshoots(rendered):
+    """Solution 3: "After 57 epochs the third student, (3, 1), who failed, is on the pass side again,
+    and so after every odd number of epochs up to 67; from 68 on, all six stay right. The loss
+    zig-zags too: it rises after every odd number of epochs from 9 to 71." And "a learning rate of 1
+    starts above the limit of 2 divided by the largest curvature ... the curvature falls"."""
+    import torch.nn.functional as F
+    from torch import nn
+
+    exercise = run_snippet(rendered, "logistic-regression/exercise")
+    right, losses = exercise["all_right"], exercise["losses"]
+    assert False in right  # the page's check can fail
+    assert all(right[68:]) and len(right) == 101
+    assert [n for n in range(9, 101) if losses[n] > losses[n - 1]] == list(range(9, 72, 2))
+    x, y = exercise["x_train"], exercise["y_train"]
+    torch.manual_seed(1)
+    model = nn.Sequential(nn.Linear(2, 1), nn.Sigmoid())
+    optimizer = torch.optim.SGD(model.parameters(), lr=1.0)
+    rows = torch.cat([x, torch.ones(6, 1)], dim=1)
+
+    def largest_curvature(p):
+        return torch.linalg.eigvalsh((rows * (p * (1 - p))).T @ rows / 6).max().item()
+
+    for epoch in range(68):
+        p = model(x)
+        if epoch == 0:
+            assert 2 / largest_curvature(p.detach()) < 1  # lr 1 starts above the limit
+        if epoch in range(57, 68, 2):
+            wrong = ((p >= 0.5).float() != y).flatten().nonzero().flatten().tolist()
+            assert wrong == [2], epoch  # the third student, (3, 1)
+        loss = F.binary_cross_entropy(p, y)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+    with torch.no_grad():
+        assert largest_curvature(exercise["early"](x)) < 2  # after 101 epochs: lr 1 is within
 
 
 def test_diagrams_and_figures_are_drawn(rendered):

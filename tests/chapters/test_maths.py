@@ -68,10 +68,9 @@ def test_float64_is_what_makes_the_finite_difference_trustworthy(calculus):
     assert abs(calculus["slope_at"](f, 3.0) - 6) < 1e-6
 
 
-def test_the_digits_each_float_keeps():
-    """ "float64, which keeps about 16 digits where torch's usual float32 keeps 7" """
-    assert round(-math.log10(torch.finfo(torch.float64).eps)) == 16
-    assert round(-math.log10(torch.finfo(torch.float32).eps)) == 7
+def test_float64_keeps_more_digits():
+    """ "float64, which keeps more digits than torch's usual float32" """
+    assert torch.finfo(torch.float64).eps < torch.finfo(torch.float32).eps
     assert torch.get_default_dtype() == torch.float32
 
 
@@ -100,28 +99,38 @@ def test_forgetting_the_inner_slope_would_show(rendered):
 
 
 def test_partial_derivatives_of_the_cost(rendered):
-    """ "the formulas give 2/3 (-2 - 8 - 18) ≈ -18.67 and 2/3 (-12) = -8" """
+    """ "The errors are -1 and -5 and n = 2, so the formulas give 2/2 (-1 x 0 - 5 x 2) = -10 and
+    2/2 (-1 - 5) = -6" """
     dW, db = (numbers(line)[-2:] for line in lines(rendered, "calculus", "partial"))
-    assert dW == [-18.6667, -18.6667] and db == [-8.0, -8.0]
-    x, y = [1, 2, 3], [2, 4, 6]
+    assert dW == [-10.0, -10.0] and db == [-6.0, -6.0]
+    x, y = [0, 2], [1, 5]
     errors = [0 * xi + 0 - yi for xi, yi in zip(x, y, strict=True)]
-    assert errors == [-2, -4, -6]
-    assert 2 / 3 * sum(e * xi for e, xi in zip(errors, x, strict=True)) == pytest.approx(-18.6667, abs=1e-4)
-    assert 2 / 3 * sum(errors) == pytest.approx(-8)
+    assert errors == [-1, -5]
+    assert 2 / 2 * sum(e * xi for e, xi in zip(errors, x, strict=True)) == -10
+    assert 2 / 2 * sum(errors) == -6
     # The nudges would notice a formula with the 2 forgotten, or dW and db swapped.
-    assert abs(1 / 3 * sum(e * xi for e, xi in zip(errors, x, strict=True)) - dW[1]) > 1
-    assert abs(2 / 3 * sum(errors) - dW[1]) > 1
+    assert abs(1 / 2 * sum(e * xi for e, xi in zip(errors, x, strict=True)) - dW[1]) > 1
+    assert abs(2 / 2 * sum(errors) - dW[1]) > 1
+
+
+def test_the_example_is_not_the_linear_regression_chapters(rendered, calculus):
+    """The step from W = b = 0 is worked out once, in the linear-regression chapter; this page
+    uses other points."""
+    assert calculus["x_data"].tolist() == [0.0, 2.0] and calculus["y_data"].tolist() == [1.0, 5.0]
+    chapter = section_output(rendered, "linear-regression/steps", "gradient")
+    assert not set(numbers(chapter)) & set(numbers(section_output(rendered, "maths/calculus", "partial")))
 
 
 def test_one_step_of_gradient_descent(rendered):
-    """ "one step moves W to 0.1867 and b to 0.08, and the cost falls from 18.67 to 14.77" """
+    """ "one step moves W to 1 and b to 0.6, and the cost falls from 13 to 2.96" """
     step, before, after = lines(rendered, "calculus", "descent")
-    assert step == "W = 0.1867, b = 0.0800"
-    assert numbers(before) == [18.6667] and numbers(after) == [14.771]
-    # The same step and cost by plain arithmetic: W = 0 - 0.01 * (-56/3), b = 0 - 0.01 * (-8).
-    W, b = 0.01 * 56 / 3, 0.08
-    cost = sum((W * x + b - y) ** 2 for x, y in [(1, 2), (2, 4), (3, 6)]) / 3
-    assert cost == pytest.approx(14.771, abs=1e-4)
+    assert step == "W = 1.0000, b = 0.6000"
+    assert numbers(before) == [13.0] and numbers(after) == [2.96]
+    # The same step and cost by plain arithmetic: W = 0 - 0.1 * (-10), b = 0 - 0.1 * (-6).
+    W, b = 0.1 * 10, 0.1 * 6
+    cost = sum((W * x + b - y) ** 2 for x, y in [(0, 1), (2, 5)]) / 2
+    assert cost == pytest.approx(2.96)
+    assert sum(y**2 for y in (1, 5)) / 2 == 13
 
 
 # ---------------------------------------------------------------- matrices
@@ -243,15 +252,14 @@ def test_second_derivative_three_ways(rendered):
 
 
 def test_the_sums_in_the_hessian(rendered):
-    """ "For x = 1, 2, 3, the sum of x_i^2 is 14, the sum of x_i is 6 and n = 3" """
+    """ "For the two points, x = 0 and x = 2, the sum of x_i^2 is 4, the sum of x_i is 2 and n = 2" """
     x = run_snippet(rendered, "maths/curvature")["x_data"].tolist()
-    assert (sum(v**2 for v in x), sum(x), len(x)) == (14, 6, 3)
-    assert [round(2 / 3 * v, 4) for v in (14, 6, 3)] == [9.3333, 4.0, 2.0]
+    assert (sum(v**2 for v in x), sum(x), len(x)) == (4, 2, 2)
 
 
 def test_hessian_matches_the_formula(rendered):
     *printed, verdict = lines(rendered, "curvature", "hessian")
-    assert numbers("\n".join(printed)) == [9.3333, 4.0, 4.0, 2.0]  # 2/3 * [[14, 6], [6, 3]]
+    assert numbers("\n".join(printed)) == [4.0, 2.0, 2.0, 2.0]  # 2/2 * [[4, 2], [2, 2]]
     assert verdict == "autograd matches (2/n) X^T X: True"
 
 
@@ -259,8 +267,8 @@ def test_the_hessian_check_can_fail(rendered):
     """Autograd's Hessian tells the right formula from wrong ones, and is the same everywhere."""
     curvature = run_snippet(rendered, "maths/curvature")
     H, X, cost, hessian = curvature["H"], curvature["X"], curvature["cost"], curvature["hessian"]
-    assert torch.allclose(H, 2 / 3 * X.T @ X)
-    assert not torch.allclose(H, 1 / 3 * X.T @ X)  # the 2 forgotten
+    assert torch.allclose(H, 2 / 2 * X.T @ X)
+    assert not torch.allclose(H, 1 / 2 * X.T @ X)  # the 2 forgotten
     assert not torch.allclose(H, 2 * X.T @ X)  # a sum where the cost takes a mean
     # "The Hessian does not depend on W or b"
     assert torch.allclose(hessian(cost, torch.tensor([1.5, -0.7])), H)
@@ -269,26 +277,53 @@ def test_the_hessian_check_can_fail(rendered):
 def test_eigenvalues_are_the_curvatures(rendered):
     curvatures, limit = lines(rendered, "curvature", "eigenvalues")
     flattest, steepest = numbers(curvatures)
-    assert (flattest, steepest) == (0.24, 11.093)
-    # Independently: the eigenvalues of [[a, c], [c, d]] from the quadratic formula.
-    a, c, d = 28 / 3, 4, 2
-    middle, half_gap = (a + d) / 2, math.sqrt(((a - d) / 2) ** 2 + c**2)
-    assert round(middle - half_gap, 3) == flattest and round(middle + half_gap, 3) == steepest
-    assert round(steepest / flattest) == 46  # "differ by a factor of about 46"
-    assert numbers(limit) == [2.0, 11.093, 0.1803]  # "2 divided by the largest curvature, here 0.1803"
+    assert (flattest, steepest) == (0.764, 5.236)
+    # "exactly 3 -/+ sqrt(5)": the eigenvalues of [[4, 2], [2, 2]] by the quadratic formula
+    assert round(3 - math.sqrt(5), 3) == flattest and round(3 + math.sqrt(5), 3) == steepest
+    assert round(steepest / flattest) == 7  # "differ by a factor of about 7"
+    assert numbers(limit) == [2.0, 5.236, 0.382]
 
 
-def test_linear_regression_uses_the_same_numbers(rendered):
-    """The linear-regression exercise that the page sends the reader to finds the same limit."""
+def test_descent_diverges_just_over_the_limit(rendered):
+    """ "Just under the limit and just over it", and "the learning rate of 0.1 above was safely
+    under the limit" """
+    under, over = lines(rendered, "curvature", "limit")
+    (lr_under, cost_under), (lr_over, cost_over) = numbers(under)[::2], numbers(over)[::2]
+    limit = numbers(lines(rendered, "curvature", "eigenvalues")[1])[-1]
+    assert lr_under < limit < lr_over
+    assert cost_under < 1e-3 < 1e6 < cost_over
+    assert run_snippet(rendered, "maths/calculus")["lr"] == 0.1 < limit / 2
+
+
+def test_the_limit_check_can_fail(rendered):
+    """Descent below the limit converges and above it explodes, wherever the limit is: a limit
+    of 2 / (smallest curvature) would be wrong, and the run shows it."""
+    curvature = run_snippet(rendered, "maths/curvature")
+    cost_after = curvature["cost_after"]
+    wrong_limit = 2 / curvature["flattest"]  # 2.6, far over the real one
+    assert not cost_after(0.9 * wrong_limit) < 1  # it blows up, to inf or nan
+
+
+def test_the_page_does_not_answer_the_linear_regression_exercise(rendered):
+    """Exercise 2 of linear regression asks for its learning-rate limit before you try; this page
+    teaches the method on other data, and the method gives the exercise's answer."""
     exercise = section_output(rendered, "linear-regression/exercise", "learning_rate").splitlines()
-    assert exercise[0] == lines(rendered, "curvature", "eigenvalues")[0]
-    assert exercise[1] == lines(rendered, "curvature", "eigenvalues")[1]
+    here = lines(rendered, "curvature", "eigenvalues")
+    shared = set(numbers(exercise[0] + exercise[1])) & set(numbers(here[0] + here[1]))
+    assert shared == {2.0}  # only the 2 of "2 / largest curvature"
+    x = torch.tensor([1.0, 2.0, 3.0])  # the chapter's hours
+    X = torch.stack([x, torch.ones(3)], dim=1)
+    flattest, steepest = torch.linalg.eigvalsh(2 / 3 * X.T @ X).tolist()
+    assert exercise[0] == f"curvatures: {flattest:.3f} and {steepest:.3f}"
 
 
-def test_the_curvature_heading_keeps_its_anchor():
-    """Other chapters link to #curvature-the-hessian-and-its-eigenvalues."""
+def test_the_curvature_section_keeps_its_anchor():
+    """Other chapters link to #curvature-the-hessian-and-its-eigenvalues, the (1 - alpha lambda)
+    derivation; the heading's words changed, its id did not."""
     page = (ROOT / "docs/maths.md").read_text()
-    assert "\n## Curvature: the Hessian and its eigenvalues\n" in page
+    assert "\n## Curvature and the learning rate {#curvature-the-hessian-and-its-eigenvalues}\n" in page
+    section = page.split("{#curvature-the-hessian-and-its-eigenvalues}")[1].split("??? going-further")[0]
+    assert r"(1 - \alpha\lambda)" in section  # the derivation sits in the open, before the box
 
 
 # ---------------------------------------------------------------- exercises

@@ -18,9 +18,30 @@ def test_properties(rendered):
     lines = section_output(rendered, "sigmoid/function", "properties").splitlines()
     assert lines[0] == "increasing: True"
     assert 0 <= numbers(lines[1])[-1] < 1e-15  # symmetric up to double rounding
-    # "In float32 ... from x ≈ 16.6 on; in float64 from x ≈ 36.7"
-    assert lines[2].startswith("torch.float32") and round(numbers(lines[2])[-1], 1) == 16.6
-    assert lines[3].startswith("torch.float64") and round(numbers(lines[3])[-1], 1) == 36.7
+    # "1 + e^-x rounds to exactly 1, and σ(x) = 1/1 = 1. That happens from x = 24 ln 2 ≈ 16.64 on;
+    # in float64 ... from 53 ln 2 ≈ 36.74": on the grid of 0.01, the first point at or past each
+    assert lines[2] == "torch.float32: σ(x) = 1.0 from x = 16.64, 1 + e^-x = 1 from 16.64"
+    assert lines[3] == "torch.float64: σ(x) = 1.0 from x = 36.74, 1 + e^-x = 1 from 36.74"
+    assert math.ceil(24 * math.log(2) * 100) / 100 == 16.64 and f"{24 * math.log(2):.2f}" == "16.64"
+    assert math.ceil(53 * math.log(2) * 100) / 100 == 36.74 and f"{53 * math.log(2):.2f}" == "36.74"
+
+
+def test_one_plus_a_tiny_number_rounds_to_one():
+    """ "In float32 ... the next number above 1 is 1 + 2^-23. Once e^-x is less than half that gap,
+    2^-24, 1 + e^-x rounds to exactly 1 ... in float64, where the gap is 2^-52" and "A sigmoid rounded
+    only once, at the end, would hold out a little longer, to about 17.3 in float32: below 1 the
+    numbers are twice as close together." """
+    for dtype, bits in ((torch.float32, 23), (torch.float64, 52)):
+        assert torch.finfo(dtype).eps == 2**-bits
+        one = torch.tensor(1.0, dtype=dtype)
+        assert one + 0.99 * 2 ** -(bits + 1) == 1 and one + 1.01 * 2 ** -(bits + 1) > 1
+        below = torch.nextafter(one, torch.tensor(0.0, dtype=dtype))
+        assert one - below == 2 ** -(bits + 1)  # twice as close below 1
+    # The true σ, computed in float64 and rounded once to float32, is 1.0 only from about 17.3
+    x = torch.arange(0, 40, 0.01, dtype=torch.float64)
+    rounded_once = torch.sigmoid(x).float()
+    first = x[rounded_once == 1][0].item()
+    assert round(first, 1) == 17.3 and first == pytest.approx(25 * math.log(2), abs=0.01)
 
 
 def test_derivative(rendered):
@@ -40,12 +61,20 @@ def test_float32_limits(rendered):
     assert "nan" in lines[1]  # the naive formula's slope at -100
     assert "nan" not in lines[3]  # torch.sigmoid's slope
     assert "1.0000e+00, 1.0000e+00]" in lines[0] and "1.0000e+00, 1.0000e+00]" in lines[2]
-    log = section_output(rendered, "sigmoid/function", "log").splitlines()
-    assert log[0] == "σ(20) in float32: 1.0  1 - σ(20): 0.0"
-    assert numbers(log[1]) == [100.0]  # BCELoss clamps log at -100
-    assert numbers(log[2]) == [20.0]  # the true loss, -log(1 - σ(20)) ≈ 20
-    # "the slope that reaches the logit ... is 0" and BCEWithLogitsLoss's "is the right one, 1"
-    assert numbers(log[3])[-1] == 0.0 and numbers(log[4])[-1] == 1.0
+
+
+def test_a_sure_wrong_logit_is_corrected_only_through_the_logits_loss():
+    """ "a logit of 20, say, for an example whose label is 0 ... a loss handed only the rounded
+    probability, nn.BCELoss, cannot pass it back, while one handed the logit itself,
+    nn.BCEWithLogitsLoss, can" """
+    target = torch.tensor([0.0])
+    slopes = []
+    for loss, through_sigmoid in ((torch.nn.BCELoss(), True), (torch.nn.BCEWithLogitsLoss(), False)):
+        logit = torch.tensor([20.0], requires_grad=True)
+        loss(torch.sigmoid(logit) if through_sigmoid else logit, target).backward()
+        slopes.append(logit.grad.item())
+    assert torch.sigmoid(torch.tensor(20.0)).item() == 1.0
+    assert slopes == [0.0, 1.0]
 
 
 def test_exercises(rendered):

@@ -135,7 +135,7 @@ SEARCHES = [
     ("sigmoid", "sigmoid/"),
     ("gradient descent", "linear-regression/"),
     ("standardising", "multivariable-regression/"),
-    ("overfitting", "vocabulary/"),
+    ("overfitting", "overfitting/"),
     ("decision boundary", "logistic-regression/"),
     ("likelihood", "binary-cross-entropy/"),
     ("confusion matrix", "judging-a-classifier/"),

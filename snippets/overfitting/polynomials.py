@@ -1,12 +1,22 @@
 """Underfitting, overfitting and extrapolation: polynomials of growing degree
-on the same noisy data.
+on the same noisy data, chosen on a validation set and judged on a test set.
 
-Run it with `python snippets/multivariable-regression/polynomials.py`.
+Run it with `python snippets/overfitting/polynomials.py`.
 """
 
-# --8<-- [start:data]
+# --8<-- [start:features]
 import torch
 
+
+def powers(x, degree):
+    """Columns 1, x, x^2, ..., x^degree: a polynomial is a linear model of these."""
+    return torch.stack([x**k for k in range(degree + 1)], dim=1)
+
+
+print(powers(torch.tensor([0.5, -1.0, 2.0]), 3))
+# --8<-- [end:features]
+
+# --8<-- [start:data]
 generator = torch.Generator().manual_seed(0)
 
 
@@ -15,9 +25,8 @@ def noisy_samples(n):
     # float64: a polynomial of degree 9 has columns from 1 to x^9, and least squares on
     # columns of such different sizes loses too many digits in float32.
     x = torch.rand(n, generator=generator, dtype=torch.float64) * 2 - 1
-    return x, torch.sin(torch.pi * x) + 0.2 * torch.randn(
-        n, generator=generator, dtype=torch.float64
-    )
+    noise = 0.2 * torch.randn(n, generator=generator, dtype=torch.float64)
+    return x, torch.sin(torch.pi * x) + noise
 
 
 x_train, y_train = noisy_samples(12)
@@ -27,14 +36,9 @@ x_test, y_test = noisy_samples(40)  # kept apart until the very end
 
 
 # --8<-- [start:fit]
-def powers(x, degree):
-    """Columns 1, x, x^2, ..., x^degree: a polynomial is a linear model of these."""
-    return torch.stack([x**k for k in range(degree + 1)], dim=1)
-
-
-def fit(degree):
-    """The least-squares polynomial of this degree through the training points."""
-    return torch.linalg.lstsq(powers(x_train, degree), y_train.unsqueeze(1)).solution
+def fit(x, y, degree):
+    """The least-squares polynomial of this degree through the points (x, y)."""
+    return torch.linalg.lstsq(powers(x, degree), y.unsqueeze(1)).solution
 
 
 def mse(coefficients, x, y):
@@ -44,34 +48,29 @@ def mse(coefficients, x, y):
 
 errors = {}
 for degree in range(10):
-    c = fit(degree)
+    c = fit(x_train, y_train, degree)
     errors[degree] = (mse(c, x_train, y_train), mse(c, x_val, y_val))
     train_error, val_error = errors[degree]
-    print(
-        f"degree {degree}: training error {train_error:8.4f}   validation error "
-        f"{val_error:10.4f}"
-    )
+    print(f"degree {degree}: training error {train_error:8.4f}", end="   ")
+    print(f"validation error {val_error:10.4f}")
 # --8<-- [end:fit]
 
 # --8<-- [start:range]
 low, high = x_train.min().item(), x_train.max().item()
 inside = (x_val >= low) & (x_val <= high)
-print(
-    f"training inputs from {low:.2f} to {high:.2f}; {(~inside).sum().item()} of 40 "
-    "validation points outside"
-)
+outside = (~inside).sum().item()
+print(f"training inputs from {low:.2f} to {high:.2f}", end="; ")
+print(f"{outside} of 40 validation points outside")
 for degree in (1, 2, 3, 4, 9):
-    c = fit(degree)
+    c = fit(x_train, y_train, degree)
     within = mse(c, x_val[inside], y_val[inside])
     beyond = mse(c, x_val[~inside], y_val[~inside])
-    print(
-        f"degree {degree}: validation error inside {within:6.3f}   outside "
-        f"{beyond:10.2f}"
-    )
+    print(f"degree {degree}: validation error inside {within:6.3f}", end="   ")
+    print(f"outside {beyond:10.2f}")
 # --8<-- [end:range]
 
 # --8<-- [start:residual]
-fitted = (powers(x_train, 9) @ fit(9)).squeeze(1)
+fitted = (powers(x_train, 9) @ fit(x_train, y_train, 9)).squeeze(1)
 truth = torch.sin(torch.pi * x_train)  # the curve the points were drawn from
 for name, curve in (("degree 9", fitted), ("the true curve", truth)):
     miss = (curve - y_train).abs()
@@ -81,8 +80,9 @@ for name, curve in (("degree 9", fitted), ("the true curve", truth)):
 
 # --8<-- [start:choose]
 best = min(errors, key=lambda degree: errors[degree][1])  # the lowest validation error
+test_error = mse(fit(x_train, y_train, best), x_test, y_test)
 print(f"chosen on the validation set: degree {best}")
-print(f"its test error, measured once at the end: {mse(fit(best), x_test, y_test):.4f}")
+print(f"its test error, measured once at the end: {test_error:.4f}")
 # --8<-- [end:choose]
 
 # --8<-- [start:figure]
@@ -91,13 +91,14 @@ import matplotlib.pyplot as plt
 fig, axes = plt.subplots(2, 2, num="fitting", figsize=(7.2, 6), layout="constrained")
 axes = axes.flatten()
 grid = torch.linspace(-1, 1, 200, dtype=torch.float64)
-for ax, degree, verdict in zip(
-    axes, (1, 3, 9), ("underfit", "about right", "overfit"), strict=False
-):
+verdicts = {1: "underfit", 3: "about right", 9: "overfit"}
+for ax, (degree, verdict) in zip(axes, verdicts.items(), strict=False):
     ax.axvspan(low, high, color="0.93", zorder=0, label="training range")
     ax.scatter(x_train, y_train, color="black", s=14, zorder=3, label="training")
     ax.scatter(x_val, y_val, color="C1", s=8, label="validation")
-    ax.plot(grid, (powers(grid, degree) @ fit(degree)).squeeze(1), color="C0")
+    curve = powers(grid, degree) @ fit(x_train, y_train, degree)
+    ax.plot(grid, curve.squeeze(1), color="C0")
+    ax.set_xticks([-1, -0.5, 0, 0.5, 1])  # five labels: room between them on a phone
     ax.set_ylim(-2, 2)
     ax.set_title(f"degree {degree}: {verdict}")
 axes[0].legend(loc="lower right", fontsize=9)
@@ -106,7 +107,8 @@ degrees = list(errors)
 parts = {"validation, inside": inside, "validation, outside": ~inside}
 axes[3].plot(degrees, [errors[d][0] for d in degrees], "o-", label="training")
 for (label, where), marker in zip(parts.items(), "s^", strict=True):
-    values = [mse(fit(d), x_val[where], y_val[where]) for d in degrees]
+    fits = [fit(x_train, y_train, d) for d in degrees]
+    values = [mse(c, x_val[where], y_val[where]) for c in fits]
     axes[3].plot(degrees, values, marker + "-", label=label)
 axes[3].set_yscale("log")
 axes[3].set_xlabel("degree")
