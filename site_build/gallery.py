@@ -9,6 +9,9 @@ and once recoloured for a dark one, and what it prints is kept per section
 can show each piece of output under the code that printed it. A file the snippet
 writes into its working folder named `<name>.explorer.json` (a plain `json.dump`)
 is kept beside the figures: the numbers a page's interactive explorer starts from.
+The run's variables and its figures, as they stood at each show, are kept too
+(pickled with cloudpickle): the tests read the very run a page shows, instead of
+running each snippet a second time.
 
 A notebook page (`docs/<page>.ipynb`) is run the same way, its code cells one
 after another as one script, each cell a section named by its id: its page shows
@@ -39,6 +42,7 @@ import runpy
 import sys
 import tempfile
 import traceback
+import types
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import redirect_stdout
 from dataclasses import dataclass
@@ -46,6 +50,7 @@ from importlib import metadata
 from pathlib import Path
 
 import arithmetic
+import cloudpickle
 import forkserver
 import paths
 
@@ -56,6 +61,7 @@ STDERR_FILE = "stderr.txt"  # what a snippet wrote to stderr (warnings), kept if
 NOTEBOOK = "notebook"  # a notebook page's result is named <page>/notebook
 NOTEBOOK_SCRIPT = "notebook.py"  # its code cells as one script, kept beside its result
 EXPLORER_DATA = "*.explorer.json"  # what a snippet writes for a page's explorer, kept like a figure
+RUN_STATE_FILE = "run.pickle"  # the run's variables and figures, for the tests (load_run_state)
 MANIFEST_FILE = "manifest.json"  # written last: its presence marks a complete result
 SECTION_NAME = re.compile(r"[a-z][-_0-9a-z]*")
 SECTION_MARK = re.compile(rf"--8<--\s+\[(start|end):({SECTION_NAME.pattern})\]")
@@ -133,6 +139,14 @@ class Rendered:
     def data_files(self) -> list[Path]:
         return [self.folder / name for name in self.data]
 
+    def run_state(self) -> tuple[dict, dict]:
+        """The variables the run left, and each figure as it stood when shown, by name: what
+        `python snippets/x.py` would leave in a Python session. Unpickled afresh at each call."""
+        import pickle
+
+        state = pickle.loads((self.folder / RUN_STATE_FILE).read_bytes())
+        return state["variables"], {name: pickle.loads(fig) for name, fig in state["figures"].items()}
+
 
 def cache_key(snippet: Path) -> str:
     """Hash of everything that can change a snippet's output."""
@@ -197,7 +211,7 @@ def _forget_removed(cache_dir: Path, names: set[str]) -> None:
     for manifest in cache_dir.rglob(MANIFEST_FILE):
         if manifest.parent.relative_to(cache_dir).as_posix() not in names:
             result = manifest.parent
-            kept = (OUTPUT_FILE, NOTEBOOK_SCRIPT, STDERR_FILE)
+            kept = (OUTPUT_FILE, NOTEBOOK_SCRIPT, STDERR_FILE, RUN_STATE_FILE)
             for stale in (*(result / name for name in kept), *result.glob("*.svg"), manifest):
                 stale.unlink(missing_ok=True)
 
@@ -359,6 +373,7 @@ def _run_and_save(snippet: Path, folder: Path, key: str, display: str) -> None:
     figures: list[str] = []
     narrow: list[str] = []
     shown_in: list[str] = []
+    pickled_figures: dict[str, bytes] = {}
 
     def show(*args, **kwargs):
         for number in plt.get_fignums():
@@ -366,6 +381,7 @@ def _run_and_save(snippet: Path, folder: Path, key: str, display: str) -> None:
             name = fig.get_label() or f"figure-{len(figures) + 1}"
             if name in figures:
                 raise SnippetError(f"{display}: two figures are named {name!r}")
+            pickled_figures[name] = cloudpickle.dumps(fig)  # before the dark variant recolours it
             if _save_svg_pair(fig, folder / name):
                 narrow.append(name)
             figures.append(name)
@@ -380,19 +396,57 @@ def _run_and_save(snippet: Path, folder: Path, key: str, display: str) -> None:
     _as_if_run_alone(snippet)
     try:
         with redirect_stdout(stdout):
-            runpy.run_path(str(script), run_name="__main__")
+            variables = runpy.run_path(str(script), run_name="__main__")
     except SnippetError:
         raise
     except BaseException as error:  # SystemExit too: a snippet must run to its end
         raise SnippetError(_describe_failure(script, display, error)) from error
 
     (folder / OUTPUT_FILE).write_text(stdout.as_sections())
+    state = {"variables": _picklable(variables), "figures": pickled_figures}
+    with (folder / RUN_STATE_FILE).open("wb") as file:
+        _RunStatePickler(file).dump(state)
     data = []  # the working folder is a fresh temporary one: whatever is here, the snippet wrote
     for written in sorted(Path.cwd().glob(EXPLORER_DATA)):
         (folder / written.name).write_bytes(written.read_bytes())
         data.append(written.name)
     saved = {"key": key, "figures": figures, "narrow": narrow, "data": data, "shown_in": shown_in}
     manifest.write_text(json.dumps(saved, indent=1))
+
+
+class _RunStatePickler(cloudpickle.Pickler):
+    """cloudpickle, keeping each tensor's .grad, which a tensor's own pickling leaves out."""
+
+    def reducer_override(self, obj):
+        import torch
+
+        if isinstance(obj, torch.Tensor) and obj.is_leaf and obj.grad is not None:
+            bare = obj.detach()  # the same numbers, without the .grad (a plain tensor)
+            if isinstance(obj, torch.nn.Parameter):
+                bare = torch.nn.Parameter(bare, requires_grad=obj.requires_grad)
+            return _with_grad, (bare, obj.requires_grad, obj.grad)
+        return super().reducer_override(obj)
+
+
+def _with_grad(tensor, requires_grad: bool, grad):
+    tensor.requires_grad_(requires_grad)
+    tensor.grad = grad
+    return tensor
+
+
+def _picklable(variables: dict) -> dict:
+    """A run's own variables that can be pickled: not the imported modules, not Python's dunders.
+    Pickled as one dict, so that the functions it holds share their globals as they did."""
+    kept = {}
+    for name, value in variables.items():
+        if name.startswith("__") or isinstance(value, types.ModuleType):
+            continue
+        try:
+            cloudpickle.dumps(value)
+        except Exception:  # a test that needs it fails with a KeyError that names it
+            continue
+        kept[name] = value
+    return kept
 
 
 def _script(source: Path, folder: Path) -> Path:

@@ -12,6 +12,7 @@ import xml.etree.ElementTree as ET
 
 import gallery
 import pytest
+import torch
 from matplotlib.colors import to_hex
 
 PLOT = """\
@@ -78,6 +79,34 @@ def test_figures_are_saved_at_each_show_in_two_variants(tmp_path):
         "figure-2-narrow.svg",
         "figure-2-narrow-dark.svg",
     ]
+
+
+def test_the_run_is_kept_for_the_tests_variables_gradients_and_figures_as_shown(tmp_path):
+    snippet = write(
+        tmp_path,
+        "state.py",
+        """\
+        import matplotlib.pyplot as plt
+        import torch
+
+        w = torch.tensor([1.0, 2.0], requires_grad=True)
+        (3 * w).sum().backward()
+        layer = torch.nn.Linear(1, 1)
+        layer(torch.ones(1, 1)).sum().backward()
+        def double(x):
+            return 2 * x
+        fig, ax = plt.subplots(num="line")
+        ax.plot([0, 1], [0, 1], color="C0")
+        plt.show()
+        """,
+    )
+    variables, figures = gallery.render(snippet, tmp_path / "cache").run_state()
+    assert variables["w"].grad.tolist() == [3.0, 3.0]  # a tensor's own pickling drops its .grad
+    assert isinstance(variables["layer"].bias, torch.nn.Parameter) and variables["layer"].bias.grad == 1
+    assert variables["double"](21) == 42 and "torch" not in variables  # functions, not modules
+    # The light figure as shown, not the dark variant saved after it (black text, C0 line).
+    assert to_hex(figures["line"].axes[0].xaxis.label.get_color()) == "#000000"
+    assert to_hex(figures["line"].axes[0].lines[0].get_color()) == to_hex(gallery.COLOURS[0])
 
 
 def svg_inches(path):

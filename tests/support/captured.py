@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import re
-from pathlib import Path
 
 
 def section_output(rendered, snippet: str, section: str | None = None) -> str:
@@ -18,16 +17,14 @@ def section_output(rendered, snippet: str, section: str | None = None) -> str:
 
 
 def run_snippet(rendered, snippet: str) -> dict:
-    """A snippet's variables after running it as a script, its figures drawn off screen.
-
-    One run per snippet and test worker, shared by the tests, which only read it.
-    """
-    return _run(rendered[snippet].snippet)[0]
+    """A snippet's variables after the build's run of it as a script (the run whose output
+    the page shows), shared by the tests of a worker, which only read them."""
+    return _run_state(rendered[snippet])[0]
 
 
 def drawn_figures(rendered, snippet: str) -> dict:
     """The figures a snippet draws, by name, as matplotlib objects laid out as they were saved."""
-    return _run(rendered[snippet].snippet)[1]
+    return _run_state(rendered[snippet])[1]
 
 
 def on_both_screens(fig) -> list:
@@ -42,37 +39,12 @@ def on_both_screens(fig) -> list:
 
 
 @functools.cache
-def _run(path: Path) -> tuple[dict, dict]:
-    """Run a snippet as a script, as the generator runs it, keeping what each plt.show() showed.
-
-    It runs in a temporary folder: what it writes there (the data of a page's explorer)
-    stays out of the project.
-    """
-    import contextlib
-    import runpy
-    import tempfile
-    from unittest import mock
-
-    import matplotlib.pyplot as plt
+def _run_state(result) -> tuple[dict, dict]:
+    """The run the page shows, as the build kept it (gallery.Rendered.run_state): its variables,
+    and its figures laid out as they were drawn. One load per snippet and test worker."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-    figures = {}
-
-    def keep(*args, **kwargs):
-        for number in plt.get_fignums():
-            fig = plt.figure(number)
-            figures[fig.get_label()] = fig
-
-    import gallery
-
-    with (
-        tempfile.TemporaryDirectory(prefix="snippet-") as elsewhere,
-        contextlib.chdir(elsewhere),
-        mock.patch.object(plt, "show", keep),
-        plt.rc_context(gallery.site_colours()),
-    ):
-        namespace = runpy.run_path(str(path), run_name="__main__")
-    plt.close("all")
+    namespace, figures = result.run_state()
     for fig in figures.values():
         FigureCanvasAgg(fig).draw()  # places every text, legend and box; fig.canvas renders from here on
     return namespace, figures
