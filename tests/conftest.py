@@ -26,12 +26,15 @@ os.environ.setdefault("SOURCE_DATE_EPOCH", "1764000000")
 def _shared_run(item) -> str | None:
     """What costly run a test shares with others when they are on one worker: a page's visits in
     the browser (the visited fixture; a test with no page parameter is counted with the specimen,
-    which most of them look at), or a chapter's snippets run in the worker (support.captured runs
-    each once per worker): the tests of tests/chapters/test_<key>.py, and any test with a snippet
-    of snippets/<key>/ among its parameters."""
+    which most of them look at), a chapter's kept snippet runs loaded in the worker (support.captured
+    loads each once per worker): the tests of tests/chapters/test_<key>.py, and any test with a
+    snippet of snippets/<key>/ among its parameters; or the generator's fork server, which imports
+    torch and matplotlib (the tests of site_build/gallery.py)."""
     callspec = getattr(item, "callspec", None)
     if "visited" in getattr(item, "fixturenames", ()):
         return "visits-" + (callspec.params.get("path", SPECIMEN) if callspec else SPECIMEN)
+    if item.path.name == "test_gallery.py":
+        return "gallery-forkserver"
     if item.path.parent.name == "chapters":
         return "chapter-" + item.path.stem.removeprefix("test_").replace("_", "-")
     for value in callspec.params.values() if callspec else ():
