@@ -152,11 +152,15 @@ def test_dark_variant_has_light_text_and_keeps_data_colours(tmp_path):
     light, dark = result.folder / "line.svg", result.folder / "line-dark.svg"
     assert text_colours(light) == set()  # SVG's default: black
     assert text_colours(dark) == {gallery.DARK_TEXT}
-    assert to_hex(gallery._dark_grey("black")) == gallery.DARK_TEXT
-    # The data line keeps its colour (C0 is #1f77b4) in both.
+    assert to_hex(gallery._for_dark("black")) == gallery.DARK_TEXT
+    # The data line keeps its hue: C0, #1f77b4, on the light page, its lighter twin on the dark one.
     assert "stroke: #1f77b4" in light.read_text()
-    assert "stroke: #1f77b4" in dark.read_text()
-    # So does an annotation's arrow, which the figure does not list among its children.
+    assert f"stroke: {gallery.DARK_COLOURS['#1f77b4']}" in dark.read_text()
+    assert "stroke: #1f77b4" not in dark.read_text()
+    # White becomes the page itself, a mid grey stays between the page and the text.
+    assert to_hex(gallery._for_dark("white")) == gallery.DARK_PAGE
+    assert gallery.DARK_PAGE < to_hex(gallery._for_dark("#808080")) < gallery.DARK_TEXT
+    # An annotation's arrow is recoloured too, though the figure does not list it among its children.
     assert "stroke: #000000" in light.read_text()
     assert "stroke: #000000" not in dark.read_text()
     # The light variant has a white background; the dark one is transparent.
