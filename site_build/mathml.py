@@ -40,6 +40,13 @@ NAME_AFTER_ORDINARY = re.compile(
     r"(</(?:mi|mn|msub|msup|msubsup|mover|mfrac|mrow)>)(<mrow><mi>[a-z]+</mi><mo>\u2061</mo>)"
 )
 THIN_SPACE = '<mspace width="0.1667em"></mspace>'
+# A prime: Temml sets f′ as a superscript, but the math font draws ′ (and ″) at superscript height
+# already, so raised again it floated above the letter like an accent. Beside its letter instead.
+# (Temml pads the primes of an italic letter such as f, its italic correction: kept.)
+RAISED_PRIME = re.compile(
+    r'<msup>(<mi>[^<]*</mi>)((?:<mrow class="tml-[a-z]+-pad">)?'
+    r'(?:<mo lspace="0em" rspace="0em" class="tml-prime[^"]*">′</mo>)+(?:</mrow>)?)</msup>'
+)
 
 
 class MathError(ValueError):
@@ -96,6 +103,7 @@ def convert_all(formulas: list[tuple[str, bool]], cache_dir: Path | None = None)
             message = " ".join(result["error"].replace("\u0332", "").split())
             raise MathError(f"cannot render `{tex.strip()}`: {message}")
         out = NAME_AFTER_ORDINARY.sub(rf"\1{THIN_SPACE}\2", result["mathml"])
+        out = RAISED_PRIME.sub(r"<mrow>\1\2</mrow>", out)
         mathml.append(out.replace("<math>", '<math display="inline">', 1))
     return mathml
 

@@ -18,6 +18,7 @@ import fonts
 import gallery
 import glossary
 import include_lines
+import inline_code
 import korean
 import mathml
 import notebook_page
@@ -118,6 +119,7 @@ def on_page_content(html, page, config, files):
         page.meta["take_home"] = take_home.page_meta(page.file.src_uri, config.repo_url)
         html = take_home.with_actions(html, page.meta["take_home"])
     html = code_spans.unwrap(html)
+    html = inline_code.keep_short_together(html)
     try:
         html = figures.add_dark_twins(html, figure_file)
         html = mathml.render_math(html, Path(config.config_file_path).parent / paths.MATHML)

@@ -54,10 +54,15 @@ export function mount(root, { thresholds, counts, threshold }) {
     }
     dot.setAttribute("cx", chart.sx(recall(c)));
     dot.setAttribute("cy", chart.sy(Math.max(precision(c), 0.5)));
-    result.replaceChildren(
-      element("span", {}, `At threshold ${fixed(thresholds[index], 2)}:`), " ",
-      element("span", {}, `accuracy ${fixed(accuracy(c), 3)}  precision ${fixed(precision(c), 3)}  recall ${fixed(recall(c), 3)}  F1 ${fixed(f1(c), 3)}`),
+    // One metric a cell of a small grid (explorers.css), the spaces between them kept for the text.
+    const metrics = element("span", { class: "explorer__metrics" });
+    metrics.append(
+      element("span", {}, `accuracy ${fixed(accuracy(c), 3)}`), "  ",
+      element("span", {}, `precision ${fixed(precision(c), 3)}`), "  ",
+      element("span", {}, `recall ${fixed(recall(c), 3)}`), "  ",
+      element("span", {}, `F1 ${fixed(f1(c), 3)}`),
     );
+    result.replaceChildren(element("span", {}, `At threshold ${fixed(thresholds[index], 2)}:`), " ", metrics);
   }
 
   draw(threshold);

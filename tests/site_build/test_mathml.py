@@ -86,3 +86,11 @@ def test_a_formula_keeps_the_brackets_and_punctuation_that_touch_it_on_its_line(
     assert re.search(r'<span class="math-nowrap"><math[^>]*>.*?</math>:</span> and', out)
     assert re.search(r'and <span class="math-nowrap">→\u00a0<math[^>]*>.*?</math>\.</span>', out)
     assert re.search(r"Alone <math[^>]*>.*?</math> here", out)  # nothing touches it: left as it is
+
+
+def test_a_prime_sits_beside_its_letter_not_raised_again():
+    """The math font draws the prime raised already; as a superscript it floated like an accent."""
+    for tex in ("f'(x)", "\\sigma'(z)", "f''(x)"):
+        out = mathml.to_mathml(tex, "inline")
+        assert "<msup>" not in out and out.count("\u2032") == tex.count("'"), out
+    assert "<msup>" in mathml.to_mathml("x^2", "inline")  # a real superscript stays one
