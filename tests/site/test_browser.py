@@ -142,7 +142,9 @@ SEARCHES = [
 ]
 
 
-@pytest.mark.parametrize(("query", "page"), sweep(SEARCHES, ("likelihood", SPECIMEN)))
+# In every run, the index test below ranks "confusion matrix"; each chapter's own query is CI's, and
+# its chapter's (make test CHAPTER=<key>).
+@pytest.mark.parametrize(("query", "page"), sweep(SEARCHES))
 def test_search_ranks_the_chapter_first(visit, base_url, query, page):
     assert search(visit("").page, query)[0] == f"{base_url}/{page}"
 

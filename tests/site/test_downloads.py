@@ -10,11 +10,10 @@ from importlib import metadata
 import course
 import paths
 import pytest
-from bs4 import BeautifulSoup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 from support import page_blocks
-from support.project import ROOT
+from support.project import ROOT, built_page
 from support.tiers import SPECIMEN
 
 # The nav read as YAML, not through load_config, which imports every plugin while tests are collected.
@@ -34,7 +33,7 @@ def test_every_chapter_is_a_course_chapter_and_errata_is_not():
 
 def take_home_buttons(page):
     """The row of buttons a page has right after its title: [(label, href, download?)]."""
-    soup = BeautifulSoup(page.read_text(), "html.parser")
+    soup = built_page(page)
     row = soup.select_one("article.md-content__inner h1").find_next_sibling()
     assert row is not None and "take-home" in row.get("class", []), "no buttons right after the title"
     return [(a.get_text(), a["href"], a.has_attr("download")) for a in row.select("a")]
@@ -113,7 +112,7 @@ def test_the_script_is_the_pages_blocks_in_order_with_the_prose_as_comments(key,
 
 @pytest.mark.parametrize("key", KEYS)
 def test_the_foot_says_what_the_build_verified_it_with(key, site):
-    soup = BeautifulSoup((site / key / "index.html").read_text(), "html.parser")
+    soup = built_page(site / key / "index.html")
     (foot,) = soup.select("p.verified-with")
     torch = metadata.version("torch").split("+")[0]
     python = f"{sys.version_info.major}.{sys.version_info.minor}"
@@ -127,7 +126,7 @@ def test_the_foot_says_what_the_build_verified_it_with(key, site):
 
 
 def test_the_notebook_page_says_what_the_build_verified_it_with_too(site):
-    soup = BeautifulSoup((site / "simulation" / "index.html").read_text(), "html.parser")
+    soup = built_page(site / "simulation" / "index.html")
     (foot,) = soup.select("p.verified-with")
     assert foot.get_text().startswith("Verified with torch ")
 
@@ -138,7 +137,7 @@ def test_pages_without_code_to_take_home_have_no_foot_line(site):
 
 
 def test_the_home_page_says_how_to_take_a_chapter_home(site):
-    home = BeautifulSoup((site / "index.html").read_text(), "html.parser").get_text()
+    home = built_page(site / "index.html").get_text()
     assert "download.pytorch.org/whl/cpu" in home  # the CPU-only wheel
     # The files it names are the ones a chapter offers.
     for name in ("sigmoid.py", "sigmoid.ipynb"):

@@ -6,8 +6,7 @@ import json
 import re
 
 import pytest
-from bs4 import BeautifulSoup
-from support.project import ROOT
+from support.project import ROOT, built_page
 
 NOTEBOOK = ROOT / "docs" / "simulation.ipynb"
 
@@ -20,7 +19,7 @@ def test_the_repository_keeps_the_notebook_without_outputs():
 
 
 def test_the_page_shows_outputs_made_during_the_build(site):
-    soup = BeautifulSoup((site / "simulation" / "index.html").read_text(), "html.parser")
+    soup = built_page(site / "simulation" / "index.html")
     text = soup.select_one("article").get_text()
     assert "795 of 2000 labels are 1" in text  # the same draw as the cross-entropy chapter
     learned = re.search(r"learned: w0 = (-?[\d.]+), w1 = (-?[\d.]+)", text)

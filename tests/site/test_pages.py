@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from bs4 import BeautifulSoup
 from support import page_blocks
+from support.project import built_page
 from support.tiers import SPECIMEN, sweep
 
 PAGES = page_blocks.pages()
@@ -32,7 +32,7 @@ def test_every_python_block_on_the_page_is_one_that_runs(page, site):
     executed = [b.code.strip() for b in page_blocks.blocks(page) if b.language == "python"]
     url = page.relative_to(page_blocks.DOCS).with_suffix("")
     html = site / ("index.html" if url.name == "index" else url / "index.html")
-    soup = BeautifulSoup(html.read_text(), "html.parser")
+    soup = built_page(html)
     shown = [code.get_text().strip() for code in soup.select("div.language-python pre code")]
     assert shown == executed
 

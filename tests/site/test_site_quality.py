@@ -10,8 +10,7 @@ from pathlib import Path
 
 import paths
 import pytest
-from bs4 import BeautifulSoup
-from support.project import ROOT, copy_project, mkdocs_build
+from support.project import ROOT, built_page, copy_project, mkdocs_build
 
 VENV_BIN = Path(sys.executable).parent
 PAGE_BUDGET = 300_000  # bytes: a chapter's own HTML plus its figures
@@ -70,7 +69,7 @@ def test_each_chapter_page_is_light(site, record_property, scheme):
     pages = chapter_pages(site)
     assert pages, "no chapter pages found"
     for page in pages:
-        soup = BeautifulSoup(page.read_text(), "html.parser")
+        soup = built_page(page)
         # Images inline as data: URIs (notebook outputs) are already part of the HTML's size.
         sources = [
             img["src"]

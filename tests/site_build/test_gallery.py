@@ -269,6 +269,7 @@ print(warnings.filters[:3])
 """
 
 
+@pytest.mark.slow  # a fresh Python that imports torch: CI's (README, "Where each check runs")
 def test_a_snippet_prints_what_python_snippet_py_prints(tmp_path):
     """Forked from the generator's warm Python, a snippet prints byte for byte what it prints run
     alone: nothing of the server's state (its modules, threads, folder, warning filters) shows."""

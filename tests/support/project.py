@@ -1,7 +1,9 @@
-"""The project as the tests see it: where it is, a copy of what a build reads, and a build."""
+"""The project as the tests see it: where it is, a copy of what a build reads, a build, and a built
+page parsed."""
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
@@ -48,3 +50,12 @@ def mkdocs_build(config: Path, site_dir: Path, *options: str, env: dict | None =
         timeout=600,
         **popen,
     )
+
+
+@functools.cache
+def built_page(html: Path):
+    """A built page's HTML, parsed once per test worker and shared: the tests only read it (a
+    dozen of them read every page, and parsing them all takes most of a second)."""
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(html.read_text(), "html.parser")
