@@ -77,8 +77,10 @@ def _read(glossary_page: Path, mtime_ns: int) -> tuple[Term, ...]:
 
 def _pattern(terms: list[Term]) -> re.Pattern:
     # Longest first, so that "linear regression" wins over "regression"; plurals count.
+    # A term of several words may be broken across two lines of the page's source.
     names = sorted((t.english for t in terms), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, names)) + r")(?:s|es)?(?![\w-])", re.I)
+    alternatives = "|".join(re.escape(name).replace(r"\ ", r"\s+") for name in names)
+    return re.compile(r"(?<![\w-])(" + alternatives + r")(?:s|es)?(?![\w-])", re.I)
 
 
 def mark(page_html: str, terms: list[Term]) -> str:
@@ -93,7 +95,7 @@ def mark(page_html: str, terms: list[Term]) -> str:
         return parent or name in NOT_BODY or bool(NOT_BODY_CLASS.search(start_tag))
 
     def wrap(match: re.Match) -> str:
-        key = match.group(1).lower()
+        key = " ".join(match.group(1).lower().split())
         if key not in unmarked:
             return match.group(0)
         unmarked.discard(key)

@@ -27,8 +27,12 @@ def bce_formula(yhat, y):
     return -torch.mean(y * torch.log(yhat) + (1 - y) * torch.log(1 - yhat))
 
 
+# The likelihood itself: P(y_i | x_i), the probability the model gives each observed
+# label (yhat for a 1, 1 - yhat for a 0), multiplied over the data set.
+p_label = yhat**y * (1 - yhat) ** (1 - y)
+print("likelihood, the product of 2000 of them:", p_label.prod().item())
+by_likelihood = -torch.log(p_label).mean()  # the log of a product: a sum of logs
 by_formula = bce_formula(yhat, y)
-by_likelihood = -torch.distributions.Bernoulli(probs=yhat).log_prob(y).mean()
 print(
     f"BCE {by_formula.item():.6f}   negative mean log-likelihood "
     f"{by_likelihood.item():.6f}"

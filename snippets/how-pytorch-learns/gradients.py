@@ -47,19 +47,10 @@ print("one call for the sum: w.grad =", w.grad, " b.grad =", b.grad)
 # --8<-- [end:why_add]
 
 # --8<-- [start:no_grad]
-import textwrap
-
-
-def show(error):
-    """An error's type and message, in lines short enough to read."""
-    message = f"{type(error).__name__}: {error}"
-    print(textwrap.fill(message, 72, subsequent_indent="  ", break_on_hyphens=False))
-
-
 try:
     w -= 0.1 * w.grad  # an update while autograd is recording
 except RuntimeError as error:
-    show(error)
+    print(error)
 
 with torch.no_grad():  # nothing inside this block is recorded
     prediction = w * 4.0 + b
@@ -72,7 +63,7 @@ print(y.detach())  # the same number, without the record
 try:
     y.numpy()  # what plotting a tensor does behind the scenes
 except RuntimeError as error:
-    show(error)
+    print(error)
 print(y.detach().numpy())
 # --8<-- [end:detach]
 
@@ -90,6 +81,6 @@ e.detach().add_(1)  # the same change through .detach(): autograd notices
 try:
     e.backward()
 except RuntimeError as error:
-    print("through .detach(): backward() stops")
-    show(RuntimeError(str(error).split(":")[0]))  # the message's first part
+    print("through .detach(): backward() stops with a RuntimeError")
+    print(str(error).split(":")[0])  # the start of a long message
 # --8<-- [end:data]

@@ -1,4 +1,4 @@
-"""A model holds its parameters: list them, pass them on, save and load them.
+"""A model holds its parameters: list them, let an optimizer move them, save them.
 
 Run it with `python snippets/how-pytorch-learns/models.py`. It writes the file
 line.pt into the folder you run it from.
@@ -15,8 +15,20 @@ for name, param in model.named_parameters():
 
 count = sum(param.numel() for param in model.parameters())
 print(count, "numbers to learn")
-optimizer = torch.optim.SGD(model.parameters(), lr=0.01)
 # --8<-- [end:parameters]
+
+# --8<-- [start:step]
+optimizer = torch.optim.SGD(model.parameters(), lr=0.01)  # the model's own tensors
+
+x = torch.tensor([[1.0, 2.0, 3.0]])  # one example: three inputs
+y = torch.tensor([[2.0]])  # and its target
+print("weight before:", model.weight.detach())
+optimizer.zero_grad()
+cost = torch.mean((model(x) - y) ** 2)
+cost.backward()
+optimizer.step()
+print("weight after: ", model.weight.detach())  # the model itself has moved
+# --8<-- [end:step]
 
 # --8<-- [start:save]
 for name, value in model.state_dict().items():

@@ -25,40 +25,55 @@ def fit(model, loss_fn, lr=1.0, epochs=1001):
     return model
 
 
+def right(probabilities):
+    """How many of the six students land on the right side of 0.5."""
+    return ((probabilities >= 0.5).float() == y_train).sum().item()
+
+
+# The trained two-feature model, on logits: torch.sigmoid(model(x)) is P(pass)
 torch.manual_seed(1)
-model = fit(nn.Sequential(nn.Linear(2, 1), nn.Sigmoid()), F.binary_cross_entropy)
+model = fit(nn.Linear(2, 1), F.binary_cross_entropy_with_logits)
 # --8<-- [end:setup]
 
 # --8<-- [start:boundary]
-(w1, w2), b = model[0].weight.flatten().tolist(), model[0].bias.item()
+(w1, w2), b = model.weight.flatten().tolist(), model.bias.item()
 m, c = -w1 / w2, -b / w2
 print(f"boundary: x2 = {m:.3f} * x1 + {c:.3f}")
 x1 = torch.tensor([3.0, 4.0, 5.0])
 on_the_line = torch.stack([x1, m * x1 + c], dim=1)  # points built from m and c
 with torch.no_grad():
-    print(model(on_the_line).flatten())
+    p = torch.sigmoid(model(on_the_line)).flatten()
+print(p)
+print(f"largest distance from 0.5: {(p - 0.5).abs().max().item():.1e}")
 # --8<-- [end:boundary]
 
-# --8<-- [start:logits]
-torch.manual_seed(1)  # the same start as above
-# No Sigmoid layer
-logit_model = fit(nn.Linear(2, 1), F.binary_cross_entropy_with_logits)
-difference = (logit_model.weight - model[0].weight).abs().max().item()
-print(f"largest difference in the weights: {difference:.1e}")
+# --8<-- [start:sure_and_wrong]
+# w1 = w2 = -10 and b = 0 say "fail" to everyone, most firmly to those who passed.
+with_sigmoid = nn.Sequential(nn.Linear(2, 1), nn.Sigmoid())
+on_logits = nn.Linear(2, 1)
+for layer in (with_sigmoid[0], on_logits):
+    with torch.no_grad():
+        layer.weight.fill_(-10.0)
+        layer.bias.fill_(0.0)
+fit(with_sigmoid, F.binary_cross_entropy, epochs=100)
+fit(on_logits, F.binary_cross_entropy_with_logits, epochs=100)
 with torch.no_grad():
-    passes = torch.sigmoid(logit_model(x_train)) >= 0.5
-print("accuracy:", (passes.float() == y_train).float().mean().item())
-# --8<-- [end:logits]
+    p_sigmoid = with_sigmoid(x_train)
+    p_logits = torch.sigmoid(on_logits(x_train))  # the sigmoid only to read P(pass)
+    w_sigmoid, w_logits = with_sigmoid[0].weight.clone(), on_logits.weight.clone()
+print("sigmoid + BCE:", right(p_sigmoid), "of 6 right, weights", w_sigmoid)
+print("logits:       ", right(p_logits), "of 6 right, weights", w_logits)
+# --8<-- [end:sure_and_wrong]
 
 # --8<-- [start:epochs]
 torch.manual_seed(1)  # the Sequential model's start
-early = nn.Sequential(nn.Linear(2, 1), nn.Sigmoid())
+early = nn.Linear(2, 1)
 optimizer = torch.optim.SGD(early.parameters(), lr=1.0)
 all_right, losses = [], []  # after 0, 1, 2, ... epochs
 for _ in range(101):
-    probabilities = early(x_train)
-    loss = F.binary_cross_entropy(probabilities, y_train)
-    all_right.append(((probabilities >= 0.5).float() == y_train).all().item())
+    logits = early(x_train)
+    loss = F.binary_cross_entropy_with_logits(logits, y_train)
+    all_right.append(right(torch.sigmoid(logits)) == 6)
     losses.append(loss.item())
     optimizer.zero_grad()
     loss.backward()

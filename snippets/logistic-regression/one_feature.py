@@ -20,7 +20,6 @@ class PassFail(torch.nn.Module):
 
 # --8<-- [end:model]
 
-
 # --8<-- [start:train]
 torch.manual_seed(0)  # the original sets no seed; this makes the page reproducible
 
@@ -74,6 +73,8 @@ print("P(pass) for 1 h, seeds 0-9:", [round(p, 2) for p in one_hour])
 print(
     f"{sum(p >= 0.5 for p in one_hour)} of 10 random starts say a 1-hour student passes"
 )
+ends = [-m.linear.bias.item() / m.linear.weight.item() for m in short_runs]
+print(f"boundary (P = 0.5), seeds 0-9: {min(ends):.2f} to {max(ends):.2f} hours")
 # --8<-- [end:seeds]
 
 # --8<-- [start:proper]
@@ -118,6 +119,37 @@ for epochs in (0, 10, 100, 2000):
     with torch.no_grad():
         print(f"epoch {epochs:4d}: curvature {largest_curvature(m(x_data)):.3f}")
 # --8<-- [end:curvature]
+
+# --8<-- [start:figure]
+import matplotlib.pyplot as plt
+
+grid = torch.linspace(0, 8, 161).unsqueeze(1)
+fig, ax = plt.subplots(num="probability", figsize=(6, 3.8))
+with torch.no_grad():
+    for i, short in enumerate(short_runs):
+        label = "lr 0.01, 500 epochs\n(10 random starts)" if i == 0 else None
+        ax.plot(grid, short(grid), color="C0", linewidth=0.8, label=label)
+    ax.plot(grid, model(grid), color="C1", linewidth=2, label="lr 1, 2000 epochs")
+ax.axhline(0.5, color="grey", linestyle=":", linewidth=0.8)
+ax.scatter(x_data, y_data, color="black", zorder=3, label="students")
+ax.set_xlabel("hours studied")
+ax.set_ylabel("P(pass)")
+ax.legend(loc="lower right")
+plt.show()
+# --8<-- [end:figure]
+
+# --8<-- [start:log_odds]
+# The trained model's probabilities, read as log-odds: log(p / (1 - p)).
+hours = torch.tensor([[1.0], [2.0], [3.0], [4.0]])
+with torch.no_grad():
+    p = model(hours)
+    log_odds = torch.log(p / (1 - p))
+print(
+    "log-odds at 1, 2, 3, 4 hours:", [round(v, 3) for v in log_odds.flatten().tolist()]
+)
+steps = log_odds.diff(dim=0).flatten().tolist()
+print("each hour adds:", [round(v, 3) for v in steps], f" w = {w:.3f}")
+# --8<-- [end:log_odds]
 
 
 # --8<-- [start:logits]
@@ -176,34 +208,3 @@ for i in range(4):
     print(f"{hours:5.0f} {passed:6.0f} {p:8.1e} {bce[i]:+10.3g} {bce_logits[i]:+18.3g}")
 print(f"  sum {sum(bce):+26.3g} {sum(bce_logits):+18.3g}")
 # --8<-- [end:shares]
-
-# --8<-- [start:log_odds]
-# The trained model's probabilities, read as log-odds: log(p / (1 - p)).
-hours = torch.tensor([[1.0], [2.0], [3.0], [4.0]])
-with torch.no_grad():
-    p = model(hours)
-    log_odds = torch.log(p / (1 - p))
-print(
-    "log-odds at 1, 2, 3, 4 hours:", [round(v, 3) for v in log_odds.flatten().tolist()]
-)
-steps = log_odds.diff(dim=0).flatten().tolist()
-print("each hour adds:", [round(v, 3) for v in steps], f" w = {w:.3f}")
-# --8<-- [end:log_odds]
-
-# --8<-- [start:figure]
-import matplotlib.pyplot as plt
-
-grid = torch.linspace(0, 8, 161).unsqueeze(1)
-fig, ax = plt.subplots(num="probability", figsize=(6, 3.8))
-with torch.no_grad():
-    for i, short in enumerate(short_runs):
-        label = "lr 0.01, 500 epochs\n(10 random starts)" if i == 0 else None
-        ax.plot(grid, short(grid), color="C0", linewidth=0.8, label=label)
-    ax.plot(grid, model(grid), color="C1", linewidth=2, label="lr 1, 2000 epochs")
-ax.axhline(0.5, color="grey", linestyle=":", linewidth=0.8)
-ax.scatter(x_data, y_data, color="black", zorder=3, label="students")
-ax.set_xlabel("hours studied")
-ax.set_ylabel("P(pass)")
-ax.legend(loc="lower right")
-plt.show()
-# --8<-- [end:figure]

@@ -75,33 +75,32 @@ print(list(model.parameters()))
 
 
 # --8<-- [start:module]
-class PassProbability(nn.Module):
-    """P(pass) for each row of a batch: the sigmoid of a weighted sum of the hours,
-    plus a bias."""
+class LogisticModel(nn.Module):
+    """The logit of passing for each row of a batch: a weighted sum of the hours, plus a
+    bias. torch.sigmoid of it is P(pass)."""
 
     def __init__(self, n_features=2):
         super().__init__()  # sets up the bookkeeping that finds the parameters
-        # a layer made here is a part of the model
-        self.logit = nn.Linear(n_features, 1)
+        self.linear = nn.Linear(n_features, 1)  # a layer made here is part of the model
 
     def forward(self, hours):
-        return torch.sigmoid(self.logit(hours))
+        return self.linear(hours)  # the logit; the loss below applies the sigmoid
 
 
 torch.manual_seed(1)  # the same random start as the Sequential model
-classifier = PassProbability()
+classifier = LogisticModel()
 optimizer = torch.optim.SGD(classifier.parameters(), lr=1.0)
 for _ in range(1001):
-    cost = F.binary_cross_entropy(classifier(x_train), y_train)
+    cost = F.binary_cross_entropy_with_logits(classifier(x_train), y_train)
     optimizer.zero_grad()
     cost.backward()
     optimizer.step()
 
-same = all(
-    torch.equal(p, q)
-    for p, q in zip(classifier.parameters(), model.parameters(), strict=True)
-)
-print("same parameters as the Sequential model:", same)
+pairs = zip(classifier.parameters(), model.parameters(), strict=True)
+difference = max((p - q).abs().max().item() for p, q in pairs)
+print(f"largest difference from the Sequential model's parameters: {difference:.1e}")
+with torch.no_grad():
+    print(f"accuracy {accuracy(torch.sigmoid(classifier(x_train)), y_train):.3f}")
 # --8<-- [end:module]
 
 # --8<-- [start:figure]
@@ -127,7 +126,7 @@ def boundary(weight, bias):
 
 raw_line = boundary(W, b)
 ax.plot(x1, raw_line, "--", color="grey", label="boundary: raw tensors, lr 0.01")
-trained_line = boundary(classifier.logit.weight, classifier.logit.bias)
+trained_line = boundary(classifier.linear.weight, classifier.linear.bias)
 ax.plot(x1, trained_line, "-", color="grey", label="boundary: trained with lr 1")
 ax.set_xlim(0, 7)
 ax.set_ylim(0, 4.5)
@@ -142,7 +141,7 @@ plt.show()
 # Shape (2, 2): a batch of two rows
 new_students = torch.tensor([[2.0, 2.0], [5.0, 4.0]])
 with torch.no_grad():
-    print(classifier(new_students))
+    print(torch.sigmoid(classifier(new_students)))  # P(pass) for each row
     print(
         classifier(torch.tensor([[2.0, 2.0]])).shape,
         classifier(torch.tensor([2.0, 2.0])).shape,
@@ -153,24 +152,23 @@ with torch.no_grad():
 # Keep training two copies of the class model: one as before, one with an L2 penalty on
 # its weights, (strength / 2) * (w1^2 + w2^2), added to the loss.
 strength = 0.01
-longer, penalised = PassProbability(), PassProbability()
+longer, penalised = LogisticModel(), LogisticModel()
 optimizers = {}
 for copy in (longer, penalised):
     copy.load_state_dict(classifier.state_dict())
     optimizers[copy] = torch.optim.SGD(copy.parameters(), lr=1.0)
 for epoch in range(1001, 3001):
     for copy, penalty in ((longer, 0.0), (penalised, strength)):
-        # On the logits, copy.logit(x), as the course trains: the loss has the sigmoid.
-        cost = F.binary_cross_entropy_with_logits(copy.logit(x_train), y_train)
-        cost = cost + penalty / 2 * copy.logit.weight.pow(2).sum()
+        cost = F.binary_cross_entropy_with_logits(copy(x_train), y_train)
+        cost = cost + penalty / 2 * copy.linear.weight.pow(2).sum()
         optimizers[copy].zero_grad()
         cost.backward()
         optimizers[copy].step()
     if epoch in (2000, 3000):
         for name, copy in (("no penalty", longer), ("L2 penalty", penalised)):
             with torch.no_grad():
-                p22, p54 = copy(new_students).flatten().tolist()
-            size = copy.logit.weight.norm().item()
+                p22, p54 = torch.sigmoid(copy(new_students)).flatten().tolist()
+            size = copy.linear.weight.norm().item()
             print(f"epoch {epoch}, {name}: P([2, 2]) = {p22:.5f},", end=" ")
             print(f"P([5, 4]) = {p54:.6f}, weights' size {size:.2f}")
 # --8<-- [end:longer]

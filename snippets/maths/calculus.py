@@ -31,9 +31,9 @@ def slope_at(function, x, h=1e-6):
 x = torch.tensor(3.0, requires_grad=True)  # float32, torch's default
 y = f(x)
 y.backward()  # autograd: the next page explains these two lines
-print(f"by hand, 2x       {2 * 3.0:.6f}")
-print(f"finite difference {slope_at(f, 3.0):.6f}")
-print(f"autograd          {x.grad.item():.6f}")
+print(f"by hand, 2x        {2 * 3.0:.6f}")
+print(f"central difference {slope_at(f, 3.0):.6f}")
+print(f"autograd           {x.grad.item():.6f}")
 # --8<-- [end:derivative]
 
 
@@ -46,9 +46,9 @@ x = torch.tensor(2.0, requires_grad=True)
 g(x).backward()
 u = 3 * 2.0 + 1  # the inner function at x = 2
 # The outer slope 2u times the inner slope 3:
-print(f"by hand           {2 * u * 3:.6f}")
-print(f"autograd          {x.grad.item():.6f}")
-print(f"finite difference {slope_at(g, 2.0):.6f}")
+print(f"by hand            {2 * u * 3:.6f}")
+print(f"autograd           {x.grad.item():.6f}")
+print(f"central difference {slope_at(g, 2.0):.6f}")
 # --8<-- [end:chain]
 
 
@@ -62,9 +62,9 @@ s(x).backward()
 z = 2 * 1.0 - 1  # the inner line at x = 1
 sig = torch.sigmoid(torch.tensor(z)).item()
 # The outer slope sigma(z)(1 - sigma(z)) times the inner slope 2:
-print(f"by hand           {sig * (1 - sig) * 2:.6f}")
-print(f"autograd          {x.grad.item():.6f}")
-print(f"finite difference {slope_at(s, 1.0):.6f}")
+print(f"by hand            {sig * (1 - sig) * 2:.6f}")
+print(f"autograd           {x.grad.item():.6f}")
+print(f"central difference {slope_at(s, 1.0):.6f}")
 # --8<-- [end:sigmoid]
 
 # --8<-- [start:partial]
@@ -85,8 +85,8 @@ cost(W, b).backward()
 x64, y64, h = x_data.double(), y_data.double(), 1e-6
 dW = (cost(h, 0, x64, y64) - cost(-h, 0, x64, y64)) / (2 * h)
 db = (cost(0, h, x64, y64) - cost(0, -h, x64, y64)) / (2 * h)
-print(f"d cost/dW: autograd {W.grad:.4f}, finite difference {dW:.4f}")
-print(f"d cost/db: autograd {b.grad:.4f}, finite difference {db:.4f}")
+print(f"d cost/dW: autograd {W.grad:.4f}, central difference {dW:.4f}")
+print(f"d cost/db: autograd {b.grad:.4f}, central difference {db:.4f}")
 # --8<-- [end:partial]
 
 # --8<-- [start:descent]

@@ -14,13 +14,13 @@ def cube(x):
 
 
 # How fast the slope changes: the slope just right of 2 minus the slope just left of it,
-# per step h (float64, as for every finite difference).
+# per step h (in float64, like every central difference on this page).
 x, h = torch.tensor(2.0, dtype=torch.float64), 1e-4
 right = (cube(x + h) - cube(x)) / h
 left = (cube(x) - cube(x - h)) / h
-print(f"by hand, 6x       {6 * 2.0:.4f}")
-print(f"finite difference {((right - left) / h).item():.4f}")
-print(f"autograd          {hessian(cube, torch.tensor(2.0)).item():.4f}")
+print(f"by hand, 6x        {6 * 2.0:.4f}")
+print(f"central difference {((right - left) / h).item():.4f}")
+print(f"autograd           {hessian(cube, torch.tensor(2.0)).item():.4f}")
 # --8<-- [end:second]
 
 # --8<-- [start:hessian]

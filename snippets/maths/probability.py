@@ -16,17 +16,18 @@ print(f"ln(e) = {torch.log(torch.tensor(math.e)).item():.6f}")  # natural log
 
 # --8<-- [start:underflow]
 torch.manual_seed(0)
-p = 0.5 + 0.4 * torch.rand(2000)  # 2000 probabilities between 0.5 and 0.9
+p = 0.2 + 0.7 * torch.rand(2000)  # 2000 probabilities between 0.2 and 0.9
 
-running = torch.cumprod(p, dim=0)  # p[0], p[0] * p[1], ...
-first_zero = (running == 0).nonzero()[0].item()  # counted from 0
-tiny = torch.nextafter(torch.tensor(0.0), torch.tensor(1.0)).item()
-print(f"product of all 2000 in float32: {torch.prod(p).item()}")
-print(f"the running product is exactly 0.0 from factor {first_zero + 1} on")
-print(f"the smallest positive float32 is {tiny:.1e}")
+product = torch.tensor(1.0)  # the product so far, in float32 like p
+for step, value in enumerate(p, start=1):
+    product = product * value
+    if product < 1e-43:  # close to the bottom of float32: show every step
+        print(f"after {step} factors: {product.item():.2g}")
+    if product == 0:
+        break
 
-log_sum = torch.log(p).sum()
-in_float64 = math.fsum(math.log(v) for v in p.tolist())  # Python, one by one
-print(f"sum of the logs: torch {log_sum.item():.2f}, Python {in_float64:.2f}")
-print(f"so the product is about 10^{in_float64 / math.log(10):.1f}")
+log_sum = torch.log(p).sum().item()
+print(f"sum of the logs of all 2000: {log_sum:.2f}")
+power = log_sum / math.log(10)  # the logarithm to base 10: log(x) / log(10)
+print(f"so their product is about 10^{power:.0f}")
 # --8<-- [end:underflow]

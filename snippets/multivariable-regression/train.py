@@ -59,7 +59,7 @@ with torch.no_grad():
 # --8<-- [end:predict]
 
 # --8<-- [start:curvature]
-# A column of ones for the bias
+# The Hessian (2/n) X^T X, with a column of ones in X for the bias, and its eigenvalues
 X = torch.cat([x_train, torch.ones(len(x_train), 1)], dim=1)
 curvatures = torch.linalg.eigvalsh(2 / len(X) * X.T @ X)
 print("curvatures:", [f"{c:.4g}" for c in curvatures.tolist()])

@@ -35,6 +35,15 @@ x_test, y_test = noisy_samples(40)  # kept apart until the very end
 # --8<-- [end:data]
 
 
+# --8<-- [start:alike]
+columns = powers(x_train, 9)
+# A correlation of 1: two columns that are the same up to a scale and a shift.
+for j, k in ((5, 7), (7, 9), (5, 9)):
+    r = torch.corrcoef(torch.stack([columns[:, j], columns[:, k]]))[0, 1]
+    print(f"columns x^{j} and x^{k}: correlation {r:.3f}")
+# --8<-- [end:alike]
+
+
 # --8<-- [start:fit]
 def fit(x, y, degree):
     """The least-squares polynomial of this degree through the points (x, y)."""

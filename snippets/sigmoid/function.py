@@ -54,11 +54,13 @@ print("max |s(1 - s) - finite difference|:", off_formula)
 smallest, at_0 = by_autograd.min().item(), by_autograd[1000].item()
 print("smallest slope:", smallest, " slope at 0:", at_0)
 
-# The second derivative changes sign once, at 0: the single inflection point.
-second = by_formula * (1 - 2 * torch.sigmoid(xs))
-sign_changes = (second.sign().diff() != 0).nonzero().flatten()
-left, right = xs[sign_changes[0]].item(), xs[sign_changes[-1] + 1].item()
-print("curvature changes sign between", left, "and", right)
+# The second derivative is the slope of the slope: a finite difference of the autograd
+# slopes, at each point of the grid but the two ends.
+inner = xs[1:-1]
+second = (by_autograd[2:] - by_autograd[:-2]) / (xs[2:] - xs[:-2])
+for name, where in (("upwards", second > 0), ("downwards", second < 0)):
+    first, last = inner[where].min(), inner[where].max()
+    print(f"bends {name} at {where.sum()} points, x = {first:.2f} to {last:.2f}")
 # --8<-- [end:derivative]
 
 # --8<-- [start:figure]

@@ -37,7 +37,7 @@ table = t.reshape(2, 3)  # the same six numbers as 2 rows of 3
 print(table)
 column = t.reshape(6, 1)  # 6 rows of one number each
 print(column.shape, "->", column.squeeze(1).shape, "->", t.unsqueeze(1).shape)
-print(table.flatten())  # any shape back to one row
+print(table.flatten(), table.flatten().shape)  # any shape to one axis: a flat vector
 print(torch.cat([t, t]).shape, torch.stack([t, t]).shape)
 print(table[:, 0], table[:, :1].shape)  # column 0; the same, kept as a column
 print(table.sum(dim=0), table.sum(dim=1))  # down each column; along each row

@@ -62,16 +62,21 @@ for epoch in range(1001):
         predicted = logits.argmax(dim=1)  # the class with the largest logit
         accuracy = (predicted == y_train).float().mean()
         print(f"epoch {epoch:4d}: loss {loss.item():.4f},", end=" ")
-        print(f"accuracy {accuracy:.3f}")
+        print(f"training accuracy {accuracy:.3f}")
 # --8<-- [end:train]
 
 # --8<-- [start:predict]
+# Held out: 20 new points around each centre, drawn after the training points, never
+# trained on.
+x_held = torch.cat([c + 0.9 * torch.randn(20, 2, generator=generator) for c in centres])
+y_held = torch.arange(3).repeat_interleave(20)
 new_points = torch.tensor([[1.0, 1.0], [4.0, 1.5], [2.5, 2.2]])
 with torch.no_grad():
-    predicted = model(x_train).argmax(dim=1)
+    right = (model(x_train).argmax(dim=1) == y_train).sum().item()
+    right_held = (model(x_held).argmax(dim=1) == y_held).sum().item()
     new_probabilities = torch.softmax(model(new_points), dim=1)
-right = (predicted == y_train).sum().item()
 print(f"{right} of {len(y_train)} training points classified right")
+print(f"{right_held} of {len(y_held)} held-out points classified right")
 print(new_probabilities)
 print(new_probabilities.argmax(dim=1))
 # --8<-- [end:predict]

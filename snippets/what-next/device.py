@@ -40,9 +40,12 @@ print("the model's weights are on", model.weight.device)
 # --8<-- [end:train]
 
 # --8<-- [start:back]
+# 100 held-out points, made the same way, that the model never trained on
+x_held = torch.rand(100, 2, generator=generator) * 4
+y_held = (x_held[:, 0] + x_held[:, 1] > 4).long()
 with torch.no_grad():
-    predicted = model(x_train.to(device)).argmax(dim=1)
+    predicted = model(x_held.to(device)).argmax(dim=1)
 predicted = predicted.cpu().numpy()  # NumPy and matplotlib need the CPU
-right = (predicted == y_train.numpy()).mean()
-print(type(predicted).__name__, predicted[:10], f"accuracy {right:.3f}")
+right = (predicted == y_held.numpy()).mean()
+print(type(predicted).__name__, predicted[:10], f"held-out accuracy {right:.3f}")
 # --8<-- [end:back]

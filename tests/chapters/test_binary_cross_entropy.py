@@ -16,16 +16,27 @@ def chapter(rendered):
 
 
 def test_bce_is_the_negative_mean_log_likelihood(rendered):
-    assert section_output(rendered, "binary-cross-entropy/likelihood", "likelihood") == (
+    """ "The product itself prints as 0.0. Its true value is e^(-2000 x 0.506455) ~ e^(-1013), far
+    below the smallest number a float32, or even a float64, can hold" """
+    shown = section_output(rendered, "binary-cross-entropy/likelihood", "likelihood")
+    assert shown == (
+        "likelihood, the product of 2000 of them: 0.0\n"
         "BCE 0.506455   negative mean log-likelihood 0.506455\nthe same: True\n"
     )
+    mean = numbers(shown.splitlines()[1])[0]
+    assert round(2000 * mean) == 1013 and math.exp(-2000 * mean) == 0.0  # a Python float is a float64
 
 
 def test_the_likelihood_check_can_fail(chapter):
-    """ "a formula with its two terms swapped would agree just as well" at 0.5, but not here."""
+    """The likelihood is computed from its definition, the product of P(y_i | x_i) =
+    yhat^y (1 - yhat)^(1 - y), not from PyTorch's BCE (which Bernoulli.log_prob is): a wrong BCE
+    formula fails it. "a formula with its two terms swapped would agree just as well" at 0.5, but
+    not here."""
     y, by_likelihood = chapter["y"], chapter["by_likelihood"]
     yhat = torch.sigmoid(0.5 + 2 * chapter["X"])  # the check's probabilities, as the snippet makes them
     assert torch.equal(chapter["bce_formula"](yhat, y), chapter["by_formula"])
+    # The factors are the probabilities of the labels seen: yhat where y = 1, 1 - yhat where y = 0.
+    assert torch.equal(chapter["p_label"], torch.where(y == 1, yhat, 1 - yhat))
     swapped = -torch.mean((1 - y) * torch.log(yhat) + y * torch.log(1 - yhat))
     assert not torch.allclose(swapped, by_likelihood)
     no_minus = torch.mean(y * torch.log(yhat) + (1 - y) * torch.log(1 - yhat))
@@ -33,7 +44,7 @@ def test_the_likelihood_check_can_fail(chapter):
     # At 0.5 everywhere the swapped formula would have passed: the reason the check does not use it.
     half = torch.full_like(y, 0.5)
     swapped_half = -torch.mean((1 - y) * torch.log(half) + y * torch.log(1 - half))
-    assert torch.allclose(swapped_half, -torch.distributions.Bernoulli(probs=half).log_prob(y).mean())
+    assert torch.allclose(swapped_half, -torch.log(half**y * (1 - half) ** (1 - y)).mean())
 
 
 def test_the_gradient_checks_can_fail(chapter):

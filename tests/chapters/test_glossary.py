@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 
 import glossary
-from bs4 import BeautifulSoup
-from support.project import ROOT
+from support.project import ROOT, built_page
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
@@ -52,12 +51,18 @@ def test_a_term_is_marked_once_at_its_first_use_in_body_text():
     assert '<p>Two <abbr title="가중치: A number">weights</abbr>, one weight.</p>' in out
 
 
+def test_a_term_of_two_words_broken_across_lines_is_still_found():
+    terms = [glossary.Term("binary cross-entropy", "이진 교차 엔트로피", "The loss")]
+    out = glossary.mark("<p>It is the <strong>binary\ncross-entropy</strong>.</p>", terms)
+    assert '<abbr title="이진 교차 엔트로피: The loss">binary\ncross-entropy</abbr>' in out
+
+
 def test_every_page_but_the_glossary_has_tooltips_each_term_once_and_never_in_a_heading_or_link(site):
     pages = sorted(site.glob("**/index.html"))
     assert len(pages) >= 10
     tooltips = {t.tooltip for t in glossary.read(ROOT / "docs" / "glossary.md")}
     for page in pages:
-        soup = BeautifulSoup(page.read_text(), "html.parser")
+        soup = built_page(page)
         titles = [a["title"] for a in soup.select("article abbr")]
         if page.parent.name == "glossary":  # it spells every term out beside its Korean
             assert titles == [], page
@@ -67,7 +72,7 @@ def test_every_page_but_the_glossary_has_tooltips_each_term_once_and_never_in_a_
         assert len(titles) == len(set(titles)), page  # once per page
         assert soup.select("article :is(h1, h2, h3, h4, a, pre, code, .filename) abbr") == [], page
         assert soup.select("article abbr a") == [], page
-    sigmoid = BeautifulSoup((site / "sigmoid" / "index.html").read_text(), "html.parser")
+    sigmoid = built_page(site / "sigmoid" / "index.html")
     assert len([a for a in sigmoid.select("article abbr") if a.get_text().lower() == "sigmoid"]) == 1
 
 
@@ -75,6 +80,6 @@ def test_a_formula_is_maths_on_the_glossary_page_and_plain_unicode_in_a_tooltip(
     sigmoid = next(t for t in glossary.read(ROOT / "docs" / "glossary.md") if t.english == "sigmoid")
     assert sigmoid.meaning.startswith("The function $1 / (1 + e^{-x})$")
     assert glossary.plain(r"$\log(p / (1 - p))$ and $\sigma^{2}$") == "log(p / (1 − p)) and σ²"
-    page = BeautifulSoup((site / "glossary" / "index.html").read_text(), "html.parser")
+    page = built_page(site / "glossary" / "index.html")
     row = next(tr for tr in page.select("tr") if tr.td and tr.td.get_text() == "sigmoid")
     assert row.select_one("math") is not None and "$" not in row.get_text()

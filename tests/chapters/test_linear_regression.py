@@ -134,6 +134,25 @@ def test_exercise_answers(rendered):
     assert below < 1e-6 < 1e6 < above
 
 
+def test_the_flat_valley_floor_sets_the_pace(rendered, trained):
+    """Solution 2: "each epoch multiplies the remaining distance to the best (W, b) along it by
+    1 - 0.01 x 0.24, removing only about 0.24% of it ... The cost ... falls about twice as fast, by
+    about 0.48% per epoch". Measured over the second half of the chapter's run; the cost's factor
+    is not the distance's (the check would tell 0.24% from 0.48%)."""
+    flattest = run_snippet(rendered, "linear-regression/exercise")["flattest"]
+    factor = 1 - 0.01 * flattest
+    assert round(flattest, 2) == 0.24 and round(100 * (1 - factor), 2) == 0.24
+    distance = [math.hypot(W - 2, b) for W, b, _ in trained["history"]]
+    cost = [c for _, _, c in trained["history"]]
+    distance_factor = (distance[2000] / distance[1000]) ** (1 / 1000)
+    cost_factor = (cost[2000] / cost[1000]) ** (1 / 1000)
+    assert distance_factor == pytest.approx(factor, abs=2e-5)
+    assert cost_factor == pytest.approx(factor**2, abs=2e-5)
+    assert round(100 * (1 - cost_factor), 2) == 0.48 != round(100 * (1 - distance_factor), 2)
+    # the log's own numbers: 0.000633 at epoch 1000, 0.000005 at 2000
+    assert round(cost[1000], 6) == 0.000633 and round(cost[2000], 6) == 0.000005
+
+
 def test_output_sections_match_code_sections(rendered):
     """Every section that printed has a code section of the same name to sit under."""
     for result in rendered.values():

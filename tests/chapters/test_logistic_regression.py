@@ -33,7 +33,9 @@ def test_original_one_feature_run_stops_short(rendered):
         "predict 1 hour(s): P(pass) = 0.527 -> pass: True\npredict 7 hour(s): P(pass) = 0.890 -> pass: True\n"
     )
     seeds = section_output(rendered, "logistic-regression/one_feature", "seeds").splitlines()
-    assert seeds[1] == "2 of 10 random starts say a 1-hour student passes"
+    assert seeds[1] == "2 of 10 random starts say a 1-hour student passes"  # "two of them say"
+    # "All ten short runs put their boundary ... somewhere between 0.51 and 1.84 hours"
+    assert seeds[2] == "boundary (P = 0.5), seeds 0-9: 0.51 to 1.84 hours"
 
 
 def test_proper_training_puts_the_boundary_between_the_classes(rendered):
@@ -74,10 +76,17 @@ def one_feature(rendered):
     return run_snippet(rendered, "logistic-regression/one_feature")
 
 
-def test_short_runs_cross_one_half_between_half_an_hour_and_1_8_hours(one_feature):
-    """The figure's alt text and the prose say so."""
+def test_short_runs_cross_one_half_between_0_51_and_1_84_hours(one_feature):
+    """The prose and the figure's alt text: "between 0.51 and 1.84 hours", the printed range; and the
+    curves drawn do cross 0.5 there."""
     boundaries = [-m.linear.bias.item() / m.linear.weight.item() for m in one_feature["short_runs"]]
-    assert 0.5 < min(boundaries) and max(boundaries) < 1.85
+    assert len(boundaries) == 10
+    assert round(min(boundaries), 2) == 0.51 and round(max(boundaries), 2) == 1.84
+    assert 0.505 <= min(boundaries) and max(boundaries) < 1.845
+    with torch.no_grad():
+        for model, boundary in zip(one_feature["short_runs"], boundaries, strict=True):
+            below, above = model(torch.tensor([[boundary - 0.01], [boundary + 0.01]])).flatten().tolist()
+            assert below < 0.5 < above
 
 
 def test_two_features_raw_tensors_end_at_five_of_six(rendered):
@@ -119,7 +128,7 @@ def test_an_l2_penalty_keeps_the_weights_finite(rendered):
     assert [line.split(",")[0] for line in lines] == ["epoch 2000", "epoch 2000", "epoch 3000", "epoch 3000"]
     (_, _, free_2000), (_, _, free_3000) = longer_rows(rendered, "no penalty")
     (p22, p54, at_2000), (_, _, at_3000) = longer_rows(rendered, "L2 penalty")
-    trained = run_snippet(rendered, "logistic-regression/two_features")["classifier"].logit.weight.norm()
+    trained = run_snippet(rendered, "logistic-regression/two_features")["classifier"].linear.weight.norm()
     assert at_2000 < trained.item()  # "shrink a little"
     assert round(at_3000, 1) == 3.0 and at_2000 - at_3000 < 0.1 < free_3000 - free_2000
     assert 0.01 < p22 and p54 < 0.999  # less extreme than without the penalty
@@ -132,28 +141,30 @@ def test_weight_decay_on_the_weights_is_the_written_out_penalty(rendered):
 
     two = run_snippet(rendered, "logistic-regression/two_features")
     x, y, start = two["x_train"], two["y_train"], two["classifier"].state_dict()
-    by_loss, by_decay = two["PassProbability"](), two["PassProbability"]()
+    by_loss, by_decay = two["LogisticModel"](), two["LogisticModel"]()
     for model in (by_loss, by_decay):
         model.load_state_dict(start)
     loss_optimizer = torch.optim.SGD(by_loss.parameters(), lr=1.0)
     decay_optimizer = torch.optim.SGD(
         [
-            {"params": [by_decay.logit.weight], "weight_decay": 0.01},
-            {"params": [by_decay.logit.bias]},
+            {"params": [by_decay.linear.weight], "weight_decay": 0.01},
+            {"params": [by_decay.linear.bias]},
         ],
         lr=1.0,
     )
     for _ in range(50):
-        loss = F.binary_cross_entropy(by_loss(x), y) + 0.01 / 2 * by_loss.logit.weight.pow(2).sum()
+        loss = (
+            F.binary_cross_entropy_with_logits(by_loss(x), y) + 0.01 / 2 * by_loss.linear.weight.pow(2).sum()
+        )
         loss_optimizer.zero_grad()
         loss.backward()
         loss_optimizer.step()
-        loss = F.binary_cross_entropy(by_decay(x), y)
+        loss = F.binary_cross_entropy_with_logits(by_decay(x), y)
         decay_optimizer.zero_grad()
         loss.backward()
         decay_optimizer.step()
-    assert torch.allclose(by_loss.logit.weight, by_decay.logit.weight, atol=1e-5)
-    assert not torch.allclose(by_loss.logit.weight, start["logit.weight"], atol=1e-3)  # they did move
+    assert torch.allclose(by_loss.linear.weight, by_decay.linear.weight, atol=1e-5)
+    assert not torch.allclose(by_loss.linear.weight, start["linear.weight"], atol=1e-3)  # they did move
 
 
 def test_logits_train_where_a_sigmoid_layer_is_stuck(rendered):
@@ -230,23 +241,76 @@ def test_the_class_is_not_the_originals_line_for_line(rendered):
     assert "class BinaryClassifier" not in code and "self.sigmoid = nn.Sigmoid()" not in code
 
 
-def test_class_version_is_the_same_model_and_predicts_with_batch_shape(rendered):
-    module = section_output(rendered, "logistic-regression/two_features", "module")
-    assert module == "same parameters as the Sequential model: True\n"
+def test_class_on_logits_is_the_sequential_model_up_to_rounding(rendered):
+    """Section 3: "It learns the same model as section 2, and gets all six right. Not to the last
+    digit ... their parameters differ by up to 2.9e-6, far below the four decimals section 2 prints";
+    and "The class returns logits, so torch.sigmoid turns them into probabilities"."""
+    module = section_output(rendered, "logistic-regression/two_features", "module").splitlines()
+    assert module == ["largest difference from the Sequential model's parameters: 2.9e-06", "accuracy 1.000"]
+    two = run_snippet(rendered, "logistic-regression/two_features")
+    classifier, sequential = two["classifier"], two["model"]
+    assert 0 < two["difference"] < 0.5e-4  # not to the last digit, below the printed fourth decimal
+    for p, q in zip(classifier.parameters(), sequential.parameters(), strict=True):
+        assert torch.equal(p.detach().mul(1e4).round(), q.detach().mul(1e4).round())
     predict = section_output(rendered, "logistic-regression/two_features", "predict")
     assert predict == "tensor([[0.0071],\n        [0.9996]])\ntorch.Size([1, 1]) torch.Size([1])\n"
+    with torch.no_grad():
+        logits = classifier(two["new_students"])
+    assert logits.min() < 0 and logits.max() > 1  # the class returns logits, not probabilities
+
+
+def test_the_programs_after_logits_in_training_train_on_logits(rendered):
+    """ "From here on, the programs this course adds train on logits, except where one compares the
+    two forms on purpose; the originals' programs are reproduced as they wrote them": on this page,
+    the class, the L2 copies and the exercises' training."""
+
+    def section(snippet, name):
+        code = rendered[f"logistic-regression/{snippet}"].snippet.read_text()
+        return code.split(f"# --8<-- [start:{name}]")[1].split(f"# --8<-- [end:{name}]")[0]
+
+    for snippet, name in (
+        ("two_features", "module"),
+        ("two_features", "longer"),
+        ("exercise", "setup"),
+        ("exercise", "epochs"),
+    ):
+        code = section(snippet, name)
+        assert "binary_cross_entropy_with_logits" in code and "F.binary_cross_entropy(" not in code, name
+        assert "Sigmoid()" not in code, name
+    compared = section("exercise", "sure_and_wrong")  # the comparison on purpose
+    assert "F.binary_cross_entropy," in compared and "F.binary_cross_entropy_with_logits" in compared
+    for name in ("raw", "sequential"):  # the originals, as they wrote them
+        assert "F.binary_cross_entropy(" in section("two_features", name)
 
 
 def test_exercises(rendered):
     boundary = section_output(rendered, "logistic-regression/exercise", "boundary").splitlines()
     assert boundary[1] == "tensor([0.5000, 0.5000, 0.5000])"
-    logits = section_output(rendered, "logistic-regression/exercise", "logits").splitlines()
-    assert numbers(logits[0])[0] < 1e-5 and logits[1] == "accuracy: 1.0"
+    assert boundary[2] == "largest distance from 0.5: 2.4e-07"  # "up to 2.4e-7 away from 0.5"
+    assert section_output(rendered, "logistic-regression/exercise", "sure_and_wrong").splitlines() == [
+        "sigmoid + BCE: 3 of 6 right, weights tensor([[-10., -10.]])",
+        "logits:        6 of 6 right, weights tensor([[ 1.3091, -0.0516]])",
+    ]
     assert section_output(rendered, "logistic-regression/exercise", "epochs").splitlines() == [
         "all six right for the first time after 56 epochs",
         "wrong again after [57, 59, 61, 63, 65, 67] epochs",
         "loss after 56 to 59 epochs: [0.2381, 0.2631, 0.2292, 0.2492]",
     ]
+
+
+def test_a_sure_and_wrong_start_stays_stuck_only_with_the_sigmoid_inside(rendered):
+    """Solution 2: "its weights are still exactly -10, and it still gets only the three students who
+    failed right ... probabilities of 10^-30 and less"; "The model on logits gets all six right. Its
+    tutoring weight is still slightly negative"."""
+    exercise = run_snippet(rendered, "logistic-regression/exercise")
+    stuck, on_logits, y = exercise["with_sigmoid"][0], exercise["on_logits"], exercise["y_train"]
+    assert stuck.weight.flatten().tolist() == [-10.0, -10.0]
+    p_sigmoid, p_logits = exercise["p_sigmoid"], exercise["p_logits"]
+    assert ((p_sigmoid >= 0.5) == (y == 1)).flatten().tolist() == [True] * 3 + [False] * 3
+    assert p_sigmoid[3:].max() < 1e-30 and p_sigmoid[3:].min() > 0  # tiny, but still there in float32
+    assert ((p_logits >= 0.5) == (y == 1)).all()
+    assert -0.1 < on_logits.weight[0, 1].item() < 0
+    assert exercise["right"](p_sigmoid) == 3 and exercise["right"](torch.ones_like(y)) == 3  # can fail
 
 
 def test_all_six_right_comes_and_goes_while_lr_1_overshoots(rendered):
@@ -264,7 +328,7 @@ def test_all_six_right_comes_and_goes_while_lr_1_overshoots(rendered):
     assert [n for n in range(9, 101) if losses[n] > losses[n - 1]] == list(range(9, 72, 2))
     x, y = exercise["x_train"], exercise["y_train"]
     torch.manual_seed(1)
-    model = nn.Sequential(nn.Linear(2, 1), nn.Sigmoid())
+    model = nn.Linear(2, 1)
     optimizer = torch.optim.SGD(model.parameters(), lr=1.0)
     rows = torch.cat([x, torch.ones(6, 1)], dim=1)
 
@@ -272,18 +336,19 @@ def test_all_six_right_comes_and_goes_while_lr_1_overshoots(rendered):
         return torch.linalg.eigvalsh((rows * (p * (1 - p))).T @ rows / 6).max().item()
 
     for epoch in range(68):
-        p = model(x)
+        logits = model(x)
+        p = torch.sigmoid(logits)
         if epoch == 0:
             assert 2 / largest_curvature(p.detach()) < 1  # lr 1 starts above the limit
         if epoch in range(57, 68, 2):
             wrong = ((p >= 0.5).float() != y).flatten().nonzero().flatten().tolist()
             assert wrong == [2], epoch  # the third student, (3, 1)
-        loss = F.binary_cross_entropy(p, y)
+        loss = F.binary_cross_entropy_with_logits(logits, y)
         optimizer.zero_grad()
         loss.backward()
         optimizer.step()
     with torch.no_grad():
-        assert largest_curvature(exercise["early"](x)) < 2  # after 101 epochs: lr 1 is within
+        assert largest_curvature(torch.sigmoid(exercise["early"](x))) < 2  # after 101 epochs: lr 1 is within
 
 
 def test_diagrams_and_figures_are_drawn(rendered):
@@ -307,23 +372,36 @@ def test_variable_returns_a_new_tensor_sharing_the_data():
 
 
 def test_the_pages_other_checks_can_fail(rendered):
-    """ "same parameters as the Sequential model" and "the model gives exactly 0.5 to points on"
-    the boundary would both come out differently for a different model or a wrong formula."""
+    """Section 3's "largest difference from the Sequential model's parameters" would be large for a
+    different model, and "the model gives 0.5, up to rounding, to points on" the boundary would not
+    hold for a wrong formula."""
     two = run_snippet(rendered, "logistic-regression/two_features")
-    same = lambda a, b: all(  # noqa: E731
-        torch.equal(p, q) for p, q in zip(a.parameters(), b.parameters(), strict=True)
-    )
-    assert same(two["classifier"], two["model"])
-    assert not same(two["longer"], two["model"])  # trained for longer: different numbers
+
+    def largest_difference(a, b):
+        return max((p - q).abs().max().item() for p, q in zip(a.parameters(), b.parameters(), strict=True))
+
+    assert largest_difference(two["classifier"], two["model"]) == two["difference"] < 1e-5
+    assert largest_difference(two["longer"], two["model"]) > 0.5  # trained for longer: different numbers
+    torch.manual_seed(2)  # another start, trained as in section 3, for a tenth of the epochs
+    other = two["LogisticModel"]()
+    optimizer = torch.optim.SGD(other.parameters(), lr=1.0)
+    for _ in range(100):
+        loss = torch.nn.functional.binary_cross_entropy_with_logits(other(two["x_train"]), two["y_train"])
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+    assert largest_difference(other, two["model"]) > 0.5
     exercise = run_snippet(rendered, "logistic-regression/exercise")
     model, x1, m, c = (exercise[name] for name in ("model", "x1", "m", "c"))
     with torch.no_grad():
-        right = model(torch.stack([x1, m * x1 + c], dim=1)).flatten()
-        wrong = model(torch.stack([x1, -m * x1 + c], dim=1)).flatten()  # the slope's sign flipped
-        shifted = model(torch.stack([x1, m * x1 - c], dim=1)).flatten()  # the intercept's
-    assert torch.allclose(right, torch.full_like(right, 0.5))
+        right = torch.sigmoid(model(torch.stack([x1, m * x1 + c], dim=1))).flatten()
+        wrong = torch.sigmoid(model(torch.stack([x1, -m * x1 + c], dim=1))).flatten()  # slope's sign flipped
+        shifted = torch.sigmoid(model(torch.stack([x1, m * x1 - c], dim=1))).flatten()  # the intercept's
+    distance = (right - 0.5).abs().max().item()
+    assert 0 < distance < 1e-6  # 0.5 only up to rounding
+    assert torch.equal(right, exercise["p"])
     for mistake in (wrong, shifted):  # the page's check would catch a sign error in m or c
-        assert not torch.allclose(mistake, torch.full_like(mistake, 0.5), atol=1e-3)
+        assert (mistake - 0.5).abs().max().item() > 1e-3
 
 
 def test_the_boundary_moves_only_a_little_with_longer_training(rendered):
@@ -332,11 +410,11 @@ def test_the_boundary_moves_only_a_little_with_longer_training(rendered):
     two = run_snippet(rendered, "logistic-regression/two_features")
     crossings = []
     for model in (two["classifier"], two["longer"], two["penalised"]):
-        (w1, w2), b = model.logit.weight.flatten().tolist(), model.logit.bias.item()
+        (w1, w2), b = model.linear.weight.flatten().tolist(), model.linear.bias.item()
         crossings.append([(-b - w2 * x2) / w1 for x2 in (1.0, 2.0, 3.0)])  # where x1 crosses the line
     for later in crossings[1:]:
         assert all(abs(a - b) < 0.2 for a, b in zip(crossings[0], later, strict=True))
-    assert two["longer"].logit.weight.norm() > 1.3 * two["classifier"].logit.weight.norm()
+    assert two["longer"].linear.weight.norm() > 1.3 * two["classifier"].linear.weight.norm()
 
 
 def test_diagram_boxes_hold_their_text_and_arrows_start_at_their_edges(rendered):

@@ -6,6 +6,7 @@ those checks can fail: a wrong formula does not agree with what the page measure
 
 from __future__ import annotations
 
+import itertools
 import math
 import statistics
 
@@ -121,6 +122,14 @@ def test_the_example_is_not_the_linear_regression_chapters(rendered, calculus):
     assert not set(numbers(chapter)) & set(numbers(section_output(rendered, "maths/calculus", "partial")))
 
 
+def test_the_chapter_takes_the_step_2001_times(rendered):
+    """ "Training is this step, repeated; the linear-regression chapter takes it 2001 times", as
+    that chapter says: "2001 updates, numbered 0 to 2000"."""
+    assert "the\nlinear-regression chapter takes it 2001 times." in (ROOT / "docs/maths.md").read_text()
+    assert "2001 updates, numbered 0 to 2000" in (ROOT / "docs/linear-regression.md").read_text()
+    assert len(run_snippet(rendered, "linear-regression/train")["history"]) == 2001
+
+
 def test_one_step_of_gradient_descent(rendered):
     """ "one step moves W to 1 and b to 0.6, and the cost falls from 13 to 2.96" """
     step, before, after = lines(rendered, "calculus", "descent")
@@ -220,27 +229,42 @@ def test_log_of_a_product_is_the_sum_of_the_logs(rendered):
 
 
 def test_the_product_underflows_and_the_sum_of_logs_does_not(rendered):
-    product, running, tiny, logs, power = lines(rendered, "probability", "underflow")
-    assert product == "product of all 2000 in float32: 0.0"
-    assert numbers(running) == [0.0, 272.0]  # "from factor 272 on it is exactly 0.0"
-    assert numbers(tiny) == [32.0, 1.4e-45]  # "float32", "1.4 x 10^-45"
-    assert numbers(logs) == [-743.78, -743.78]  # torch's float32 sum agrees with Python's float64
-    assert numbers(power) == [10.0, -323.0]  # "the true product is about 10^-323"
+    """ "After 149 factors the product is 1.4 x 10^-45, the smallest positive number float32 can
+    hold; one factor more and it is exactly 0 ... The sum of the logarithms, about -1358.89 ...
+    the true product is about 10^-590, far too small even for float64." """
+    *steps, logs, power = lines(rendered, "probability", "underflow")
+    counts, values = zip(*(numbers(line) for line in steps), strict=True)
+    assert counts == tuple(range(int(counts[0]), 151))  # every step near the bottom, to 150
+    assert values[-2:] == (1.4e-45, 0.0) and steps[-1] == "after 150 factors: 0"
+    assert all(b <= a for a, b in itertools.pairwise(values))
+    assert torch.finfo(torch.float32).smallest_normal > 2**-149 == pytest.approx(1.4e-45, rel=0.01)
+    assert numpy.float32(2**-149) > 0 and numpy.float32(2**-149) / 2 == 0  # nothing below it
+    assert numbers(logs) == [2000.0, -1358.89]
+    assert numbers(power) == [10.0, -590.0]
+    assert 10.0**-590 == 0.0 and 10.0**-300 > 0  # "far too small even for float64"
 
 
-def test_the_probabilities_are_as_described_and_the_crossing_is_real(rendered):
-    """ "2000 probabilities, each between 0.5 and 0.9"; the product, kept in float64 by Python,
-    falls below the smallest positive float32 (2^-149) around factor 272, as the run says."""
+def test_the_probabilities_are_as_described_and_the_logs_are_right(rendered):
+    """ "2000 probabilities, each between 0.2 and 0.9"; it stays 0 "whatever the other 1850
+    factors are"; the float32 sum of logs agrees with Python's float64 one, and a product kept in
+    float64 by Python falls below half of 2^-149, where float32 rounds to 0, at the same step."""
     probability = run_snippet(rendered, "maths/probability")
     p = probability["p"].tolist()
-    assert len(p) == 2000 and 0.5 <= min(p) and max(p) <= 0.9
-    running, crossing = 1.0, None
-    for index, value in enumerate(p, start=1):
+    assert len(p) == 2000 and 0.2 <= min(p) and max(p) <= 0.9
+    assert probability["step"] == 150 and 2000 - 150 == 1850
+    assert math.fsum(math.log(v) for v in p) == pytest.approx(probability["log_sum"], abs=0.01)
+    running = 1.0
+    for index, value in enumerate(p[:150], start=1):
         running *= value
-        if running < 2**-149 and crossing is None:
-            crossing = index
-    assert crossing is not None and abs(crossing - 272) <= 3
-    assert probability["tiny"] == 2**-149
+        assert (running < 2**-150) == (index == 150), index  # below half of it, float32 rounds to 0
+    # "A likelihood of 0 cannot tell good parameters from bad ones": a model that gives every
+    # example a higher probability gets the same float32 product, 0, and a larger sum of logs.
+    better = [min(v + 0.05, 0.95) for v in p]
+    product = torch.tensor(1.0)
+    for value in better:
+        product = product * value
+    assert product.item() == probability["product"].item() == 0.0
+    assert math.fsum(math.log(v) for v in better) > probability["log_sum"] + 50
 
 
 # ---------------------------------------------------------------- curvature
@@ -317,13 +341,31 @@ def test_the_page_does_not_answer_the_linear_regression_exercise(rendered):
     assert exercise[0] == f"curvatures: {flattest:.3f} and {steepest:.3f}"
 
 
-def test_the_curvature_section_keeps_its_anchor():
+def test_the_curvature_section_keeps_its_anchor_and_is_the_one_derivation():
     """Other chapters link to #curvature-the-hessian-and-its-eigenvalues, the (1 - alpha lambda)
-    derivation; the heading's words changed, its id did not."""
+    derivation; the heading's words changed, its id did not. The section is a normal part of the
+    page, Hessian and eigenvalues in the open (multivariable's main text builds on them), and the
+    chapters that use it link here rather than derive it again."""
     page = (ROOT / "docs/maths.md").read_text()
     assert "\n## Curvature and the learning rate {#curvature-the-hessian-and-its-eigenvalues}\n" in page
-    section = page.split("{#curvature-the-hessian-and-its-eigenvalues}")[1].split("??? going-further")[0]
-    assert r"(1 - \alpha\lambda)" in section  # the derivation sits in the open, before the box
+    section = page.split("{#curvature-the-hessian-and-its-eigenvalues}")[1].split("\n## Try it")[0]
+    assert r"(1 - \alpha\lambda)" in section and "optional" not in section.lower()
+    assert "??? going-further" not in section and "eigvalsh" in section
+    assert "multivariable-regression.md#why-the-learning-rate-must-be-so-small" in section
+    for chapter in ("multivariable-regression", "linear-regression", "overfitting"):
+        text = (ROOT / f"docs/{chapter}.md").read_text()
+        assert "maths.md#curvature-the-hessian-and-its-eigenvalues" in text, chapter
+        assert "Why does the curvature set the learning rate" not in text, chapter
+
+
+def test_one_name_for_the_two_sided_slope(rendered):
+    """The page names the estimate once, "a central difference (one kind of finite difference)",
+    and calls it a central difference from then on, in its prose and in what its code prints."""
+    page = (ROOT / "docs/maths.md").read_text()
+    assert page.count("finite difference") == 1 and "**central difference**" in page
+    maths = [result for key, result in rendered.items() if key.startswith("maths/")]
+    printed = "".join(result.output.read_text() for result in maths)
+    assert "finite" not in printed and printed.count("central difference") == 7
 
 
 # ---------------------------------------------------------------- exercises

@@ -52,6 +52,23 @@ def test_curvature_limits_the_learning_rate(rendered):
     assert all(b / a > 1000 for a, b in itertools.pairwise(costs))  # x1000 every 20 epochs
 
 
+def test_the_curvatures_are_the_eigenvalues_of_the_hessian(rendered):
+    """ "Its Hessian is 2/n X^T X, as for the line on the maths page, with a column of ones in X for
+    the bias": autograd's second derivatives of the chapter's cost agree, and a formula without the
+    2 would not."""
+    chapter = run_snippet(rendered, "multivariable-regression/train")
+    x, y, X = chapter["x_train"].double(), chapter["y_train"].double().squeeze(1), chapter["X"].double()
+
+    def cost(params):
+        return torch.mean((x @ params[:3] + params[3] - y) ** 2)
+
+    H = torch.autograd.functional.hessian(cost, torch.zeros(4, dtype=torch.float64))
+    assert torch.allclose(H, 2 / 5 * X.T @ X)
+    assert not torch.allclose(H, 1 / 5 * X.T @ X)
+    eigenvalues = torch.linalg.eigvalsh(H)
+    assert torch.allclose(eigenvalues.float(), chapter["curvatures"], rtol=1e-3, atol=1e-2)
+
+
 def test_the_slow_creep_comes_from_the_middle_curvatures(rendered):
     """ "along the flattest direction practically nothing moves at all ... leaves 99.99% of the error
     where it was. The slow creep

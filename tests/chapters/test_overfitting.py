@@ -30,6 +30,40 @@ def test_the_highest_power_is_tiny_for_most_training_inputs(rendered):
     assert x.abs().max() < 1 and ((x**9).abs() < 0.05).sum() >= 10
 
 
+def test_the_high_powers_are_nearly_alike_and_rescaling_does_not_help(rendered):
+    """ "x^5, x^7 and x^9 ... Their correlation ... is close to 1 on the training inputs ... Rescaling
+    the columns would not help, since it leaves their correlations as they are. (For most inputs the
+    column x^9 is also tiny next to the column of ones, which makes matters worse.)"; the three
+    quizzes "did the same, on a smaller scale"."""
+    rows = [
+        numbers(line) for line in section_output(rendered, "overfitting/polynomials", "alike").splitlines()
+    ]
+    assert [row[:2] for row in rows] == [[5, 7], [7, 9], [5, 9]]
+    assert [row[-1] for row in rows] == [0.99, 0.995, 0.971] and min(row[-1] for row in rows) > 0.95
+    polynomials = run_snippet(rendered, "overfitting/polynomials")
+    columns = polynomials["powers"](polynomials["x_train"], 9)
+
+    def flatness(c):
+        """The smallest curvature over the largest: near 0, a cost almost flat in some direction."""
+        curvatures = torch.linalg.eigvalsh(2 / len(c) * c.T @ c)
+        return (curvatures[0] / curvatures[-1]).item()
+
+    standardised = columns.clone()
+    standardised[:, 1:] = (columns[:, 1:] - columns[:, 1:].mean(dim=0)) / columns[:, 1:].std(dim=0)
+    unit_length = columns / columns.norm(dim=0)
+    for rescaled in (standardised, unit_length):
+        same = torch.corrcoef(rescaled[:, 1:].T)
+        assert torch.allclose(same, torch.corrcoef(columns[:, 1:].T))
+        assert flatness(columns) < flatness(rescaled) < 1e-8  # worse unscaled, and still flat
+    # The check can fail: columns that are not alike (x and a shuffled x^9) correlate far less.
+    shuffled = columns[torch.randperm(12, generator=torch.Generator().manual_seed(0)), 9]
+    assert abs(torch.corrcoef(torch.stack([columns[:, 1], shuffled]))[0, 1]) < 0.9
+    quizzes = numbers(
+        section_output(rendered, "multivariable-regression/train", "standardize").splitlines()[0]
+    )
+    assert quizzes[0] / quizzes[-1] > 1000 * flatness(unit_length)  # "on a smaller scale"
+
+
 def test_fitting_errors_show_under_and_overfitting(rendered):
     lines = section_output(rendered, "overfitting/polynomials", "fit").splitlines()
     train, val = zip(*(numbers(line)[1:] for line in lines), strict=True)
@@ -54,6 +88,16 @@ def test_inside_the_training_range_overfitting_outside_it_extrapolation(rendered
     assert round(within[9] / within[3]) == 6  # "six times that of degree 3"
     assert within[2] < within[1] and beyond[2] > beyond[1]  # degree 2: better inside, worse outside
     assert round(beyond[9], -4) == 170000 and 300 < beyond[9] ** 0.5 < 500  # "a typical miss of some 400"
+    # "Every polynomial of degree 1 or more heads off towards +-infinity beyond its data": degree 0,
+    # a constant, does not.
+    polynomials = run_snippet(rendered, "overfitting/polynomials")
+    fit, powers = polynomials["fit"], polynomials["powers"]
+    far = torch.tensor([-100.0, 100.0], dtype=torch.float64)
+    flat = (powers(far, 0) @ fit(polynomials["x_train"], polynomials["y_train"], 0)).squeeze(1)
+    assert flat[0] == flat[1] and abs(flat[0]) < 1
+    for degree in (1, 3, 9):
+        ends = (powers(far, degree) @ fit(polynomials["x_train"], polynomials["y_train"], degree)).abs()
+        assert ends.min() > 50, degree
 
 
 def test_degree_2_fits_real_curvature():

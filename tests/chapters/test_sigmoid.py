@@ -52,8 +52,64 @@ def test_derivative(rendered):
     smallest, at_zero = numbers(lines[2])[0], numbers(lines[2])[-1]
     assert 4.5e-5 < smallest < 4.6e-5  # "about 4.5 x 10^-5"
     assert at_zero == 0.25
-    left, right = numbers(lines[3])
-    assert left < 0 < right and right - left < 0.03  # one inflection point, at 0
+    # "positive at all 999 points left of 0 and negative at all 999 right of it"
+    assert lines[3:] == [
+        "bends upwards at 999 points, x = -9.99 to -0.01",
+        "bends downwards at 999 points, x = 0.01 to 9.99",
+    ]
+
+
+def test_one_inflection_point_and_the_check_would_catch_another_curve(rendered):
+    """The second derivative is a finite difference of the autograd slopes, not a formula the page
+    does not derive: "positive at all 999 points left of 0 and negative at all 999 right of it (at
+    0 itself it is 0)". 999 points from -9.99 to -0.01 are every point of the grid there, so the
+    sign changes once. The same lines print something else for a curve whose bend is elsewhere,
+    that bends several times, or that never changes its bend."""
+    chapter = run_snippet(rendered, "sigmoid/function")
+    xs, inner, second = chapter["xs"], chapter["inner"], chapter["second"]
+    assert len(inner) == 1999 and (inner < -0.005).sum() == 999 == (inner > 0.005).sum()
+    [at_zero] = inner[second == 0].tolist()  # the grid's 0, up to rounding, and nowhere else
+    assert abs(at_zero) < 1e-12
+    # The finite difference agrees with the second derivative worked out by hand, s'(1 - 2s).
+    s = torch.sigmoid(inner)
+    assert torch.allclose(second, s * (1 - s) * (1 - 2 * s), atol=1e-5, rtol=0)
+
+    def printed(curve):
+        """What the page's lines print for the curve's slope (its autograd slope, as on the page)."""
+        x = xs.clone().requires_grad_(True)
+        curve(x).sum().backward()
+        slope = x.grad
+        second = (slope[2:] - slope[:-2]) / (xs[2:] - xs[:-2])
+        lines = []
+        for name, where in (("upwards", second > 0), ("downwards", second < 0)):
+            if where.any():
+                first, last = inner[where].min(), inner[where].max()
+                lines.append(f"bends {name} at {where.sum()} points, x = {first:.2f} to {last:.2f}")
+        return lines
+
+    page = section_output(rendered, "sigmoid/function", "derivative").splitlines()[3:]
+    assert printed(torch.sigmoid) == page
+    shifted, wavy, convex = (printed(f) for f in (lambda x: torch.sigmoid(x - 1), torch.sin, torch.exp))
+    assert shifted == [
+        "bends upwards at 1099 points, x = -9.99 to 0.99",
+        "bends downwards at 899 points, x = 1.01 to 9.99",
+    ]
+    assert convex == ["bends upwards at 1999 points, x = -9.99 to 9.99"]  # no sign change at all
+    for line in wavy:  # several bends: fewer points than the printed span holds
+        count, first, last = numbers(line)
+        assert count < round((last - first) / 0.01) + 1 - 50, line
+
+
+def test_four_students_at_one_W_and_b(rendered):
+    """ "With W = 2 and b = -5 the midpoint -b/W sits at 2.5 hours, between the two who failed and the
+    two who passed", written with the page's W, as in its formula and its explorer."""
+    assert section_output(rendered, "sigmoid/students", "students").splitlines() == [
+        "W = 2.0, b = -5.0",
+        "P(pass): 0.0474 0.2689 0.7311 0.9526",
+        "BCE loss: 0.1809",
+    ]
+    code = rendered["sigmoid/students"].snippet.read_text()
+    assert "W, b = 2.0, -5.0" in code and "w * hours" not in code
 
 
 def test_float32_limits(rendered):

@@ -46,6 +46,8 @@ def test_toolkit_and_seeds(rendered):
     lines = section_output(rendered, "vocabulary/tensors", "toolkit").splitlines()
     assert "torch.Size([6, 1]) -> torch.Size([6]) -> torch.Size([6, 1])" in lines
     assert "torch.Size([12]) torch.Size([2, 6])" in lines  # cat joins, stack adds an axis
+    # "flatten lays any shape out as a flat vector of shape (6,): one axis, not a row of shape (1, 6)"
+    assert "tensor([0., 1., 2., 3., 4., 5.]) torch.Size([6])" in lines
     assert "tensor([3., 4., 5.])" in lines  # the mask t > 2.5
     # "on the (2, 3) table, sum(dim=0) adds down each column and leaves 3 numbers, sum(dim=1)
     # adds along each row and leaves 2"

@@ -66,14 +66,28 @@ def test_training_and_accuracy(rendered):
 
 
 def test_predictions(rendered):
-    """ "At the centres of classes 0 and 1 the model is sure (0.95 and 0.99). The point (2.5, 2.2) ...
-    gets 0.31, 0.17 and 0.52, so the answer is class 2"; and the figure's "3 of the 60 points"."""
+    """ "On the held-out points the model is right 54 times in 60, a little less than the 57 of 60 on
+    its training points. At the centres of classes 0 and 1 it is sure (0.95 and 0.99). The point
+    (2.5, 2.2) ... gets 0.31, 0.17 and 0.52, so the answer is class 2"; and the figure's "3 of the 60
+    points"."""
     shown = lines(rendered, "classes", "predict")
     assert shown[0] == "57 of 60 training points classified right"
-    rows = [numbers(line) for line in shown[1:4]]
+    assert shown[1] == "54 of 60 held-out points classified right"
+    rows = [numbers(line) for line in shown[2:5]]
     assert round(rows[0][0], 2) == 0.95 and round(rows[1][1], 2) == 0.99
     assert [round(p, 2) for p in rows[2]] == [0.31, 0.17, 0.52]
-    assert shown[4] == "tensor([0, 1, 2])"
+    assert shown[5] == "tensor([0, 1, 2])"
+
+
+def test_the_held_out_points_are_new(rendered):
+    """ "20 held-out points around each centre, which the model never trained on": new draws from the
+    same centres, none of them a training point."""
+    chapter = run_snippet(rendered, "what-next/classes")
+    x, held = chapter["x_train"], chapter["x_held"]
+    assert held.shape == (60, 2) and torch.cdist(held, x).min() > 0
+    assert chapter["y_held"].tolist() == chapter["y_train"].tolist()  # 20 of each class, in order
+    for k in range(3):  # each class's points sit around its own centre
+        assert torch.dist(held[chapter["y_held"] == k].mean(dim=0), chapter["centres"][k]) < 0.5
 
 
 def test_the_regions_meet_in_one_point_near_the_middle(rendered):
@@ -176,7 +190,12 @@ def test_the_device_the_page_was_built_on(rendered):
     """ "On the machine that built this page it printed cpu." """
     assert lines(rendered, "device", "device") == ["running on cpu"]
     assert lines(rendered, "device", "train") == ["the model's weights are on cpu"]
-    assert lines(rendered, "device", "back")[0].startswith("ndarray [")
+    back = lines(rendered, "device", "back")[0]
+    # "The accuracy, 0.990, is measured on 100 held-out points made the same way"
+    assert back.startswith("ndarray [") and back.endswith("held-out accuracy 0.990")
+    chapter = run_snippet(rendered, "what-next/device")
+    held, trained = chapter["x_held"], chapter["x_train"]
+    assert held.shape == (100, 2) and torch.cdist(held, trained).min() > 0
 
 
 def test_exercises(rendered):

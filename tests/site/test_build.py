@@ -15,11 +15,11 @@ import course
 import paths
 import pytest
 from bs4 import BeautifulSoup
-from support.project import ROOT, copy_project, mkdocs_build
+from support.project import ROOT, built_page, copy_project, mkdocs_build
 
 
 def page(site: Path, name: str) -> BeautifulSoup:
-    return BeautifulSoup((site / name / "index.html").read_text(), "html.parser")
+    return built_page(site / name / "index.html")
 
 
 def test_every_figure_on_a_page_exists_in_both_variants(site):
@@ -47,12 +47,12 @@ def test_pages_are_a_course_each_linking_to_the_previous_and_next(site):
     order = list(pages(nav))
     urls = [paths.page_url(page) for page in order]
     # The home page lists the chapters in the same order, made from the nav (site_build/course.py).
-    home = BeautifulSoup((site / "index.html").read_text(), "html.parser")
+    home = built_page(site / "index.html")
     listed = [li.select_one("a")["href"] for li in home.select("article ol > li")]
     assert listed == [paths.page_url(c.page) for c in course.chapters(nav, ROOT / paths.DOCS)]
     assert len(listed) >= 7 and all(url in urls for url in listed)
     for i, url in enumerate(urls):
-        soup = BeautifulSoup((site / url / "index.html").read_text(), "html.parser")
+        soup = built_page(site / url / "index.html")
         prev = soup.select_one("a.md-footer__link--prev")
         after = soup.select_one("a.md-footer__link--next")
         here = site / url
@@ -80,7 +80,7 @@ def test_math_is_mathml_with_no_latex_left(site):
 def test_site_loads_nothing_from_other_hosts(site):
     """No CDN, no web fonts: every script, stylesheet and image is the site's own."""
     for html in site.rglob("*.html"):
-        soup = BeautifulSoup(html.read_text(), "html.parser")
+        soup = built_page(html)
         loaded = [s["src"] for s in soup.find_all(["script", "img"], src=True)]
         loaded += [
             link["href"] for link in soup.find_all("link", href=True) if link.get("rel") != ["canonical"]
@@ -298,7 +298,7 @@ def test_serve_watches_every_build_input_outside_docs():
 def test_a_page_asks_early_for_the_fonts_it_draws(site):
     """The fonts come with the stylesheets, so the text is not laid out again (and shifted) when
     they arrive: Lighthouse measured a layout shift of 0.1 on the sigmoid page without this."""
-    head = BeautifulSoup((site / "sigmoid" / "index.html").read_text(), "html.parser").head
+    head = built_page(site / "sigmoid" / "index.html").head
     preloaded = [link["href"] for link in head.select('link[rel="preload"][as="font"]')]
     assert preloaded == ["../assets/fonts/noto-sans-math.woff2", "../assets/fonts/noto-sans-kr.woff2"]
     assert all((site / "sigmoid" / href).resolve().is_file() for href in preloaded)
@@ -321,7 +321,7 @@ def test_heading_links_carry_no_title_for_material_to_make_a_tooltip_of(site):
     chapters = [path for path in site.glob("*/index.html") if path.parent.name not in {"assets", "search"}]
     assert len(chapters) >= 11
     for path in chapters:
-        soup = BeautifulSoup(path.read_text(), "html.parser")
+        soup = built_page(path)
         assert soup.select("a.headerlink"), path
         assert soup.select("a.headerlink[title]") == [], path
     assert page(site, "linear-regression").select("abbr[title]")
@@ -334,10 +334,11 @@ def test_code_that_only_draws_is_collapsed_on_every_page(site):
     drawing = 0
     for markdown in sorted((ROOT / paths.DOCS).glob("*.md")):
         url = paths.page_url(markdown.relative_to(ROOT / paths.DOCS))
-        soup = BeautifulSoup((site / url / "index.html").read_text(), "html.parser")
+        soup = built_page(site / url / "index.html")
         for block in soup.select("article div.language-python"):
             if "plt.show()" in block.get_text():
                 drawing += 1
                 box = block.find_parent("details")
                 assert box is not None and not box.has_attr("open"), (url, block.get_text()[:80])
+                assert "figure-code" in box["class"], (url, box["class"])  # its own look (extra.css)
     assert drawing >= 12
