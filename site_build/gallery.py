@@ -165,12 +165,17 @@ class Rendered:
         return state["variables"], {name: pickle.loads(fig) for name, fig in state["figures"].items()}
 
 
+# The generator and how it runs a snippet, as this process loaded them. Read from the files at
+# each key, an edit made while a process runs (a `mkdocs serve`, a test session) would stamp what
+# the old code made with the new code's key, and the stale result would never run again.
+_GENERATOR_SOURCE = b"".join(Path(module).read_bytes() for module in (__file__, forkserver.__file__))
+
+
 def cache_key(snippet: Path) -> str:
     """Hash of everything that can change a snippet's output."""
     digest = hashlib.sha256()
     digest.update(snippet.read_bytes())
-    for module in (__file__, forkserver.__file__):  # the generator and how it runs a snippet
-        digest.update(Path(module).read_bytes())
+    digest.update(_GENERATOR_SOURCE)
     digest.update(json.dumps(arithmetic.PINNED, sort_keys=True).encode())
     for package in ("torch", "matplotlib"):
         digest.update(f"{package}=={metadata.version(package)}".encode())
