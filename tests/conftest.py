@@ -6,12 +6,13 @@ import os
 import shutil
 from collections import Counter
 from pathlib import Path
+from typing import NamedTuple
 
 import arithmetic
 import gallery
 import paths
 import pytest
-from support.project import ROOT, mkdocs_build
+from support.project import PUBLISHED_ENV, ROOT, mkdocs_build
 from support.tiers import SPECIMEN
 
 # Tests, and every process they start, compute with the site's arithmetic (see site_build/arithmetic.py).
@@ -28,13 +29,17 @@ def _shared_run(item) -> str | None:
     the browser (the visited fixture; a test with no page parameter is counted with the specimen,
     which most of them look at), a chapter's kept snippet runs loaded in the worker (support.captured
     loads each once per worker): the tests of tests/chapters/test_<key>.py, and any test with a
-    snippet of snippets/<key>/ among its parameters; or the generator's fork server, which imports
-    torch and matplotlib (the tests of site_build/gallery.py)."""
+    snippet of snippets/<key>/ among its parameters; the generator's fork server, which imports
+    torch and matplotlib (the tests of site_build/gallery.py); or a build made for several tests
+    (the small broken sites, the published site)."""
     callspec = getattr(item, "callspec", None)
     if "visited" in getattr(item, "fixturenames", ()):
         return "visits-" + (callspec.params.get("path", SPECIMEN) if callspec else SPECIMEN)
     if item.path.name == "test_gallery.py":
         return "gallery-forkserver"
+    for costly in ("small_site_builds", "published"):  # one process builds them, for all its tests
+        if costly in getattr(item, "fixturenames", ()):
+            return costly
     if item.path.parent.name == "chapters":
         return "chapter-" + item.path.stem.removeprefix("test_").replace("_", "-")
     for value in callspec.params.values() if callspec else ():
@@ -94,6 +99,26 @@ def site(tmp_path_factory, rendered) -> Path:
             assert result.returncode == 0, result.stderr
             built.touch()
     return site_dir
+
+
+class Published(NamedTuple):
+    site: Path
+    imported: frozenset[str]  # which of torch and matplotlib the build imported
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory, rendered) -> Published:
+    """The site as the Pages workflow builds it (under a sub-path, its address and repository set),
+    from the warm snippet cache: so it is also the prose-only rebuild that must import no torch."""
+    site = tmp_path_factory.mktemp("published")
+    result = mkdocs_build(
+        ROOT / "mkdocs.yml", site, "--strict", env=PUBLISHED_ENV, python=("-X", "importtime")
+    )
+    assert result.returncode == 0, result.stderr
+    # `-X importtime` lists every module imported, its name last: "import time: 12 | 34 | torch".
+    listed = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if "|" in line}
+    assert "mkdocs" in listed  # the list is there to read
+    return Published(site, frozenset(listed & {"torch", "matplotlib"}))
 
 
 def pytest_terminal_summary(terminalreporter):

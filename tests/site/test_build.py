@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import shutil
@@ -91,31 +92,19 @@ def test_site_loads_nothing_from_other_hosts(site):
 
 
 @pytest.mark.slow
-def test_warm_build_imports_neither_torch_nor_matplotlib(rendered, tmp_path):
-    """A prose-only rebuild reuses the cache: it must not even import torch."""
-    probe = textwrap.dedent(
-        f"""
-        import sys
-        from mkdocs.commands.build import build
-        from mkdocs.config import load_config
-        build(load_config({str(ROOT / "mkdocs.yml")!r}, site_dir={str(tmp_path)!r}))
-        print(sorted(m for m in ("torch", "matplotlib") if m in sys.modules))
-        """
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=300
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().splitlines()[-1] == "[]"
+def test_warm_build_imports_neither_torch_nor_matplotlib(published):
+    """A prose-only rebuild reuses the cache: it must not even import torch (the published build,
+    made from the session's warm cache, is one)."""
+    assert published.imported == frozenset()
 
 
-# A small site of its own, to see the build fail.
-def small_site(tmp_path: Path, page: str, snippet: str) -> Path:
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "snippets").mkdir()
-    (tmp_path / "docs" / "index.md").write_text(textwrap.dedent(page))
-    (tmp_path / "snippets" / "example.py").write_text(textwrap.dedent(snippet))
-    config = tmp_path / "mkdocs.yml"
+# Small sites of their own, to see the build fail (and, once, succeed).
+def small_site(folder: Path, page: str, snippet: str) -> Path:
+    (folder / "docs").mkdir(parents=True)
+    (folder / "snippets").mkdir()
+    (folder / "docs" / "index.md").write_text(textwrap.dedent(page))
+    (folder / "snippets" / "example.py").write_text(textwrap.dedent(snippet))
+    config = folder / "mkdocs.yml"
     config.write_text(
         textwrap.dedent(
             f"""\
@@ -134,76 +123,120 @@ def small_site(tmp_path: Path, page: str, snippet: str) -> Path:
     return config
 
 
-@pytest.mark.parametrize(
-    ("page", "snippet", "complaint"),
-    [
-        pytest.param(
-            "# Page\n",
-            'x = 1\n\nraise RuntimeError("the model diverged")\n',
-            "snippet failed: snippets/example.py:3: RuntimeError: the model diverged",
-            id="a snippet raises: its file and line",
-        ),
-        pytest.param(
-            "# Page\n",
-            "x = 1\nif x = 2:\n    pass\n",
-            "snippet failed: snippets/example.py:2: SyntaxError:",
-            id="a snippet does not parse: its file and line",
-        ),
-        pytest.param(
-            '# Page\n\n```python\n--8<-- "snippets/example.py:nope"\n```\n',
-            "# --8<-- [start:yes]\nprint(1)\n# --8<-- [end:yes]\n",
-            'docs/index.md:4: "snippets/example.py" has no section "nope"',
-            id="an include names a missing section: page and line",
-        ),
-        pytest.param(
-            '# Page\n\nText.\n\n```python\n--8<-- "snippets/gone.py"\n```\n',
-            "print(1)\n",
-            'docs/index.md:6: the included file "snippets/gone.py" does not exist',
-            id="an include names a missing file: page and line",
-        ),
-        pytest.param(
-            "# Page\n\n![A plot](figures/example/plot.svg)\n",
-            'print("no figure here")\n',
-            "figures/example/plot.svg",
-            id="a page shows a figure no snippet drew",
-        ),
-        pytest.param(
-            "# Page\n\n$$\n\\foo{x}\n$$\n",
-            'print("fine")\n',
-            "index.md: cannot render `\\foo{x}`: Unsupported function name: \\foo",
-            id="a formula uses an unknown command: the page and the command",
-        ),
-        pytest.param(
-            "# Page\n\nSee $\\frac{1}{2$.\n",
-            'print("fine")\n',
-            "index.md: cannot render `\\frac{1}{2`: Unexpected end of input in a macro argument",
-            id="a formula has an unbalanced brace",
-        ),
-    ],
-)
-@pytest.mark.slow
-def test_the_build_stops_loudly(tmp_path, page, snippet, complaint):
-    result = mkdocs_build(small_site(tmp_path, page, snippet), tmp_path / "site")
-    assert result.returncode != 0
-    errors = [line for line in result.stderr.splitlines() if line.startswith(("ERROR", "WARNING"))]
-    assert any(complaint in line for line in errors), result.stderr
-    assert "gallery.py" not in result.stderr and "site-packages" not in result.stderr  # no internals
+BROKEN = [
+    pytest.param(
+        "# Page\n",
+        'x = 1\n\nraise RuntimeError("the model diverged")\n',
+        "snippet failed: snippets/example.py:3: RuntimeError: the model diverged",
+        id="a snippet raises: its file and line",
+    ),
+    pytest.param(
+        "# Page\n",
+        "x = 1\nif x = 2:\n    pass\n",
+        "snippet failed: snippets/example.py:2: SyntaxError:",
+        id="a snippet does not parse: its file and line",
+    ),
+    pytest.param(
+        '# Page\n\n```python\n--8<-- "snippets/example.py:nope"\n```\n',
+        "# --8<-- [start:yes]\nprint(1)\n# --8<-- [end:yes]\n",
+        'docs/index.md:4: "snippets/example.py" has no section "nope"',
+        id="an include names a missing section: page and line",
+    ),
+    pytest.param(
+        '# Page\n\nText.\n\n```python\n--8<-- "snippets/gone.py"\n```\n',
+        "print(1)\n",
+        'docs/index.md:6: the included file "snippets/gone.py" does not exist',
+        id="an include names a missing file: page and line",
+    ),
+    pytest.param(
+        "# Page\n\n![A plot](figures/example/plot.svg)\n",
+        'print("no figure here")\n',
+        "figures/example/plot.svg",
+        id="a page shows a figure no snippet drew",
+    ),
+    pytest.param(
+        "# Page\n\n$$\n\\foo{x}\n$$\n",
+        'print("fine")\n',
+        "index.md: cannot render `\\foo{x}`: Unsupported function name: \\foo",
+        id="a formula uses an unknown command: the page and the command",
+    ),
+    pytest.param(
+        "# Page\n\nSee $\\frac{1}{2$.\n",
+        'print("fine")\n',
+        "index.md: cannot render `\\frac{1}{2`: Unexpected end of input in a macro argument",
+        id="a formula has an unbalanced brace",
+    ),
+]
+DRAWN = """\
+    import matplotlib.pyplot as plt
+
+    plt.figure(num="plot")
+    plt.plot([0, 1])
+    plt.show()
+    """
+SMALL_SITES = {
+    **{case.id: case.values[:2] for case in BROKEN},
+    "a figure the snippet drew": ("# Page\n\n![A plot](figures/example/plot.svg)\n", DRAWN),
+}
+
+# `mkdocs build` as its command line runs it, for each small site in turn, in one Python: each in
+# its own process paid its own start and its own import of torch (about 5 s, eight times). What
+# each build printed is told apart by a line the driver writes before it.
+BUILD_EACH = """\
+import json, os, sys, traceback
+from mkdocs.__main__ import cli
+
+for name, config, site in json.loads(sys.argv[1]):
+    print(f"=== {name}", file=sys.stderr, flush=True)
+    os.chdir(os.path.dirname(config))
+    try:
+        cli.main(["build", "--config-file", config, "--site-dir", site], standalone_mode=False)
+        status = 0
+    except SystemExit as exit:
+        status = exit.code or 0
+    except Exception as error:
+        show = getattr(error, "show", None)
+        show() if show else traceback.print_exc()
+        status = 1
+    print(f"=== {name} exit {status}", file=sys.stderr, flush=True)
+"""
+
+
+@pytest.fixture(scope="module")
+def small_site_builds(tmp_path_factory) -> dict[str, tuple[int, str, Path]]:
+    """Every small site built, by name: (exit status, what the build printed to stderr, its site)."""
+    folder = tmp_path_factory.mktemp("small-sites")
+    jobs = []
+    for number, (name, (page, snippet)) in enumerate(SMALL_SITES.items()):
+        config = small_site(folder / str(number), page, snippet)
+        jobs.append([name, str(config), str(config.parent / "site")])
+    result = subprocess.run(
+        [sys.executable, "-c", BUILD_EACH, json.dumps(jobs)], capture_output=True, text=True, timeout=600
+    )
+    builds = {}
+    for name, _, site in jobs:
+        start = result.stderr.index(f"=== {name}\n") + len(f"=== {name}\n")
+        end = result.stderr.index(f"=== {name} exit ", start)
+        status = int(result.stderr[end:].split("\n", 1)[0].rsplit(" ", 1)[1])
+        builds[name] = (status, result.stderr[start:end], Path(site))
+    return builds
 
 
 @pytest.mark.slow
-def test_a_figure_the_snippet_drew_is_served(tmp_path):
-    page = "# Page\n\n![A plot](figures/example/plot.svg)\n"
-    snippet = """\
-        import matplotlib.pyplot as plt
+@pytest.mark.parametrize("name, complaint", [(case.id, case.values[2]) for case in BROKEN])
+def test_the_build_stops_loudly(small_site_builds, name, complaint):
+    status, printed, _ = small_site_builds[name]
+    assert status != 0
+    errors = [line for line in printed.splitlines() if line.startswith(("ERROR", "WARNING"))]
+    assert any(complaint in line for line in errors), printed
+    assert "gallery.py" not in printed and "site-packages" not in printed  # no internals
 
-        plt.figure(num="plot")
-        plt.plot([0, 1])
-        plt.show()
-        """
-    config = small_site(tmp_path, page, snippet)
-    result = mkdocs_build(config, tmp_path / "site")
-    assert result.returncode == 0, result.stderr
-    assert (tmp_path / "site" / "figures" / "example" / "plot-dark.svg").exists()
+
+@pytest.mark.slow
+def test_a_figure_the_snippet_drew_is_served(small_site_builds):
+    status, printed, site = small_site_builds["a figure the snippet drew"]
+    assert status == 0, printed
+    assert (site / "figures" / "example" / "plot-dark.svg").exists()
 
 
 def test_the_home_page_installs_the_versions_the_site_ran_with():

@@ -6,21 +6,16 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-from support.project import ROOT, mkdocs_build
+from support.project import PUBLISHED_ENV, ROOT
 
-SITE_URL = "https://example.org/pytorch-first-steps/"
-REPO_URL = "https://github.com/example/pytorch-first-steps"
+SITE_URL, REPO_URL = PUBLISHED_ENV["SITE_URL"], PUBLISHED_ENV["REPO_URL"]
 # A second build of the whole site: CI's (make test-all), like every test that builds a changed copy.
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def published(tmp_path_factory, rendered):
-    site = tmp_path_factory.mktemp("published")
-    env = {"SITE_URL": SITE_URL, "REPO_URL": REPO_URL, "EDIT_URI": "blob/main/docs/"}
-    result = mkdocs_build(ROOT / "mkdocs.yml", site, "--strict", env=env)
-    assert result.returncode == 0, result.stderr
-    return site
+def published(published):
+    return published.site
 
 
 def soup(path):

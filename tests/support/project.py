@@ -13,6 +13,12 @@ from pathlib import Path
 import paths
 
 ROOT = paths.ROOT
+# What the Pages workflow sets for its build (the published site, tests/conftest.py).
+PUBLISHED_ENV = {
+    "SITE_URL": "https://example.org/pytorch-first-steps/",
+    "REPO_URL": "https://github.com/example/pytorch-first-steps",
+    "EDIT_URI": "blob/main/docs/",
+}
 
 
 def copy_project(destination: Path, with_cache: bool = True) -> Path:
@@ -29,11 +35,14 @@ def copy_project(destination: Path, with_cache: bool = True) -> Path:
     return destination
 
 
-def mkdocs_build(config: Path, site_dir: Path, *options: str, env: dict | None = None, **popen):
-    """`mkdocs build` in a fresh process, as a reader or CI runs it."""
+def mkdocs_build(
+    config: Path, site_dir: Path, *options: str, env: dict | None = None, python: tuple = (), **popen
+):
+    """`mkdocs build` in a fresh process, as a reader or CI runs it (python: options of Python's own)."""
     return subprocess.run(
         [
             sys.executable,
+            *python,
             "-m",
             "mkdocs",
             "build",
