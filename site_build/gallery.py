@@ -672,8 +672,11 @@ def _recolour_for_dark(fig) -> None:
     from matplotlib.text import Annotation, Text
 
     artists = fig.findobj()
-    # A colour-mapped image keeps its colours, so the text its snippet wrote over it keeps its own.
+    # The text over an image is coloured for its cell (_image_for_dark), not as a grey.
     over_images = {id(text) for ax in fig.axes if ax.images for text in ax.texts}
+    for ax in fig.axes:
+        for image in ax.images:
+            _image_for_dark(image, ax.texts)
     # An annotation's arrow is not among the figure's children; recolour it with the rest.
     artists += [a.arrow_patch for a in artists if isinstance(a, Annotation) and a.arrow_patch]
     # Nor is the box a text is drawn in (text(..., bbox=...)).
@@ -697,6 +700,43 @@ def _recolour_for_dark(fig) -> None:
     for ax in fig.axes:
         # Ticks are made afresh when the figure is saved; give the new ones the light colour too.
         ax.tick_params(which="both", colors=DARK_TEXT)
+
+
+def _image_for_dark(image, texts) -> None:
+    """An opaque colour-mapped image (a confusion matrix) was a bright block on the dark page: its
+    colours now run from the page's own to the map's strongest, and a text over one of its cells
+    takes whichever of the two text colours reads better there. A translucent image (regions
+    tinted over a plot) is already darkened by the page and keeps its colours."""
+    from matplotlib.colors import LinearSegmentedColormap
+
+    if image.get_alpha() not in (None, 1):
+        return
+    strongest = image.get_cmap()(1.0)
+    image.set_cmap(LinearSegmentedColormap.from_list("dark", [DARK_PAGE, strongest]))
+    data = image.get_array()
+    rows, cols = data.shape[:2]
+    left, right, bottom, top = image.get_extent()
+    first_row = top if image.origin == "upper" else bottom  # the edge row 0 is drawn at
+    last_row = bottom if image.origin == "upper" else top
+    for text in texts:
+        x, y = text.get_position()
+        col = int((x - left) / (right - left) * cols)
+        row = int((y - first_row) / (last_row - first_row) * rows)
+        if 0 <= row < rows and 0 <= col < cols:
+            cell = image.get_cmap()(image.norm(data[row, col]))
+            text.set_color(max((DARK_TEXT, "black"), key=lambda colour: _contrast(colour, cell)))
+
+
+def _contrast(one, other) -> float:
+    """WCAG's contrast ratio of two colours."""
+    from matplotlib.colors import to_rgb
+
+    def luminance(colour):
+        channels = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in to_rgb(colour)]
+        return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+
+    lighter, darker = sorted((luminance(one), luminance(other)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -418,3 +418,29 @@ def test_a_cell_id_must_be_a_section_name(tmp_path):
     notebook(tmp_path, ("7f3a", "x = 1"))
     with pytest.raises(gallery.SnippetError, match="a cell's id must be a section name: '7f3a'"):
         gallery.render_all(tmp_path, tmp_path / "cache")
+
+
+def test_an_opaque_image_on_the_dark_page_starts_from_the_page_and_its_text_stays_readable(tmp_path):
+    """A confusion matrix in "Blues" was a near-white block on the dark page."""
+    snippet = write(
+        tmp_path,
+        "matrix.py",
+        """\
+        import matplotlib.pyplot as plt
+
+        fig, ax = plt.subplots(num="matrix")
+        image = ax.imshow([[0, 10]], cmap="Blues", vmin=0, vmax=10)
+        ax.text(0, 0, "low", color="black")
+        ax.text(1, 0, "high", color="white")
+        plt.show()
+        """,
+    )
+    result = gallery.render(snippet, tmp_path / "cache")
+    dark = (result.folder / "matrix-dark.svg").read_text()
+    colours = {
+        word: colour for colour, word in re.findall(r"<text [^>]*fill: (#[0-9a-f]{6})[^>]*>([a-z]+)<", dark)
+    }
+    assert colours == {"low": gallery.DARK_TEXT, "high": gallery.DARK_TEXT}  # "low" was black on near-white
+    assert (
+        gallery._contrast(gallery.DARK_TEXT, gallery.DARK_PAGE) > 7 > gallery._contrast("#ffffff", "#f7fbff")
+    )
