@@ -62,5 +62,4 @@ four_hours = torch.tensor([[4.0]])
 with torch.no_grad():
     trained, again = model(four_hours), reloaded(four_hours)
 print(f"4 hours: trained {trained.item():.6f}, reloaded {again.item():.6f}")
-print("identical:", torch.equal(trained, again))
 # --8<-- [end:save]

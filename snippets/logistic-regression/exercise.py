@@ -45,25 +45,40 @@ with torch.no_grad():
     p = torch.sigmoid(model(on_the_line)).flatten()
 print(p)
 print(f"largest distance from 0.5: {(p - 0.5).abs().max().item():.1e}")
+
+# The new student: 3 hours of self-study. On the line, x2 = m * 3 + c.
+needed = m * 3 + c
+with torch.no_grad():
+    p_new = torch.sigmoid(model(torch.tensor([[3.0, 2.0], [3.0, needed]]))).flatten()
+print(f"with 3 h of self-study, P = 0.5 at {needed:.2f} h of tutoring")
+print(f"P(pass) at (3, 2): {p_new[0]:.3f}; at (3, {needed:.2f}): {p_new[1]:.3f}")
 # --8<-- [end:boundary]
 
-# --8<-- [start:sure_and_wrong]
-# w1 = w2 = -10 and b = 0 say "fail" to everyone, most firmly to those who passed.
-with_sigmoid = nn.Sequential(nn.Linear(2, 1), nn.Sigmoid())
-on_logits = nn.Linear(2, 1)
-for layer in (with_sigmoid[0], on_logits):
+# --8<-- [start:stronger]
+new_students = torch.tensor([[2.0, 2.0], [5.0, 4.0]])
+
+
+def penalised(strength, epochs=2000):
+    """The trained model, trained on with an L2 penalty of this strength."""
+    copy = nn.Linear(2, 1)
+    copy.load_state_dict(model.state_dict())
+
+    def loss_fn(logits, labels):
+        bce = F.binary_cross_entropy_with_logits(logits, labels)
+        return bce + strength / 2 * copy.weight.pow(2).sum()
+
+    return fit(copy, loss_fn, epochs=epochs)
+
+
+for strength in (0.01, 0.1):
+    copy = penalised(strength)
     with torch.no_grad():
-        layer.weight.fill_(-10.0)
-        layer.bias.fill_(0.0)
-fit(with_sigmoid, F.binary_cross_entropy, epochs=100)
-fit(on_logits, F.binary_cross_entropy_with_logits, epochs=100)
-with torch.no_grad():
-    p_sigmoid = with_sigmoid(x_train)
-    p_logits = torch.sigmoid(on_logits(x_train))  # the sigmoid only to read P(pass)
-    w_sigmoid, w_logits = with_sigmoid[0].weight.clone(), on_logits.weight.clone()
-print("sigmoid + BCE:", right(p_sigmoid), "of 6 right, weights", w_sigmoid)
-print("logits:       ", right(p_logits), "of 6 right, weights", w_logits)
-# --8<-- [end:sure_and_wrong]
+        p22, p54 = torch.sigmoid(copy(new_students)).flatten().tolist()
+        n_right = right(torch.sigmoid(copy(x_train)))
+    size = copy.weight.norm().item()
+    print(f"strength {strength}: size {size:.2f}, {n_right} of 6 right;", end=" ")
+    print(f"P([2, 2]) = {p22:.3f}, P([5, 4]) = {p54:.3f}")
+# --8<-- [end:stronger]
 
 # --8<-- [start:epochs]
 torch.manual_seed(1)  # the Sequential model's start

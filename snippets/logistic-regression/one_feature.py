@@ -34,7 +34,7 @@ for epoch in range(500):
     y_pred = model(x_data)
     loss = criterion(y_pred, y_data)
     if epoch % 100 == 0 or epoch == 499:
-        print(epoch, round(loss.item(), 4))
+        print(epoch, f"{loss.item():.4f}")
 
     optimizer.zero_grad()
     loss.backward()

@@ -73,6 +73,19 @@ print(model)
 print(list(model.parameters()))
 # --8<-- [end:sequential]
 
+# --8<-- [start:limit]
+# The curvature of BCE at the Sequential model's start (seed 1), as in the one-feature
+# box: the largest eigenvalue of (1/n) * sum of p(1 - p) [x1, x2, 1][x1, x2, 1]^T.
+torch.manual_seed(1)
+start = nn.Sequential(nn.Linear(2, 1), nn.Sigmoid())
+with_ones = torch.cat([x_train, torch.ones(6, 1)], dim=1)
+with torch.no_grad():
+    p_start = start(x_train)
+hessian = (with_ones * (p_start * (1 - p_start))).T @ with_ones / 6
+curvature = torch.linalg.eigvalsh(hessian).max().item()
+print(f"curvature at the start: {curvature:.2f}, so lr below {2 / curvature:.2f}")
+# --8<-- [end:limit]
+
 
 # --8<-- [start:module]
 class LogisticModel(nn.Module):
@@ -171,4 +184,16 @@ for epoch in range(1001, 3001):
             size = copy.linear.weight.norm().item()
             print(f"epoch {epoch}, {name}: P([2, 2]) = {p22:.5f},", end=" ")
             print(f"P([5, 4]) = {p54:.6f}, weights' size {size:.2f}")
+
+
+def line(model):
+    """The boundary's slope (x2 per x1), and the x1 where it crosses x2 = 0."""
+    (w1, w2), b = model.linear.weight.flatten().tolist(), model.linear.bias.item()
+    return -w1 / w2, -b / w1
+
+
+ends = {"trained": classifier, "without": longer, "with L2": penalised}
+for name, copy in ends.items():
+    slope, cross = line(copy)
+    print(f"boundary {name:7s}: slope {slope:.3f}, crosses x2 = 0 at x1 = {cross:.2f}")
 # --8<-- [end:longer]

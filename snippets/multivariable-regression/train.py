@@ -28,7 +28,7 @@ W = torch.tensor([[0.5], [-1.0], [2.0]])
 b = torch.tensor([3.0])
 by_matrix = x_train @ W + b  # (5, 3) @ (3, 1) -> (5, 1): every student at once
 by_hand = x_train[:, :1] * W[0] + x_train[:, 1:2] * W[1] + x_train[:, 2:] * W[2] + b
-print(by_matrix.shape, torch.equal(by_matrix, by_hand))
+print(by_matrix.shape, torch.allclose(by_matrix, by_hand))
 # --8<-- [end:hypothesis]
 
 # --8<-- [start:train]
@@ -58,13 +58,30 @@ with torch.no_grad():
     print("prediction for [73, 80, 75]:", model(torch.tensor([[73.0, 80.0, 75.0]])))
 # --8<-- [end:predict]
 
+# --8<-- [start:slopes]
+# The original run's first slopes, from seed 1: one per weight, one for the bias
+torch.manual_seed(1)
+start = nn.Linear(3, 1)
+F.mse_loss(start(x_train), y_train).backward()
+weight_slopes, bias_slope = start.weight.grad.flatten(), start.bias.grad.item()
+print("slopes of the weights:", [round(g) for g in weight_slopes.tolist()])
+ratio = weight_slopes.mean().item() / bias_slope
+print(f"slope of the bias: {bias_slope:.0f}, about 1/{ratio:.0f} of a weight's")
+# Curvature, how fast a slope changes: 2 * mean(x^2) for a weight, 2 * 1 for the bias
+each = 2 * x_train.pow(2).mean(dim=0)
+print("curvature for each weight alone:", [round(c) for c in each.tolist()])
+print(f"the three together: {each.sum():.0f}; for the bias alone: 2")
+# --8<-- [end:slopes]
+
 # --8<-- [start:curvature]
 # The Hessian (2/n) X^T X, with a column of ones in X for the bias, and its eigenvalues
 X = torch.cat([x_train, torch.ones(len(x_train), 1)], dim=1)
 curvatures = torch.linalg.eigvalsh(2 / len(X) * X.T @ X)
 print("curvatures:", [f"{c:.4g}" for c in curvatures.tolist()])
 print(f"descent diverges above lr = {2 / curvatures.max().item():.3g}")
+# --8<-- [end:curvature]
 
+# --8<-- [start:too_fast]
 torch.manual_seed(1)
 too_fast = nn.Linear(3, 1)
 optimizer = torch.optim.SGD(too_fast.parameters(), lr=5e-5)
@@ -75,7 +92,7 @@ for epoch in range(101):
     optimizer.step()
     if epoch % 20 == 0:
         print(f"lr 5e-5, epoch {epoch:3d}: cost {cost.item():.4g}")
-# --8<-- [end:curvature]
+# --8<-- [end:too_fast]
 
 # --8<-- [start:creep]
 # One step at lr 1e-5 multiplies the error along each direction by 1 - lr * curvature

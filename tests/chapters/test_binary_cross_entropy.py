@@ -194,6 +194,29 @@ def test_edges(rendered):
     assert torch.sigmoid(torch.tensor(-30.0)).item() == pytest.approx(9.4e-14, rel=0.01)
 
 
+def test_the_mirror_cases_differ_only_by_float32_cancellation(rendered):
+    """ "The first two logits are mirror images, -30 with label 0 and +30 with label 1, and both
+    truly cost log(1 + e^-30) ~ 9.4e-14. Yet the first prints 0: PyTorch computes it as
+    -30 - log sigma(-30), and in float32 log sigma(-30) rounds to exactly -30, so the two cancel.
+    A loss that small changes nothing in training." """
+    with_logits = section_output(rendered, "binary-cross-entropy/likelihood", "edges").splitlines()[2]
+    mirror, straight = numbers(with_logits)[:2]
+    assert mirror == 0.0 and straight == pytest.approx(9.4e-14, rel=0.01)
+    assert math.log1p(math.exp(-30)) == pytest.approx(9.4e-14, rel=0.01)  # the true value of both
+    z, y = torch.tensor(-30.0), torch.tensor(0.0)
+    log_sigmoid = torch.nn.functional.logsigmoid(z)
+    assert log_sigmoid.item() == -30.0  # rounds to exactly -30 in float32
+    cancelled = (1 - y) * z - log_sigmoid
+    assert cancelled.item() == 0.0
+    assert torch.nn.functional.binary_cross_entropy_with_logits(z, y).item() == cancelled.item()
+    # "changes nothing in training": the gradient, sigma(z) - y, is below 1e-13 in both cases.
+    logits = torch.tensor([-30.0, 30.0], requires_grad=True)
+    torch.nn.functional.binary_cross_entropy_with_logits(
+        logits, torch.tensor([0.0, 1.0]), reduction="sum"
+    ).backward()
+    assert logits.grad.abs().max().item() < 1e-13
+
+
 def test_argument_order(rendered):
     """MSELoss is symmetric; BCELoss swapped "turns a small loss into a large one"."""
     mse, bce = section_output(rendered, "binary-cross-entropy/likelihood", "order").splitlines()

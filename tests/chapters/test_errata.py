@@ -27,7 +27,8 @@ def test_runs_that_stop_too_early(rendered):
     rate 1 ... after 200 epochs the same ten seeds all put the boundary between 2.429 and 2.431
     hours, and seed 0 trained for 2000 epochs puts it at 2.475 hours, between the students who
     failed and those who passed"; "ends at 5 of 6 students correct. With learning rate 1 ... all six
-    are right from epoch 100 on." (the logistic-regression chapter's runs)"""
+    are right for the first time after 56 epochs, wrong again after every odd number of epochs up
+    to 67, and right for good from 68 on" (the logistic-regression chapter's runs)"""
     one = "logistic-regression/one_feature"
     short = section_output(rendered, one, "train").splitlines()
     assert numbers(short[-1]) == [499, 0.5887] and round(math.log(2), 2) == 0.69
@@ -42,3 +43,9 @@ def test_runs_that_stop_too_early(rendered):
     log = section_output(rendered, two, "sequential").splitlines()[:11]
     accuracy = {int(numbers(line)[0]): line.endswith("Accuracy 100%") for line in log}
     assert not accuracy[0] and all(right for epoch, right in accuracy.items() if epoch >= 100)
+    assert section_output(rendered, "logistic-regression/exercise", "epochs").splitlines()[:2] == [
+        "all six right for the first time after 56 epochs",
+        "wrong again after [57, 59, 61, 63, 65, 67] epochs",  # and so right for good from 68
+    ]
+    right = run_snippet(rendered, "logistic-regression/exercise")["all_right"]
+    assert all(right[68:]) and not right[67]

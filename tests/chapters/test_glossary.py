@@ -83,3 +83,10 @@ def test_a_formula_is_maths_on_the_glossary_page_and_plain_unicode_in_a_tooltip(
     page = built_page(site / "glossary" / "index.html")
     row = next(tr for tr in page.select("tr") if tr.td and tr.td.get_text() == "sigmoid")
     assert row.select_one("math") is not None and "$" not in row.get_text()
+
+
+def test_the_core_terms_of_the_course_have_rows():
+    """The words every chapter leans on have a row, each with its Korean term."""
+    rows = glossary_rows()
+    for english in ("label", "derivative", "chain rule", "held-out data", "full-batch", "gradient"):
+        assert HANGUL.search(rows[english]), english

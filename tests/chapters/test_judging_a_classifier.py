@@ -66,6 +66,11 @@ def test_division_by_zero_returns_zero(rendered):
     lines = section_output(rendered, "judging-a-classifier/metrics", "edges").splitlines()
     assert len(lines) == 3
     assert all(line.endswith("precision 0.0  recall 0.0  F1 0.0") for line in lines)
+    # "With nothing positive to find and nothing called positive, the model is right every time,
+    # yet it scores 0 on all three."
+    assert lines[2].startswith("neither")
+    c = run_snippet(rendered, "judging-a-classifier/metrics")["all_negative"]
+    assert c == {"TP": 0, "FP": 0, "FN": 0, "TN": 2}  # no mistakes: a perfect classifier
 
 
 def test_chapter_numbers(rendered):

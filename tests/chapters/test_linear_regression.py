@@ -32,9 +32,9 @@ def test_steps_print_what_the_page_explains(rendered):
     assert step == "one step by SGD:  W = 0.1867, b = 0.0800\n"
 
 
-def test_without_zero_grad_the_step_would_use_twice_the_gradient():
-    """ "without it this step would use twice the gradient": the SGD step the page shows would
-    then not match the step by hand."""
+def test_without_zero_grad_the_step_would_add_its_gradient_to_the_one_there():
+    """ "without it this step would add its gradient to the one already there": the SGD step the
+    page shows would then not match the step by hand."""
     x, y = torch.tensor([[1.0], [2.0], [3.0]]), torch.tensor([[2.0], [4.0], [6.0]])
     W = torch.zeros(1, requires_grad=True)
     b = torch.zeros(1, requires_grad=True)
@@ -43,6 +43,23 @@ def test_without_zero_grad_the_step_would_use_twice_the_gradient():
     torch.mean((x * W + b - y) ** 2).backward()  # the step's, with no zero_grad between
     optimizer.step()
     assert round(W.item(), 4) == 0.3733 and round(b.item(), 4) == 0.16
+
+
+def test_without_zero_grad_the_gradients_pile_up_in_a_loop():
+    """ "in a loop the gradients would pile up step after step": with no zero_grad, .grad after
+    k backward calls is the sum of the k gradients, one per step."""
+    x, y = torch.tensor([[1.0], [2.0], [3.0]]), torch.tensor([[2.0], [4.0], [6.0]])
+    W = torch.zeros(1, requires_grad=True)
+    b = torch.zeros(1, requires_grad=True)
+    optimizer = torch.optim.SGD([W, b], lr=0.01)
+    fresh = []
+    for _ in range(5):
+        cost = torch.mean((x * W + b - y) ** 2)
+        fresh.append(torch.autograd.grad(cost, W, retain_graph=True)[0])
+        cost.backward()
+        assert torch.allclose(W.grad, sum(fresh))
+        optimizer.step()
+    assert not torch.allclose(W.grad, fresh[-1])  # not the fresh gradient alone
 
 
 def test_the_gradient_check_can_fail(rendered):

@@ -26,7 +26,7 @@ def test_a_line_leaves_zero_to_one(rendered):
 
 def test_original_one_feature_run_stops_short(rendered):
     log = section_output(rendered, "logistic-regression/one_feature", "train").splitlines()
-    assert log[0] == "0 0.73" and log[-1] == "499 0.5887"
+    assert log[0] == "0 0.7300" and log[-1] == "499 0.5887"  # four decimals on every line
     assert numbers(log[-1])[1] > 0.58  # barely below ln 2 = 0.693
     predict = section_output(rendered, "logistic-regression/one_feature", "predict")
     assert predict == (
@@ -124,7 +124,7 @@ def test_confidence_grows_without_limit_on_separable_data(rendered):
 def test_an_l2_penalty_keeps_the_weights_finite(rendered):
     """ "each copy is trained for another 2000 epochs ... With it, the weights shrink a little and then
     settle near 3.0" """
-    lines = section_output(rendered, "logistic-regression/two_features", "longer").splitlines()
+    lines = section_output(rendered, "logistic-regression/two_features", "longer").splitlines()[:4]
     assert [line.split(",")[0] for line in lines] == ["epoch 2000", "epoch 2000", "epoch 3000", "epoch 3000"]
     (_, _, free_2000), (_, _, free_3000) = longer_rows(rendered, "no penalty")
     (p22, p54, at_2000), (_, _, at_3000) = longer_rows(rendered, "L2 penalty")
@@ -273,12 +273,11 @@ def test_the_programs_after_logits_in_training_train_on_logits(rendered):
         ("two_features", "longer"),
         ("exercise", "setup"),
         ("exercise", "epochs"),
+        ("exercise", "stronger"),
     ):
         code = section(snippet, name)
         assert "binary_cross_entropy_with_logits" in code and "F.binary_cross_entropy(" not in code, name
         assert "Sigmoid()" not in code, name
-    compared = section("exercise", "sure_and_wrong")  # the comparison on purpose
-    assert "F.binary_cross_entropy," in compared and "F.binary_cross_entropy_with_logits" in compared
     for name in ("raw", "sequential"):  # the originals, as they wrote them
         assert "F.binary_cross_entropy(" in section("two_features", name)
 
@@ -287,10 +286,18 @@ def test_exercises(rendered):
     boundary = section_output(rendered, "logistic-regression/exercise", "boundary").splitlines()
     assert boundary[1] == "tensor([0.5000, 0.5000, 0.5000])"
     assert boundary[2] == "largest distance from 0.5: 2.4e-07"  # "up to 2.4e-7 away from 0.5"
-    assert section_output(rendered, "logistic-regression/exercise", "sure_and_wrong").splitlines() == [
-        "sigmoid + BCE: 3 of 6 right, weights tensor([[-10., -10.]])",
-        "logits:        6 of 6 right, weights tensor([[ 1.3091, -0.0516]])",
+    # "The student needs 3.11 hours of tutoring; with 2 they get 0.156."
+    assert boundary[3:] == [
+        "with 3 h of self-study, P = 0.5 at 3.11 h of tutoring",
+        "P(pass) at (3, 2): 0.156; at (3, 3.11): 0.500",
     ]
+    # "Strength 0.01 gives the page's result again, weights of size 3.01. Ten times the strength
+    # shrinks them to 1.38 ... 0.054 and 0.885 instead of 0.013 and 0.998. All six are still right"
+    assert section_output(rendered, "logistic-regression/exercise", "stronger").splitlines() == [
+        "strength 0.01: size 3.01, 6 of 6 right; P([2, 2]) = 0.013, P([5, 4]) = 0.998",
+        "strength 0.1: size 1.38, 6 of 6 right; P([2, 2]) = 0.054, P([5, 4]) = 0.885",
+    ]
+    assert longer_rows(rendered, "L2 penalty")[-1][2] == 3.01  # the page's L2 copy, the same size
     assert section_output(rendered, "logistic-regression/exercise", "epochs").splitlines() == [
         "all six right for the first time after 56 epochs",
         "wrong again after [57, 59, 61, 63, 65, 67] epochs",
@@ -298,19 +305,16 @@ def test_exercises(rendered):
     ]
 
 
-def test_a_sure_and_wrong_start_stays_stuck_only_with_the_sigmoid_inside(rendered):
-    """Solution 2: "its weights are still exactly -10, and it still gets only the three students who
-    failed right ... probabilities of 10^-30 and less"; "The model on logits gets all six right. Its
-    tutoring weight is still slightly negative"."""
+def test_a_stronger_penalty_changes_certainty_not_answers(rendered):
+    """Solution 2's checks can fail: the penalty does shrink the weights, and "6 of 6 right" counts."""
     exercise = run_snippet(rendered, "logistic-regression/exercise")
-    stuck, on_logits, y = exercise["with_sigmoid"][0], exercise["on_logits"], exercise["y_train"]
-    assert stuck.weight.flatten().tolist() == [-10.0, -10.0]
-    p_sigmoid, p_logits = exercise["p_sigmoid"], exercise["p_logits"]
-    assert ((p_sigmoid >= 0.5) == (y == 1)).flatten().tolist() == [True] * 3 + [False] * 3
-    assert p_sigmoid[3:].max() < 1e-30 and p_sigmoid[3:].min() > 0  # tiny, but still there in float32
-    assert ((p_logits >= 0.5) == (y == 1)).all()
-    assert -0.1 < on_logits.weight[0, 1].item() < 0
-    assert exercise["right"](p_sigmoid) == 3 and exercise["right"](torch.ones_like(y)) == 3  # can fail
+    weak, strong = exercise["penalised"](0.01, epochs=200), exercise["penalised"](0.1, epochs=200)
+    assert strong.weight.norm() < weak.weight.norm() < exercise["model"].weight.norm()
+    assert exercise["right"](torch.ones_like(exercise["y_train"])) == 3  # "right" can say fewer than 6
+    with torch.no_grad():  # where the needed tutoring is, the model gives 0.5; an hour less, less
+        model, needed = exercise["model"], exercise["needed"]
+        p = torch.sigmoid(model(torch.tensor([[3.0, needed], [3.0, needed - 1]]))).flatten()
+    assert p[0].item() == pytest.approx(0.5, abs=1e-6) and p[1] < 0.4
 
 
 def test_all_six_right_comes_and_goes_while_lr_1_overshoots(rendered):
@@ -404,17 +408,46 @@ def test_the_pages_other_checks_can_fail(rendered):
         assert (mistake - 0.5).abs().max().item() > 1e-3
 
 
-def test_the_boundary_moves_only_a_little_with_longer_training(rendered):
-    """ "The boundary hardly moves in either case; what changes is how much certainty the model
-    claims." """
+def test_the_boundary_moves_much_less_than_the_certainty(rendered):
+    """ "Without the penalty its slope goes from -2.143 to -2.084 and the point where it crosses
+    x2 = 0 from 4.45 to 4.48 hours of self-study; with it ... a slope of -1.866, crossing at 4.71.
+    All three lines still separate the six students." """
+    lines = section_output(rendered, "logistic-regression/two_features", "longer").splitlines()[4:]
+    assert lines == [
+        "boundary trained: slope -2.143, crosses x2 = 0 at x1 = 4.45",
+        "boundary without: slope -2.084, crosses x2 = 0 at x1 = 4.48",
+        "boundary with L2: slope -1.866, crosses x2 = 0 at x1 = 4.71",
+    ]
     two = run_snippet(rendered, "logistic-regression/two_features")
-    crossings = []
+    x, y = two["x_train"], two["y_train"]
     for model in (two["classifier"], two["longer"], two["penalised"]):
+        with torch.no_grad():
+            assert ((model(x) >= 0) == (y == 1)).all()
         (w1, w2), b = model.linear.weight.flatten().tolist(), model.linear.bias.item()
-        crossings.append([(-b - w2 * x2) / w1 for x2 in (1.0, 2.0, 3.0)])  # where x1 crosses the line
-    for later in crossings[1:]:
-        assert all(abs(a - b) < 0.2 for a, b in zip(crossings[0], later, strict=True))
+        slope, cross = two["line"](model)
+        assert w1 * cross + b == pytest.approx(0, abs=1e-4)  # the crossing is on the line
+        assert w1 * 0 + w2 * (-b / w2) + b == pytest.approx(0, abs=1e-4)
+        assert slope * w2 == pytest.approx(-w1)  # "slope" is x2 per x1 along the line
     assert two["longer"].linear.weight.norm() > 1.3 * two["classifier"].linear.weight.norm()
+
+
+def test_lr_1_starts_above_the_limit_for_the_six_students(rendered):
+    """Section 2: "a learning rate of 1 starts above the limit for these six students (the box below
+    puts it at 0.46)"; "the curvature about twice the one-feature model's, and the limit half of it";
+    "All six are right for the first time after 56 epochs, wrong again after every odd number of
+    epochs up to 67, and right for good from 68 on" (exercise 3's run)."""
+    limit = section_output(rendered, "logistic-regression/two_features", "limit")
+    assert limit == "curvature at the start: 4.35, so lr below 0.46\n"
+    two = run_snippet(rendered, "logistic-regression/two_features")
+    one = section_output(rendered, "logistic-regression/one_feature", "curvature").splitlines()
+    assert 1.8 < two["curvature"] / numbers(one[1])[-1] < 2.5  # against the one-feature start, 1.957
+    flat = torch.full((6, 1), 0.5)  # the check can fail: at p = 0.5 everywhere it would be larger
+    rows = two["with_ones"]
+    assert torch.linalg.eigvalsh((rows * flat * (1 - flat)).T @ rows / 6).max() > two["curvature"]
+    exercise = run_snippet(rendered, "logistic-regression/exercise")
+    right = exercise["all_right"]
+    assert right.index(True) == 56 and [n for n in range(56, 101) if not right[n]] == list(range(57, 68, 2))
+    assert all(right[68:])
 
 
 def test_diagram_boxes_hold_their_text_and_arrows_start_at_their_edges(rendered):

@@ -27,8 +27,9 @@ def test_the_matrix_check_can_fail(rendered):
         x[:, :1] * W[0] + x[:, 1:2] * W[0] + x[:, 2:] * W[2] + b,  # a weight used twice
         x[:, :1] * W[2] + x[:, 1:2] * W[1] + x[:, 2:] * W[0] + b,  # weights in the wrong order
     ]
-    for wrong in broken:
-        assert not torch.equal(chapter["by_matrix"], wrong)
+    for wrong in broken:  # the page's allclose would catch each
+        assert not torch.allclose(chapter["by_matrix"], wrong)
+    assert torch.allclose(chapter["by_matrix"], chapter["by_hand"])
 
 
 def test_original_run(rendered):
@@ -48,8 +49,31 @@ def test_curvature_limits_the_learning_rate(rendered):
     assert 4.3e4 < curvatures[-1] < 4.5e4  # "about 44,000"
     assert 6e6 < curvatures[-1] / curvatures[0] < 8e6  # "seven million times"
     assert lines[1] == "descent diverges above lr = 4.54e-05"
-    costs = [numbers(line)[-1] for line in lines[2:]]
-    assert all(b / a > 1000 for a, b in itertools.pairwise(costs))  # x1000 every 20 epochs
+    too_fast = section_output(rendered, "multivariable-regression/train", "too_fast").splitlines()
+    costs = [numbers(line)[-1] for line in too_fast]
+    assert len(costs) == 6 and all(b / a > 1000 for a, b in itertools.pairwise(costs))  # x1000 per 20
+
+
+def test_slopes_and_curvature_grow_with_the_scores(rendered):
+    """ "Each weight's slope is about 86 times the bias's"; "It is 2 for the bias and around 14,700
+    for each weight, some 7,000 times more"; "adds up their curvatures, to about 44,000" (the
+    largest eigenvalue of the box below, too)."""
+    lines = section_output(rendered, "multivariable-regression/train", "slopes").splitlines()
+    assert lines[1] == "slope of the bias: -353, about 1/86 of a weight's"
+    slopes = numbers(lines[0])
+    assert all(85 < g / -353 < 88 for g in slopes)
+    each = numbers(lines[2])
+    assert all(14_500 < c < 14_950 for c in each) and 7000 < sum(each) / 3 / 2 < 7500
+    together = numbers(lines[3])[0]
+    assert lines[3].endswith("for the bias alone: 2") and round(together, -3) == 44_000
+    chapter = run_snippet(rendered, "multivariable-regression/train")
+    assert together == pytest.approx(chapter["curvatures"].max().item(), rel=0.01)
+    # the printed curvatures are autograd's second derivatives of the cost, one parameter at a time
+    x, y = chapter["x_train"].double(), chapter["y_train"].double().squeeze(1)
+    H = torch.autograd.functional.hessian(
+        lambda p: torch.mean((x @ p[:3] + p[3] - y) ** 2), torch.zeros(4, dtype=torch.float64)
+    )
+    assert torch.allclose(H.diagonal()[:3].float(), chapter["each"]) and H[3, 3].item() == 2
 
 
 def test_the_curvatures_are_the_eigenvalues_of_the_hessian(rendered):

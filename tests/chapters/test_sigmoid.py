@@ -46,9 +46,11 @@ def test_one_plus_a_tiny_number_rounds_to_one():
 
 def test_derivative(rendered):
     lines = section_output(rendered, "sigmoid/function", "derivative").splitlines()
-    # "Both agree with it to about 10^-11"
-    for line in lines[:2]:
-        assert 1e-12 < numbers(line)[-1] < 1e-10, line
+    # "Autograd agrees with it to about 10^-11"; "they differ by exactly 0"
+    assert 1e-12 < numbers(lines[0])[-1] < 1e-10, lines[0]
+    assert lines[1] == "max |autograd - s(1 - s)|, the same computation: 0.0"
+    chapter = run_snippet(rendered, "sigmoid/function")
+    assert torch.equal(chapter["by_autograd"], chapter["by_formula"])
     smallest, at_zero = numbers(lines[2])[0], numbers(lines[2])[-1]
     assert 4.5e-5 < smallest < 4.6e-5  # "about 4.5 x 10^-5"
     assert at_zero == 0.25

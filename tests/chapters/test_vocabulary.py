@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from support.captured import numbers, section_output
+from support.project import ROOT
 
 
 def test_ranks_and_shapes(rendered):
@@ -55,3 +56,11 @@ def test_toolkit_and_seeds(rendered):
     first, again, on, own = section_output(rendered, "vocabulary/tensors", "seeds").splitlines()
     assert first == again != on  # "the same seed: the same numbers again", then new ones
     assert own == first  # a generator seeded with 0 starts the same sequence
+
+
+def test_what_differs_box_names_the_change_of_axis_order():
+    """ "PyTorch 입문" writes images as (batch size, width, height); this site uses (N, C, H, W),
+    whose channel axis and height-before-width the batch section's output shows."""
+    page = (ROOT / "docs" / "vocabulary.md").read_text()
+    box = page.split('!!! note "What differs from the original"')[1].split("## Try it")[0]
+    assert "(batch size, width,\n      height)" in box and "(N, C, H, W)" in box
