@@ -11,9 +11,10 @@ torch.manual_seed(0)
 hours = torch.tensor([[1.0], [2.0], [3.0], [4.0]])
 passed = torch.tensor([[0.0], [0.0], [1.0], [1.0]])
 
-# The best straight line in the least-squares sense, solved exactly.
-X = torch.cat([hours, torch.ones_like(hours)], dim=1)
-slope, intercept = torch.linalg.lstsq(X, passed).solution.flatten().tolist()
+# The best straight line in the least-squares sense, solved exactly. In float64: a
+# float32 solve once differed in its last bit between two machines, and the figure too.
+X = torch.cat([hours, torch.ones_like(hours)], dim=1).double()
+slope, intercept = torch.linalg.lstsq(X, passed.double()).solution.flatten().tolist()
 for h in (1.0, 7.0):
     print(f"line at {h:.0f} h: {slope * h + intercept:.2f}")
 # --8<-- [end:line]
