@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-import itertools
 import math
 
 import pytest
 import torch
-from support.captured import drawn_figures, numbers, on_both_screens, run_snippet, section_output
+from support.captured import (
+    drawn_figures,
+    numbers,
+    on_both_screens,
+    run_snippet,
+    section_output,
+    tick_label_gaps,
+)
 
 
 @pytest.fixture(scope="module")
@@ -304,10 +310,5 @@ def test_tick_labels_have_room_on_both_screens(rendered):
     data figure's nine x labels once stood 2.5 px apart in its narrow variant."""
     for name, fig in drawn_figures(rendered, "binary-cross-entropy/likelihood").items():
         for figure in on_both_screens(fig):
-            for axis in (a for ax in figure.axes for a in (ax.xaxis, ax.yaxis)):
-                shown = [t for t in axis.get_ticklabels() if t.get_visible() and t.get_text()]
-                boxes = [t.get_window_extent() for t in shown]
-                spans = sorted((b.x0, b.x1) if axis.axis_name == "x" else (b.y0, b.y1) for b in boxes)
-                gaps = [start - end for (_, end), (start, _) in itertools.pairwise(spans)]
-                em = shown[0].get_fontsize() * figure.dpi / 72
-                assert min(gaps) >= em / 2, (name, axis.axis_name, figure.get_size_inches(), gaps)
+            for axis, gaps, em in tick_label_gaps(figure):
+                assert min(gaps) >= em / 2, (name, axis, figure.get_size_inches(), gaps)

@@ -237,14 +237,9 @@ def test_figure_lines_stand_out_on_both_pages(rendered):
 def test_tick_labels_have_room_on_both_screens(rendered):
     """At least one font size between neighbouring tick labels, on the page and in the narrow
     variant the site draws for a phone (2000 epochs in steps of 250 once nearly touched)."""
-    from support.captured import on_both_screens
+    from support.captured import on_both_screens, tick_label_gaps
 
     for name, fig in drawn_figures(rendered, "linear-regression/train").items():
         for figure in on_both_screens(fig):
-            for axis in (a for ax in figure.axes for a in (ax.xaxis, ax.yaxis)):
-                shown = [t for t in axis.get_ticklabels() if t.get_visible() and t.get_text()]
-                boxes = [t.get_window_extent() for t in shown]
-                spans = sorted((b.x0, b.x1) if axis.axis_name == "x" else (b.y0, b.y1) for b in boxes)
-                gaps = [start - end for (_, end), (start, _) in itertools.pairwise(spans)]
-                em = shown[0].get_fontsize() * figure.dpi / 72
-                assert min(gaps) >= em, (name, axis.axis_name, figure.get_size_inches(), gaps)
+            for axis, gaps, em in tick_label_gaps(figure):
+                assert min(gaps) >= em, (name, axis, figure.get_size_inches(), gaps)

@@ -50,6 +50,21 @@ def _run_state(result) -> tuple[dict, dict]:
     return namespace, figures
 
 
+def tick_label_gaps(figure):
+    """For each axis of a laid-out figure: its name ("x" or "y"), the gaps in pixels between its
+    neighbouring shown tick labels, and its labels' font size in pixels."""
+    import itertools
+
+    measured = []
+    for axis in (a for ax in figure.axes for a in (ax.xaxis, ax.yaxis)):
+        shown = [t for t in axis.get_ticklabels() if t.get_visible() and t.get_text()]
+        boxes = [t.get_window_extent() for t in shown]
+        spans = sorted((b.x0, b.x1) if axis.axis_name == "x" else (b.y0, b.y1) for b in boxes)
+        gaps = [start - end for (_, end), (start, _) in itertools.pairwise(spans)]
+        measured.append((axis.axis_name, gaps, shown[0].get_fontsize() * figure.dpi / 72))
+    return measured
+
+
 def display_points(line, samples: int = 200):
     """Points along a drawn line, in display coordinates, inside its axes."""
     import numpy as np
