@@ -32,6 +32,7 @@ This module knows nothing of MkDocs. Command line:
 from __future__ import annotations
 
 import argparse
+import colorsys
 import functools
 import hashlib
 import io
@@ -704,15 +705,20 @@ def _recolour_for_dark(fig) -> None:
 
 def _image_for_dark(image, texts) -> None:
     """An opaque colour-mapped image (a confusion matrix) was a bright block on the dark page: its
-    colours now run from the page's own to the map's strongest, and a text over one of its cells
+    colours now run from a faint tint of the page to a bright one, and a text over one of its cells
     takes whichever of the two text colours reads better there. A translucent image (regions
     tinted over a plot) is already darkened by the page and keeps its colours."""
-    from matplotlib.colors import LinearSegmentedColormap
+    from matplotlib.colors import LinearSegmentedColormap, to_rgb
 
     if image.get_alpha() not in (None, 1):
         return
-    strongest = image.get_cmap()(1.0)
-    image.set_cmap(LinearSegmentedColormap.from_list("dark", [DARK_PAGE, strongest]))
+    # Larger values lighter, as on the light page they are darker: from a faint tint of the map's
+    # hue over the page to that hue at 75 % lightness (its strongest colour, navy for "Blues",
+    # all but vanished on the dark page).
+    hue, _, saturation = colorsys.rgb_to_hls(*image.get_cmap()(1.0)[:3])
+    bright = colorsys.hls_to_rgb(hue, 0.75, saturation)
+    faint = [0.8 * p + 0.2 * b for p, b in zip(to_rgb(DARK_PAGE), bright, strict=True)]
+    image.set_cmap(LinearSegmentedColormap.from_list("dark", [faint, bright]))
     data = image.get_array()
     rows, cols = data.shape[:2]
     left, right, bottom, top = image.get_extent()

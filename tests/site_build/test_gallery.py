@@ -420,8 +420,8 @@ def test_a_cell_id_must_be_a_section_name(tmp_path):
         gallery.render_all(tmp_path, tmp_path / "cache")
 
 
-def test_an_opaque_image_on_the_dark_page_starts_from_the_page_and_its_text_stays_readable(tmp_path):
-    """A confusion matrix in "Blues" was a near-white block on the dark page."""
+def test_an_opaque_image_on_the_dark_page_is_lighter_for_larger_values_its_text_readable(tmp_path):
+    """A confusion matrix in "Blues" was a near-white block on the dark page, then all but vanished."""
     snippet = write(
         tmp_path,
         "matrix.py",
@@ -440,7 +440,10 @@ def test_an_opaque_image_on_the_dark_page_starts_from_the_page_and_its_text_stay
     colours = {
         word: colour for colour, word in re.findall(r"<text [^>]*fill: (#[0-9a-f]{6})[^>]*>([a-z]+)<", dark)
     }
-    assert colours == {"low": gallery.DARK_TEXT, "high": gallery.DARK_TEXT}  # "low" was black on near-white
+    # Larger values lighter on the dark page, each label in the colour that reads on its cell: "low"
+    # was black on near-white, "high" white on navy.
+    assert colours == {"low": gallery.DARK_TEXT}  # and "high" black: SVG's default, no fill written
+    assert ">high<" in dark
     assert (
         gallery._contrast(gallery.DARK_TEXT, gallery.DARK_PAGE) > 7 > gallery._contrast("#ffffff", "#f7fbff")
     )
