@@ -62,7 +62,7 @@ STDERR_FILE = "stderr.txt"  # what a snippet wrote to stderr (warnings), kept if
 NOTEBOOK = "notebook"  # a notebook page's result is named <page>/notebook
 NOTEBOOK_SCRIPT = "notebook.py"  # its code cells as one script, kept beside its result
 EXPLORER_DATA = "*.explorer.json"  # what a snippet writes for a page's explorer, kept like a figure
-RUN_STATE_FILE = "run.pickle"  # the run's variables and figures, for the tests (load_run_state)
+RUN_STATE_FILE = "run.pickle"  # the run's variables and figures, for the tests (Rendered.run_state)
 MANIFEST_FILE = "manifest.json"  # written last: its presence marks a complete result
 SECTION_NAME = re.compile(r"[a-z][-_0-9a-z]*")
 SECTION_MARK = re.compile(rf"--8<--\s+\[(start|end):({SECTION_NAME.pattern})\]")
@@ -426,9 +426,7 @@ def _run_and_save(snippet: Path, folder: Path, key: str, display: str) -> None:
         raise SnippetError(_describe_failure(script, display, error)) from error
 
     (folder / OUTPUT_FILE).write_text(stdout.as_sections())
-    state = {"variables": _picklable(variables), "figures": pickled_figures}
-    with (folder / RUN_STATE_FILE).open("wb") as file:
-        _RunStatePickler(file).dump(state)
+    (folder / RUN_STATE_FILE).write_bytes(_pickled_run(variables, pickled_figures))
     data = []  # the working folder is a fresh temporary one: whatever is here, the snippet wrote
     for written in sorted(Path.cwd().glob(EXPLORER_DATA)):
         (folder / written.name).write_bytes(written.read_bytes())
@@ -457,19 +455,32 @@ def _with_grad(tensor, requires_grad: bool, grad):
     return tensor
 
 
-def _picklable(variables: dict) -> dict:
-    """A run's own variables that can be pickled: not the imported modules, not Python's dunders.
-    Pickled as one dict, so that the functions it holds share their globals as they did."""
-    kept = {}
-    for name, value in variables.items():
-        if name.startswith("__") or isinstance(value, types.ModuleType):
-            continue
-        try:
-            cloudpickle.dumps(value)
-        except Exception:  # a test that needs it fails with a KeyError that names it
-            continue
-        kept[name] = value
-    return kept
+def _pickled_run(variables: dict, figures: dict[str, bytes]) -> bytes:
+    """A run's own variables (not the imported modules, not Python's dunders) and its pickled
+    figures, as one pickle, so that the functions it holds share their globals as they did. A
+    variable that cannot be pickled is left out (a test that needs it fails with a KeyError that
+    names it); each is tried alone only when the whole does not pickle."""
+
+    def dumped(kept: dict) -> bytes:
+        out = io.BytesIO()
+        _RunStatePickler(out).dump({"variables": kept, "figures": figures})
+        return out.getvalue()
+
+    own = {
+        n: v for n, v in variables.items() if not n.startswith("__") and not isinstance(v, types.ModuleType)
+    }
+    try:
+        return dumped(own)
+    except Exception:
+        return dumped({n: v for n, v in own.items() if _pickles(v)})
+
+
+def _pickles(value) -> bool:
+    try:
+        _RunStatePickler(io.BytesIO()).dump(value)
+    except Exception:
+        return False
+    return True
 
 
 def _script(source: Path, folder: Path) -> Path:
@@ -730,18 +741,20 @@ def _image_for_dark(image, texts) -> None:
         row = int((y - first_row) / (last_row - first_row) * rows)
         if 0 <= row < rows and 0 <= col < cols:
             cell = image.get_cmap()(image.norm(data[row, col]))
-            text.set_color(max((DARK_TEXT, "black"), key=lambda colour: _contrast(colour, cell)))
+            text.set_color(max((DARK_TEXT, "black"), key=lambda colour: contrast(colour, cell)))
 
 
-def _contrast(one, other) -> float:
-    """WCAG's contrast ratio of two colours."""
+def luminance(colour) -> float:
+    """WCAG 2's relative luminance of a colour (any form matplotlib reads: "#1e2129", (r, g, b))."""
     from matplotlib.colors import to_rgb
 
-    def luminance(colour):
-        channels = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in to_rgb(colour)]
-        return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in to_rgb(colour)]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
-    lighter, darker = sorted((luminance(one), luminance(other)), reverse=True)
+
+def contrast(one, other) -> float:
+    """WCAG's contrast ratio of two colours (the tests' checks of the figures use it too)."""
+    darker, lighter = sorted([luminance(one), luminance(other)])
     return (lighter + 0.05) / (darker + 0.05)
 
 

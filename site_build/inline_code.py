@@ -12,18 +12,12 @@ from __future__ import annotations
 import re
 
 SHORT = 30  # characters: about 250 px of code text on a phone, whose column is about 360 px
-_BLOCK = re.compile(r"<pre\b.*?</pre>", re.DOTALL)
-_SHORT_CODE = re.compile(rf"<code>([^<]{{1,{SHORT}}})</code>")
+# A code block, left as it is, or a short inline code, whose text is group 1.
+_BLOCK_OR_SHORT_CODE = re.compile(rf"<pre\b.*?</pre>|<code>([^<]{{1,{SHORT}}})</code>", re.DOTALL)
 
 
 def keep_short_together(page_html: str) -> str:
     """The page with every short inline <code> outside the code blocks given class="nowrap"."""
-    parts, end = [], 0
-    for block in _BLOCK.finditer(page_html):
-        parts += [
-            _SHORT_CODE.sub(r'<code class="nowrap">\1</code>', page_html[end : block.start()]),
-            block[0],
-        ]
-        end = block.end()
-    parts.append(_SHORT_CODE.sub(r'<code class="nowrap">\1</code>', page_html[end:]))
-    return "".join(parts)
+    return _BLOCK_OR_SHORT_CODE.sub(
+        lambda found: found[0] if found[1] is None else f'<code class="nowrap">{found[1]}</code>', page_html
+    )

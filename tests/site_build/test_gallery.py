@@ -95,6 +95,7 @@ def test_the_run_is_kept_for_the_tests_variables_gradients_and_figures_as_shown(
         layer(torch.ones(1, 1)).sum().backward()
         def double(x):
             return 2 * x
+        counting = (n for n in range(3))  # a generator: it cannot be pickled
         fig, ax = plt.subplots(num="line")
         ax.plot([0, 1], [0, 1], color="C0")
         plt.show()
@@ -104,6 +105,7 @@ def test_the_run_is_kept_for_the_tests_variables_gradients_and_figures_as_shown(
     assert variables["w"].grad.tolist() == [3.0, 3.0]  # a tensor's own pickling drops its .grad
     assert isinstance(variables["layer"].bias, torch.nn.Parameter) and variables["layer"].bias.grad == 1
     assert variables["double"](21) == 42 and "torch" not in variables  # functions, not modules
+    assert "counting" not in variables and variables["w"].grad is not None  # the rest is kept
     # The light figure as shown, not the dark variant saved after it (black text, C0 line).
     assert to_hex(figures["line"].axes[0].xaxis.label.get_color()) == "#000000"
     assert to_hex(figures["line"].axes[0].lines[0].get_color()) == to_hex(gallery.COLOURS[0])
@@ -444,6 +446,4 @@ def test_an_opaque_image_on_the_dark_page_is_lighter_for_larger_values_its_text_
     # was black on near-white, "high" white on navy.
     assert colours == {"low": gallery.DARK_TEXT}  # and "high" black: SVG's default, no fill written
     assert ">high<" in dark
-    assert (
-        gallery._contrast(gallery.DARK_TEXT, gallery.DARK_PAGE) > 7 > gallery._contrast("#ffffff", "#f7fbff")
-    )
+    assert gallery.contrast(gallery.DARK_TEXT, gallery.DARK_PAGE) > 7 > gallery.contrast("#ffffff", "#f7fbff")
