@@ -1,23 +1,29 @@
 """The site's own fonts, subset at build time to the characters its pages use.
 
-Two fonts, each from a pinned package and never committed:
+Each from a pinned package and never committed:
+- text and code: DejaVu Sans (regular, bold, oblique, bold oblique) and DejaVu Sans Mono, the
+  fonts matplotlib ships (Bitstream Vera licence) and lays out every figure's text with. The
+  figures carry the same face (site_build/figure_font.py), so prose, code and figures are one family
+  on every machine, whatever its reader has installed;
 - math: Noto Sans Math (npm `@fontsource/noto-sans-math`, SIL OFL 1.1), an OpenType MATH font,
   so that Chromium draws hats, big operators and stretchy brackets the same on every machine;
 - Korean: Noto Sans KR (PyPI `pylopdf-fonts-ko`, SIL OFL 1.1), for the Hangul on the pages.
 
-`write_for_site` reads the finished pages of a built site, subsets both fonts to what they
+`write_for_site` reads the finished pages of a built site, subsets the fonts to what they
 draw and writes them as WOFF2 into it (FONT_DIR). Subsets are cached in .cache/fonts/ by
 their source and characters, so a build with the same text reuses them.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import io
 import re
 from pathlib import Path
 
+import figure_font
 import paths
 from fontTools import subset
 from fontTools.ttLib import TTFont
@@ -26,6 +32,18 @@ PROJECT = Path(__file__).resolve().parent.parent
 FONT_DIR = "assets/fonts"
 MATH_FONT = "noto-sans-math.woff2"
 KOREAN_FONT = "noto-sans-kr.woff2"
+# The text and code faces, by file name in the site: the DejaVu file each is cut from.
+TEXT_FONTS = {
+    "text.woff2": "DejaVuSans.ttf",
+    "text-bold.woff2": "DejaVuSans-Bold.ttf",
+    "text-italic.woff2": "DejaVuSans-Oblique.ttf",
+    "text-bold-italic.woff2": "DejaVuSans-BoldOblique.ttf",
+    "code.woff2": "DejaVuSansMono.ttf",
+}
+TEXT_FONT, CODE_FONT = "text.woff2", "code.woff2"  # what every page draws as it shows
+# Always in the text fonts, whatever the pages say: what the explorers' read-outs and the
+# search box may show.
+ALWAYS = {chr(code) for code in range(0x20, 0x7F)} | set("\u2212\u2013\u2014\u2018\u2019\u201c\u201d\u2026")
 
 MATH = re.compile(r"<math\b.*?</math>", re.DOTALL)
 TAG = re.compile(r"<[^>]*>")
@@ -80,12 +98,35 @@ def hangul_characters(page_html: str) -> set[str]:
     return set(HANGUL.findall(html.unescape(page_html)))
 
 
+def text_characters(page_html: str) -> set[str]:
+    """Every character of the page's text and code outside its formulas, Hangul aside."""
+    text = html.unescape(TAG.sub("", MATH.sub("", page_html)))
+    return set(HANGUL.sub("", text)) - {"\n", "\t", "\r"}
+
+
 def preloads(page_html: str) -> list[str]:
-    """The fonts a page draws as soon as it shows: the math font if it has formulas, the Korean
-    one if its text (not only a tooltip) has Hangul. The page asks for them in its <head>, so
-    that its text is not laid out again, and shifted, when they arrive."""
+    """The fonts a page draws as soon as it shows: the text font, the code font if it shows
+    code, the math font if it has formulas, the Korean one if its text (not only a tooltip) has
+    Hangul. The page asks for them in its <head>, so that its text is not laid out again, and
+    shifted, when they arrive. (Bold and italic come when the text asks for them.)"""
     text = html.unescape(TAG.sub("", page_html))
-    return [MATH_FONT] * bool(MATH.search(page_html)) + [KOREAN_FONT] * bool(HANGUL.search(text))
+    return (
+        [TEXT_FONT]
+        + [CODE_FONT] * ("<code" in page_html)
+        + [MATH_FONT] * bool(MATH.search(page_html))
+        + [KOREAN_FONT] * bool(HANGUL.search(text))
+    )
+
+
+def _woff2_options() -> subset.Options:
+    options = subset.Options()
+    options.flavor = "woff2"
+    options.layout_features = ["*"]  # ssty (script-size primes), kerning, and the rest
+    options.hinting = False
+    options.drop_tables = [*options.drop_tables, "FFTM"]  # FontForge's timestamps (DejaVu's)
+    options.desubroutinize = True
+    options.name_IDs = [0, 1, 2, 3, 4, 5, 6]  # keep the copyright and the names, drop the rest
+    return options
 
 
 def subset_woff2(source: Path, characters: set[str], cache_dir: Path) -> bytes:
@@ -95,14 +136,8 @@ def subset_woff2(source: Path, characters: set[str], cache_dir: Path) -> bytes:
     cached = cache_dir / f"{source.stem}-{key}.woff2"
     if cached.exists():
         return cached.read_bytes()
-    options = subset.Options()
-    options.flavor = "woff2"
-    options.layout_features = ["*"]  # ssty (script-size primes), and the rest
-    options.hinting = False
-    options.desubroutinize = True
-    options.name_IDs = [0, 1, 2, 3, 4, 5, 6]  # keep the copyright and the names, drop the rest
     font = TTFont(source, recalcTimestamp=False)  # the same bytes from the same text
-    subsetter = subset.Subsetter(options)
+    subsetter = subset.Subsetter(_woff2_options())
     subsetter.populate(text=text)
     subsetter.subset(font)
     buffer = io.BytesIO()
@@ -118,16 +153,18 @@ def write_for_site(site_dir: Path, project: Path = PROJECT) -> dict[str, int]:
     Reads the finished pages from the site folder, so that it needs no state from the build
     that wrote them. Returns the fonts' sizes in bytes by file name.
     """
-    math, korean = set(), set()
+    math, korean, text = set(), set(), set(ALWAYS)
     for page in site_dir.rglob("*.html"):
-        text = page.read_text()
-        math |= math_characters(text)
-        korean |= hangul_characters(text)
+        page_html = page.read_text()
+        math |= math_characters(page_html)
+        korean |= hangul_characters(page_html)
+        text |= text_characters(page_html)
     cache_dir = project / ".cache" / "fonts"
     folder = site_dir / FONT_DIR
     folder.mkdir(parents=True, exist_ok=True)
     sizes = {}
     for name, chars, source in (
+        *((name, text, functools.partial(figure_font.dejavu, file)) for name, file in TEXT_FONTS.items()),
         (MATH_FONT, math, lambda: math_source(project)),
         (KOREAN_FONT, korean, korean_source),
     ):

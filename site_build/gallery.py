@@ -52,6 +52,7 @@ from pathlib import Path
 
 import arithmetic
 import cloudpickle
+import figure_font
 import forkserver
 import paths
 
@@ -71,7 +72,7 @@ WHOLE_FILE = ""  # the section name for output printed outside every section
 # Matplotlib settings that make an SVG the same bytes on every run.
 SVG_RC = {
     "svg.hashsalt": "pytorch-first-steps",
-    "svg.fonttype": "none",  # text as <text>: small, selectable, drawn in the page's sans-serif
+    "svg.fonttype": "none",  # text as <text>, drawn with the glyphs it carries (figure_font.py)
     "font.sans-serif": ["DejaVu Sans", "sans-serif"],  # not the 12 fallbacks matplotlib lists
 }
 SVG_SAVE = {"format": "svg", "metadata": {"Date": None}, "bbox_inches": "tight"}
@@ -169,7 +170,9 @@ class Rendered:
 # The generator and how it runs a snippet, as this process loaded them. Read from the files at
 # each key, an edit made while a process runs (a `mkdocs serve`, a test session) would stamp what
 # the old code made with the new code's key, and the stale result would never run again.
-_GENERATOR_SOURCE = b"".join(Path(module).read_bytes() for module in (__file__, forkserver.__file__))
+_GENERATOR_SOURCE = b"".join(
+    Path(module).read_bytes() for module in (__file__, forkserver.__file__, figure_font.__file__)
+)
 
 
 def cache_key(snippet: Path) -> str:
@@ -319,6 +322,7 @@ def warm_up() -> None:
     axes.legend()
     with rc_context(SVG_RC):
         figure.savefig(io.BytesIO(), **SVG_SAVE)
+    figure_font.repertoire()
 
 
 _forkserver = functools.cache(start_forkserver)  # one per process, started at its first stale snippet
@@ -597,11 +601,17 @@ def _save_svg_pair(fig, stem: Path) -> bool:
 
     narrow = narrow_copy(fig)
     variants = [(fig, "")] + ([(narrow, "-narrow")] if narrow is not None else [])
+
+    def save(figure, name: str, **options) -> None:
+        svg = io.StringIO()
+        figure.savefig(svg, **SVG_SAVE, **options)
+        stem.with_name(name).write_text(figure_font.with_font(svg.getvalue()))
+
     with plt.rc_context(SVG_RC):
         for figure, suffix in variants:
-            figure.savefig(stem.with_name(f"{stem.name}{suffix}.svg"), **SVG_SAVE)
+            save(figure, f"{stem.name}{suffix}.svg")
             _recolour_for_dark(figure)
-            figure.savefig(stem.with_name(f"{stem.name}{suffix}-dark.svg"), transparent=True, **SVG_SAVE)
+            save(figure, f"{stem.name}{suffix}-dark.svg", transparent=True)
     if narrow is not None:
         plt.close(narrow)
     return narrow is not None

@@ -333,7 +333,10 @@ def test_a_page_asks_early_for_the_fonts_it_draws(site):
     they arrive: Lighthouse measured a layout shift of 0.1 on the sigmoid page without this."""
     head = built_page(site / "sigmoid" / "index.html").head
     preloaded = [link["href"] for link in head.select('link[rel="preload"][as="font"]')]
-    assert preloaded == ["../assets/fonts/noto-sans-math.woff2", "../assets/fonts/noto-sans-kr.woff2"]
+    assert preloaded == [
+        f"../assets/fonts/{name}"
+        for name in ("text.woff2", "code.woff2", "noto-sans-math.woff2", "noto-sans-kr.woff2")
+    ]
     assert all((site / "sigmoid" / href).resolve().is_file() for href in preloaded)
     assert all(link.has_attr("crossorigin") for link in head.select('link[rel="preload"][as="font"]'))
 

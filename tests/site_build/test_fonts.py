@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import base64
+import html
+import io
+import re
+
+import figure_font
 import fonts
 import korean
 import pytest
@@ -43,7 +49,11 @@ def test_a_root_needs_the_radical_sign_though_no_text_has_it():
 
 @pytest.mark.parametrize(
     ("name", "collect"),
-    [(fonts.MATH_FONT, fonts.math_characters), (fonts.KOREAN_FONT, fonts.hangul_characters)],
+    [
+        (fonts.MATH_FONT, fonts.math_characters),
+        (fonts.KOREAN_FONT, fonts.hangul_characters),
+        *((name, fonts.text_characters) for name in fonts.TEXT_FONTS),
+    ],
 )
 def test_the_sites_fonts_cover_every_character_its_pages_use(site, name, collect, record_property):
     font = site / fonts.FONT_DIR / name
@@ -61,6 +71,44 @@ def test_a_page_preloads_the_fonts_its_text_draws_and_no_other():
     formula = '<math display="inline"><mi>σ</mi></math>'
     korean_text = '<p lang="ko">학습률</p>'
     korean_tooltip = '<abbr title="학습률: The size of each step">learning rate</abbr>'
-    assert fonts.preloads(f"<p>{formula}</p>{korean_text}") == [fonts.MATH_FONT, fonts.KOREAN_FONT]
+    code = "<p>Call <code>torch.sigmoid</code>.</p>"
+    assert fonts.preloads(f"<p>{formula}</p>{korean_text}") == [
+        fonts.TEXT_FONT,
+        fonts.MATH_FONT,
+        fonts.KOREAN_FONT,
+    ]
     # Korean only in a tooltip is drawn on hover, not when the page shows: no preload for it.
-    assert fonts.preloads(f"<p>plain</p>{korean_tooltip}") == []
+    assert fonts.preloads(f"<p>plain</p>{korean_tooltip}") == [fonts.TEXT_FONT]
+    assert fonts.preloads(code) == [fonts.TEXT_FONT, fonts.CODE_FONT]
+
+
+EMBEDDED_FONT = re.compile(
+    r"@font-face\{font-family:\"DejaVu Sans\";src:url\(data:font/woff2;base64,([^)]*)\)"
+)
+
+
+def test_every_figure_carries_the_glyphs_of_its_text(site, record_property):
+    """A figure is an <img>, which loads no font: its text is drawn in DejaVu Sans, as matplotlib
+    laid it out, only if the SVG carries the glyphs. Each carries those it draws, and no more."""
+    figures = sorted((site / "figures").rglob("*.svg"))
+    sizes = []
+    for figure in figures:
+        svg = figure.read_text()
+        drawn = set(html.unescape(fonts.TAG.sub("", "".join(figure_font.TEXT.findall(svg))))) - {"\n"}
+        embedded = EMBEDDED_FONT.findall(svg)
+        assert len(embedded) == (1 if drawn - {" "} else 0), figure
+        if embedded:
+            font = base64.b64decode(embedded[0])
+            assert drawn - {" "} <= set(map(chr, TTFont(io.BytesIO(font)).getBestCmap())) <= drawn | {" "}, (
+                figure
+            )
+            sizes.append(len(font))
+    assert len(sizes) > 50
+    record_property("report", f"{len(sizes)} figures, embedded fonts {min(sizes)}-{max(sizes)} bytes")
+
+
+def test_a_figure_with_a_character_dejavu_cannot_draw_stops_the_build():
+    svg = '<svg><defs><style type="text/css">*{}</style></defs><text>학습률</text></svg>'
+    with pytest.raises(ValueError, match="cannot draw"):
+        figure_font.with_font(svg)
+    assert figure_font.with_font(svg.replace("학습률", "loss")).count("@font-face") == 1
