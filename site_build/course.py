@@ -54,6 +54,9 @@ def chapters(nav: list, docs_dir: Path) -> list[Chapter]:
 
 
 def expand(markdown: str, course: list[Chapter]) -> str:
-    """The page with the marker replaced by the numbered list of chapters."""
-    items = [f"{n}. [**{c.title}**]({c.page}): {c.description}" for n, c in enumerate(course, start=1)]
-    return markdown.replace(MARKER, "\n".join(items))
+    """The page with the marker replaced by the numbered list of chapters, laid out as cards
+    (Material's grid cards; stylesheets/extra.css numbers them)."""
+    items = [f"{n}. [**{c.title}**]({c.page}) {c.description}" for n, c in enumerate(course, start=1)]
+    return markdown.replace(
+        MARKER, "\n".join(['<div class="grid cards chapters" markdown>\n', *items, "\n</div>"])
+    )

@@ -22,7 +22,10 @@ HANGUL = re.compile(r"[\uac00-\ud7a3]")
 RAW = ("script", "style", "pre", "code", "math", "svg")
 # Elements whose text is not running text: a term there is left unmarked.
 NOT_BODY = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "abbr", "button", "label", "summary", "nav", "kbd"}
-NOT_BODY_CLASS = re.compile(r"""class\s*=\s*["'][^"']*\b(admonition-title|filename|headerlink|md-[\w-]*)\b""")
+# (info: the Sources box, closed under a chapter's title; its terms are explained below it.)
+NOT_BODY_CLASS = re.compile(
+    r"""class\s*=\s*["'][^"']*\b(admonition-title|filename|headerlink|info|md-[\w-]*)\b"""
+)
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ import inline_code
 import korean
 import mathml
 import notebook_page
+import output_blocks
 import paths
 import take_home
 import theme_patches
@@ -120,6 +121,7 @@ def on_page_content(html, page, config, files):
         html = take_home.with_actions(html, page.meta["take_home"])
     html = code_spans.unwrap(html)
     html = inline_code.keep_short_together(html)
+    html = output_blocks.keep_shape(html)
     try:
         html = figures.add_dark_twins(html, figure_file)
         html = mathml.render_math(html, Path(config.config_file_path).parent / paths.MATHML)
@@ -138,5 +140,5 @@ def on_post_page(output, page, config):
 
 
 def on_post_build(config):
-    # The math and Korean fonts, subset to the characters the built pages draw.
+    # The site's fonts, subset to the characters the built pages draw.
     fonts.write_for_site(Path(config.site_dir), Path(config.config_file_path).parent)

@@ -554,6 +554,17 @@ def test_on_a_phone_a_box_that_scrolls_shades_the_edge_where_more_is_hidden(visi
         assert max(shades[inset], shades[-1 - inset]) < 10, (selector, "a box that fits")
 
 
+def test_on_a_phone_printed_numbers_stay_whole(visited):
+    """Output wraps on a phone, between words only: a number with a hyphen (-0.0474, 1e-07) is
+    one piece on one line (site_build/output_blocks.py)."""
+    numbers = visited(SPECIMEN, "default", "phone").page.eval_on_selector_all(
+        "article .language-text pre span.nowrap",
+        "els => els.map(e => [e.textContent, e.getClientRects().length])",
+    )
+    assert len(numbers) > 10
+    assert [text for text, lines in numbers if lines != 1] == []
+
+
 @pytest.mark.parametrize("scheme", sweep(SCHEMES, "default"))
 def test_on_a_phone_the_copy_button_sits_above_the_first_line(visit, scheme):
     """On a phone most first lines reach the right edge: the button sits in the block's name bar,

@@ -29,8 +29,9 @@ def test_chapters_are_the_top_level_pages_in_nav_order(tmp_path):
     ]
     text = course.expand(f"Intro\n\n{course.MARKER}\n\nMore", found)
     assert text == (
-        "Intro\n\n1. [**The sigmoid**](sigmoid.md): Scores into probabilities.\n"
-        "2. [**Linear regression**](linear-regression.md): A straight line, fitted.\n\nMore"
+        'Intro\n\n<div class="grid cards chapters" markdown>\n\n'
+        "1. [**The sigmoid**](sigmoid.md) Scores into probabilities.\n"
+        "2. [**Linear regression**](linear-regression.md) A straight line, fitted.\n\n</div>\n\nMore"
     )
 
 
