@@ -689,6 +689,8 @@ def _for_dark(color):
 def _recolour_for_dark(fig) -> None:
     """Recolour the greys of a finished figure (text, axes, black markers) for a dark page."""
     from matplotlib.collections import Collection
+    from matplotlib.colors import ListedColormap
+    from matplotlib.contour import ContourSet
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
     from matplotlib.text import Annotation, Text
@@ -713,8 +715,15 @@ def _recolour_for_dark(fig) -> None:
             artist.set_markeredgecolor(_for_dark(artist.get_markeredgecolor()))
             artist.set_markerfacecolor(_for_dark(artist.get_markerfacecolor()))
         elif isinstance(artist, Patch):
-            artist.set_edgecolor(_for_dark(artist.get_edgecolor()))
-            artist.set_facecolor(_for_dark(artist.get_facecolor()))
+            # An invisible edge or fill stays so: a patch with an alpha of its own (a legend's
+            # frame, framealpha 0.8) would give the recoloured "none" that alpha, and a border.
+            if artist.get_edgecolor()[3] > 0:
+                artist.set_edgecolor(_for_dark(artist.get_edgecolor()))
+            if artist.get_facecolor()[3] > 0:
+                artist.set_facecolor(_for_dark(artist.get_facecolor()))
+        elif isinstance(artist, ContourSet) and artist.colors is not None:
+            # Contour lines drawn in named colours (not a colour map) take their dark twins.
+            artist.set_cmap(ListedColormap([_for_dark(c) for c in artist.get_cmap().colors]))
         elif isinstance(artist, Collection) and artist.get_array() is None:
             # Colour-mapped collections (contours, scatter with c=...) keep their colormap.
             artist.set_edgecolors([_for_dark(c) for c in artist.get_edgecolors()])

@@ -250,7 +250,7 @@ mse_slope = (mse_curve[1] - mse_curve[0]).item() / step
 print(f"slope at w1 = -10: BCE {bce_slope:.3f}   MSE {mse_slope:.4f}")
 # --8<-- [end:landscape]
 
-# --8<-- [start:figures]
+# --8<-- [start:figure_data]
 import matplotlib.pyplot as plt
 
 fig, ax = plt.subplots(num="data", figsize=(6, 3.6))
@@ -273,7 +273,9 @@ ax.set_xlabel("x")
 ax.set_ylabel("label y, and P(y = 1)")
 ax.legend()
 plt.show()
+# --8<-- [end:figure_data]
 
+# --8<-- [start:figure_cases]
 fig, ax = plt.subplots(num="cases", figsize=(6, 3.6))
 p_axis = torch.linspace(0.001, 0.999, 500)
 ax.plot(p_axis, -torch.log(p_axis), label="y = 1:  −log ŷ")
@@ -283,7 +285,9 @@ ax.set_ylabel("loss")
 ax.set_ylim(0, 5)
 ax.legend()
 plt.show()
+# --8<-- [end:figure_cases]
 
+# --8<-- [start:figure_landscape]
 fig, (bce_ax, mse_ax) = plt.subplots(1, 2, num="landscape", figsize=(10, 3.6))
 bce_ax.plot(w1_axis, bce_curve)
 bce_ax.set_title("BCE: convex, one valley")
@@ -295,7 +299,9 @@ for ax in (bce_ax, mse_ax):
     ax.axvline(w1_mle, color="grey", linestyle=":", linewidth=0.8)
     ax.set_xlabel("w1 (w0 held at its maximum-likelihood value)")
 plt.show()
+# --8<-- [end:figure_landscape]
 
+# --8<-- [start:figure_learning]
 fig, (fair, bad) = plt.subplots(1, 2, num="learning", figsize=(10, 3.6), sharey=True)
 epochs = range(0, 1001, 20)
 for (name, lr), colour, style in [
@@ -319,4 +325,4 @@ for ax in (fair, bad):
     ax.legend(loc="upper right", ncols=2)
 fair.set_ylim(top=1e4)  # room above the curves for the legends (the panels share it)
 plt.show()
-# --8<-- [end:figures]
+# --8<-- [end:figure_learning]

@@ -184,6 +184,27 @@ def test_dark_variant_recolours_the_box_around_a_text(tmp_path):
     assert f"stroke: {gallery.DARK_TEXT}" in (result.folder / "boxed-dark.svg").read_text()
 
 
+def test_dark_variant_keeps_a_legend_frameless_and_lightens_named_contour_lines(tmp_path):
+    framed = """\
+    import matplotlib.pyplot as plt
+    import torch
+
+    fig, ax = plt.subplots(num="valley")
+    grid = torch.linspace(-1, 1, 20)
+    ax.contour(grid, grid, grid[:, None] ** 2 + grid[None, :] ** 2, levels=3, colors="C0")
+    ax.plot([0, 1], [0, 1], label="a line")
+    ax.legend()  # the site's style: no edge, frame alpha 0.8
+    plt.show()
+    """
+    result = gallery.render(write(tmp_path, "valley.py", framed), tmp_path / "cache")
+    dark = (result.folder / "valley-dark.svg").read_text()
+    legend_frame = re.search(r'<g id="legend_1">\s*<g id="patch_\d+">\s*<path [^>]*style="([^"]*)"', dark)[1]
+    assert "stroke" not in legend_frame
+    contours = re.search(r'<g id="QuadContourSet_1">.*?</g>', dark, re.DOTALL)[0]
+    contour_strokes = re.findall(r"stroke: (#[0-9a-f]{6})", contours)
+    assert contour_strokes and set(contour_strokes) == {gallery.DARK_COLOURS["#1f77b4"]}
+
+
 def test_svg_is_the_same_bytes_every_time(tmp_path):
     snippet = write(tmp_path, "plot.py", PLOT)
     first = gallery.render(snippet, tmp_path / "one", force=True)
