@@ -41,7 +41,7 @@ def _options(flavor: str | None) -> subset.Options:
     options.layout_features = ["kern"]  # matplotlib kerns; the browser then kerns the same pairs
     options.hinting = False
     options.drop_tables = [*options.drop_tables, "FFTM"]  # FontForge's timestamps (DejaVu's)
-    options.name_IDs = [0, 1, 2, 3, 4, 5, 6]  # keep the copyright and the names, drop the rest
+    options.name_IDs = [0, 1, 2, 3, 4, 5, 6, 14]  # the copyright, the names, the licence's address
     return options
 
 

@@ -711,9 +711,12 @@ def _recolour_for_dark(fig) -> None:
         if isinstance(artist, Text):
             artist.set_color(_for_dark(artist.get_color()))
         elif isinstance(artist, Line2D):
-            artist.set_color(_for_dark(artist.get_color()))
-            artist.set_markeredgecolor(_for_dark(artist.get_markeredgecolor()))
-            artist.set_markerfacecolor(_for_dark(artist.get_markerfacecolor()))
+            # All three read first: a marker's colours follow the line's ("auto") until set, and
+            # read after set_color they would be recoloured twice (black, to a dim grey).
+            line, edge, face = artist.get_color(), artist.get_markeredgecolor(), artist.get_markerfacecolor()
+            artist.set_color(_for_dark(line))
+            artist.set_markeredgecolor(_for_dark(edge))
+            artist.set_markerfacecolor(_for_dark(face))
         elif isinstance(artist, Patch):
             # An invisible edge or fill stays so: a patch with an alpha of its own (a legend's
             # frame, framealpha 0.8) would give the recoloured "none" that alpha, and a border.

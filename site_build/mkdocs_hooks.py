@@ -11,6 +11,7 @@ import os
 import posixpath
 from pathlib import Path
 
+import code_lines
 import code_spans
 import course
 import figures
@@ -120,6 +121,7 @@ def on_page_content(html, page, config, files):
         page.meta["take_home"] = take_home.page_meta(page.file.src_uri, config.repo_url)
         html = take_home.with_actions(html, page.meta["take_home"])
     html = code_spans.unwrap(html)
+    html = code_lines.mark_indents(html)
     html = inline_code.keep_short_together(html)
     html = output_blocks.keep_shape(html)
     try:

@@ -19,15 +19,17 @@ import re
 
 OUTPUT = re.compile(
     r'<div class="language-text highlight"><span class="filename">Output</span>'
-    r"<pre><span></span><code>(?P<text>[^<]*)</code></pre></div>"
+    r"<pre><span></span><code>(?P<text>.*?)</code></pre></div>",
+    re.DOTALL,
 )
+TAG = re.compile(r"<[^>]*>")  # the spans that hold each line (code_lines.py)
 TENSOR_ROW = re.compile(r"^ +\[", re.MULTILINE)
-WORD = re.compile(r"[^\s<>]+")
+WORD = re.compile(r"(<[^>]*>)|[^\s<>]+")
 
 
 def _kept_whole(word: re.Match) -> str:
     text = word[0]
-    if "-" in text and any(char.isdigit() for char in text):
+    if word[1] is None and "-" in text and any(char.isdigit() for char in text):
         return f'<span class="nowrap">{text}</span>'
     return text
 
@@ -38,7 +40,7 @@ def keep_shape(page_html: str) -> str:
 
     def block(found: re.Match) -> str:
         text = found["text"]
-        if TENSOR_ROW.search(text):
+        if TENSOR_ROW.search(TAG.sub("", text)):
             return found[0].replace('"language-text highlight"', '"language-text highlight rows"', 1)
         start, end = found.span("text")
         return (

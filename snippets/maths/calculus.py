@@ -16,6 +16,40 @@ for h in (1.0, 0.1, 0.01, 0.001):
     print(f"h = {h:<5}  slope = {rise / h:.6f}")
 # --8<-- [end:slope]
 
+# --8<-- [start:figure_slope]
+import matplotlib.pyplot as plt
+
+xs = [i / 20 for i in range(0, 111)]  # x from 0 to 5.5
+ends = (1.0, 5.5)  # where each straight line is drawn from and to
+fig, ax = plt.subplots(num="secants", figsize=(6, 3.6))
+ax.plot(xs, [f(x) for x in xs], color="C0", linewidth=2, label="f(x) = x²")
+for h, colour, style in ((2.0, "C1", "--"), (1.0, "C2", "-.")):
+    slope = (f(3 + h) - f(3)) / h
+    line = [f(3) + slope * (x - 3) for x in ends]
+    ax.plot(
+        ends,
+        line,
+        style,
+        color=colour,
+        label=f"through x = 3 and {3 + h:g}: slope {slope:g}",
+    )
+    ax.plot([3 + h], [f(3 + h)], "o", color=colour)
+ax.plot(
+    ends,
+    [f(3) + 6 * (x - 3) for x in ends],
+    ":",
+    color="C3",
+    label="the tangent at x = 3: slope 6",
+)
+ax.plot([3], [f(3)], "o", color="black")
+ax.set_xlim(0, 5.5)
+ax.set_ylim(0, 30)
+ax.set_xlabel("x")
+ax.set_ylabel("f(x)")
+ax.legend(loc="upper left")
+plt.show()
+# --8<-- [end:figure_slope]
+
 # --8<-- [start:derivative]
 import torch
 

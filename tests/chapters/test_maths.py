@@ -13,7 +13,7 @@ import statistics
 import numpy
 import pytest
 import torch
-from support.captured import numbers, run_snippet, section_output
+from support.captured import drawn_figures, numbers, run_snippet, section_output
 from support.project import ROOT
 
 
@@ -43,6 +43,23 @@ def test_one_sided_slopes_are_six_plus_h(rendered):
     # "taking one point on each side of x instead ... is far more accurate"
     h = 0.1
     assert abs(((3 + h) ** 2 - (3 - h) ** 2) / (2 * h) - 6) < 1e-9 < abs(table[1][1] - 6)
+
+
+def test_the_secants_figure_draws_the_slopes_its_labels_and_caption_give(rendered):
+    """Each straight line's slope, measured from its drawn ends, is the one in its label: 8 and 7
+    through the points at 5 and 4, and 6 for the tangent, the derivative printed above."""
+    ax = drawn_figures(rendered, "maths/calculus")["secants"].axes[0]
+    drawn = {}
+    for line in ax.get_lines():
+        xs, ys = line.get_xdata(), line.get_ydata()
+        if len(xs) == 2:
+            drawn[line.get_label()] = (ys[1] - ys[0]) / (xs[1] - xs[0])
+    assert drawn == {
+        "through x = 3 and 5: slope 8": pytest.approx(8),
+        "through x = 3 and 4: slope 7": pytest.approx(7),
+        "the tangent at x = 3: slope 6": pytest.approx(6),
+    }
+    assert 6 == pytest.approx(last_numbers(rendered, "calculus", "derivative")[-1])
 
 
 def test_derivative_of_x_squared_at_3_three_ways(rendered):

@@ -335,7 +335,13 @@ def test_a_page_asks_early_for_the_fonts_it_draws(site):
     preloaded = [link["href"] for link in head.select('link[rel="preload"][as="font"]')]
     assert preloaded == [
         f"../assets/fonts/{name}"
-        for name in ("text.woff2", "code.woff2", "noto-sans-math.woff2", "noto-sans-kr.woff2")
+        for name in (
+            "text.woff2",
+            "text-bold.woff2",
+            "code.woff2",
+            "noto-sans-math.woff2",
+            "noto-sans-kr.woff2",
+        )
     ]
     assert all((site / "sigmoid" / href).resolve().is_file() for href in preloaded)
     assert all(link.has_attr("crossorigin") for link in head.select('link[rel="preload"][as="font"]'))

@@ -475,9 +475,17 @@ def test_the_token_spans_left_out_of_code_blocks_drew_nothing_of_their_own(visit
 
 FIRST_LINE_AND_BUTTON = """(block) => {
   const code = block.querySelector("pre > code");
-  const range = document.createRange();
-  range.selectNodeContents(code);
-  const rects = [...range.getClientRects()].filter(r => r.width > 0);
+  // The boxes of the code's characters (not of the spans that hold its lines), newlines left out.
+  const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+  const rects = [];
+  while (walker.nextNode()) {
+    const text = walker.currentNode, end = text.data.replace(/\\n+$/, "").length;
+    if (!end) continue;
+    const range = document.createRange();
+    range.setStart(text, 0);
+    range.setEnd(text, end);
+    rects.push(...[...range.getClientRects()].filter(r => r.width > 0));
+  }
   const top = Math.min(...rects.map(r => r.top));
   const firstLine = rects.filter(r => r.top < top + 2);
   const button = block.querySelector("button.md-code__button[data-md-type=copy]").getBoundingClientRect();
@@ -528,18 +536,25 @@ def column_shades(box, *percents: int) -> tuple[list[list[float]], float]:
 
 @pytest.mark.parametrize("scheme", sweep(SCHEMES, "default"))
 def test_on_a_phone_a_box_that_scrolls_shades_the_edge_where_more_is_hidden(visit, scheme):
-    """A code block or display formula wider than the phone: a shadow down the whole right edge
-    at first (nine tenths of each edge column, so the first and last lines have it too), down the
-    left one once scrolled to the end; no shadow on most of a column elsewhere, nor on a box that
-    fits. Every formula fits a 390 px phone; on a 270 px screen some do not."""
+    """A box wider than the phone (a printed tensor's rows, a display formula): a shadow down the
+    whole right edge at first (nine tenths of each edge column, so the first and last lines have
+    it too), down the left one once scrolled to the end; no shadow on most of a column elsewhere,
+    nor on a box that fits. Every formula fits a 390 px phone; on a 270 px screen some do not.
+    Code and other output wrap on a phone (code_lines.py): none is wider than its box."""
     page = visit(SPECIMEN, scheme, "phone").page
-    for selector, width in (("pre > code", 390), (".math-display", 270)):
+    overflow = "els => els.map(e => e.checkVisibility() ? e.scrollWidth - e.clientWidth : null)"
+    wrapped = page.locator("article pre > code").evaluate_all(overflow)
+    assert len(wrapped) > 20 and set(wrapped) == {0, None}, wrapped  # (None: in a closed box)
+    site = page.url.removesuffix(SPECIMEN)
+    # A tensor's rows beside code that wraps; formulas beside one another.
+    for path, selector, width in (
+        ("vocabulary/", ":is(.rows, .language-python) pre > code", 390),
+        (SPECIMEN, ".math-display", 270),
+    ):
+        page.goto(site + path)
         page.set_viewport_size({"width": width, "height": 844})
         boxes = page.locator(f"article {selector}")
-        # (A box in a closed <details> is neither.)
-        overflows = boxes.evaluate_all(
-            "els => els.map(e => e.checkVisibility() ? e.scrollWidth - e.clientWidth : null)"
-        )
+        overflows = boxes.evaluate_all(overflow)
         assert max(o or 0 for o in overflows) > 40 and 0 in overflows, (selector, overflows)
         widest = max(o or 0 for o in overflows)
         wide, fits = boxes.nth(overflows.index(widest)), boxes.nth(overflows.index(0))
@@ -563,6 +578,13 @@ def test_on_a_phone_printed_numbers_stay_whole(visited):
     )
     assert len(numbers) > 10
     assert [text for text, lines in numbers if lines != 1] == []
+    # Each line of code is a block there; Material copies innerText, which must still be the code.
+    copied = visited(SPECIMEN, "default", "phone").page.eval_on_selector(
+        "article .language-python pre > code",
+        "code => { code.setAttribute('data-md-copying', ''); const text = code.innerText;"
+        " code.removeAttribute('data-md-copying'); return [text, code.textContent]; }",
+    )
+    assert copied[0].strip() == copied[1].strip() and copied[0].count("\n") > 3
 
 
 @pytest.mark.parametrize("scheme", sweep(SCHEMES, "default"))

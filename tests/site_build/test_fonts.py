@@ -72,14 +72,11 @@ def test_a_page_preloads_the_fonts_its_text_draws_and_no_other():
     korean_text = '<p lang="ko">학습률</p>'
     korean_tooltip = '<abbr title="학습률: The size of each step">learning rate</abbr>'
     code = "<p>Call <code>torch.sigmoid</code>.</p>"
-    assert fonts.preloads(f"<p>{formula}</p>{korean_text}") == [
-        fonts.TEXT_FONT,
-        fonts.MATH_FONT,
-        fonts.KOREAN_FONT,
-    ]
+    text = [fonts.TEXT_FONT, fonts.BOLD_FONT]
+    assert fonts.preloads(f"<p>{formula}</p>{korean_text}") == [*text, fonts.MATH_FONT, fonts.KOREAN_FONT]
     # Korean only in a tooltip is drawn on hover, not when the page shows: no preload for it.
-    assert fonts.preloads(f"<p>plain</p>{korean_tooltip}") == [fonts.TEXT_FONT]
-    assert fonts.preloads(code) == [fonts.TEXT_FONT, fonts.CODE_FONT]
+    assert fonts.preloads(f"<p>plain</p>{korean_tooltip}") == text
+    assert fonts.preloads(code) == [*text, fonts.CODE_FONT]
 
 
 EMBEDDED_FONT = re.compile(

@@ -184,7 +184,7 @@ def test_dark_variant_recolours_the_box_around_a_text(tmp_path):
     assert f"stroke: {gallery.DARK_TEXT}" in (result.folder / "boxed-dark.svg").read_text()
 
 
-def test_dark_variant_keeps_a_legend_frameless_and_lightens_named_contour_lines(tmp_path):
+def test_dark_variant_keeps_a_legend_frameless_lightens_contours_recolours_markers_once(tmp_path):
     framed = """\
     import matplotlib.pyplot as plt
     import torch
@@ -193,6 +193,7 @@ def test_dark_variant_keeps_a_legend_frameless_and_lightens_named_contour_lines(
     grid = torch.linspace(-1, 1, 20)
     ax.contour(grid, grid, grid[:, None] ** 2 + grid[None, :] ** 2, levels=3, colors="C0")
     ax.plot([0, 1], [0, 1], label="a line")
+    ax.plot([0.5], [0.5], "o", color="black")  # its marker's colours follow the line's
     ax.legend()  # the site's style: no edge, frame alpha 0.8
     plt.show()
     """
@@ -203,6 +204,8 @@ def test_dark_variant_keeps_a_legend_frameless_and_lightens_named_contour_lines(
     contours = re.search(r'<g id="QuadContourSet_1">.*?</g>', dark, re.DOTALL)[0]
     contour_strokes = re.findall(r"stroke: (#[0-9a-f]{6})", contours)
     assert contour_strokes and set(contour_strokes) == {gallery.DARK_COLOURS["#1f77b4"]}
+    # The black marker becomes the page's text colour once, not twice (a dim grey).
+    assert re.search(rf'<use [^>]*style="fill: {gallery.DARK_TEXT}; stroke: {gallery.DARK_TEXT}"', dark)
 
 
 def test_svg_is_the_same_bytes_every_time(tmp_path):
