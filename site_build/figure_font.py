@@ -1,29 +1,38 @@
-"""Each figure carries the glyphs its text draws.
+"""The site's text face, for matplotlib and inside each figure.
 
-Matplotlib lays out a figure's text with DejaVu Sans and writes it into the SVG as <text>:
-small, selectable, searchable. But an SVG shown as an <img> loads nothing, not even the page's
-fonts, so without this its text would be drawn in whatever sans-serif the reader's machine has,
-with other widths than matplotlib measured. `with_figure_font` embeds a subset of DejaVu Sans
-(the same face as the site's text, site_build/fonts.py) in the SVG's own stylesheet.
+The pages' text is Noto Sans (npm `@fontsource/noto-sans`, SIL OFL 1.1), which pairs with the
+maths' Noto Sans Math. The figures are drawn in it too: `register` gives matplotlib the font
+(`site_style` in gallery.py names it), with DejaVu Sans, matplotlib's own, for the few
+characters Noto Sans's web files lack (subscript digits, arrows). Matplotlib lays out a
+figure's text with those fonts and writes it into the SVG as <text>: small, selectable. But an
+SVG shown as an <img> loads nothing, not even the page's fonts, so `with_font` embeds in each
+SVG's stylesheet the glyphs its text draws, from both fonts, under the names matplotlib wrote:
+on any machine it looks as matplotlib laid it out.
 """
 
 from __future__ import annotations
 
 import base64
 import functools
+import hashlib
 import html
 import io
 import re
 from pathlib import Path
 
-from fontTools import subset
+import paths
+from fontTools import merge, subset
 from fontTools.ttLib import TTFont
 
-FIGURE_FONT = "DejaVuSans.ttf"
+PROJECT = Path(__file__).resolve().parent.parent
+NOTO_FILES = PROJECT / "node_modules/@fontsource/noto-sans/files"
+NOTO_SUBSETS = ("latin", "latin-ext", "greek")  # the web font's files, one per script
+FAMILIES = ("Noto Sans", "DejaVu Sans")  # for matplotlib, in order: each glyph from the first that has it
+DEJAVU = "DejaVuSans.ttf"
 TEXT = re.compile(r"<text\b[^>]*>(.*?)</text>", re.DOTALL)
 TAG = re.compile(r"<[^>]*>")
 SVG_STYLE = '<style type="text/css">'
-# What a figure's text may use: Latin, Greek, punctuation, arrows and operators. Cut from the
+# What DejaVu may have to draw: Latin, Greek, punctuation, arrows and operators. Cut from the
 # font once per process, so that each figure's own cut takes milliseconds, not a tenth of a second.
 REPERTOIRE = [*range(0x20, 0x250), *range(0x370, 0x400), *range(0x2000, 0x2300)]
 
@@ -33,6 +42,37 @@ def dejavu(name: str) -> Path:
     import matplotlib
 
     return Path(matplotlib.get_data_path()) / "fonts" / "ttf" / name
+
+
+def noto_sans(weight: int = 400) -> Path:
+    """Noto Sans at this weight as one TrueType file (what matplotlib and fontTools read): the
+    web font's Latin, Latin Extended and Greek files merged, cached in .cache/fonts/ by their
+    bytes."""
+    sources = [NOTO_FILES / f"noto-sans-{script}-{weight}-normal.woff2" for script in NOTO_SUBSETS]
+    digest = hashlib.sha256(b"".join(source.read_bytes() for source in sources)).hexdigest()[:16]
+    merged = PROJECT / ".cache" / "fonts" / f"noto-sans-{weight}-{digest}.ttf"
+    if not merged.exists():
+        parts = []
+        for source in sources:
+            font = TTFont(source, recalcTimestamp=False)
+            font.flavor = None
+            part = io.BytesIO()
+            font.save(part)
+            parts.append(io.BytesIO(part.getvalue()))
+        font = merge.Merger().merge(parts)
+        font.recalcTimestamp = False
+        buffer = io.BytesIO()
+        font.save(buffer)
+        paths.write_whole(merged, buffer.getvalue())  # two builds may make it at once
+    return merged
+
+
+@functools.cache
+def register() -> None:
+    """Give this process's matplotlib the Noto Sans file (once)."""
+    from matplotlib import font_manager
+
+    font_manager.fontManager.addfont(str(noto_sans()))
 
 
 def _options(flavor: str | None) -> subset.Options:
@@ -46,23 +86,45 @@ def _options(flavor: str | None) -> subset.Options:
 
 
 @functools.cache
-def repertoire() -> bytes:
-    """DejaVu Sans cut to REPERTOIRE, as TrueType bytes."""
-    font = TTFont(dejavu(FIGURE_FONT), recalcTimestamp=False)
+def _sources() -> dict[str, bytes]:
+    """Each family's font as TrueType bytes: Noto Sans whole, DejaVu Sans cut to REPERTOIRE."""
+    font = TTFont(dejavu(DEJAVU), recalcTimestamp=False)
     subsetter = subset.Subsetter(_options(None))
     subsetter.populate(unicodes=REPERTOIRE)
     subsetter.subset(font)
-    buffer = io.BytesIO()
-    font.save(buffer)
-    return buffer.getvalue()
+    repertoire = io.BytesIO()
+    font.save(repertoire)
+    return {"Noto Sans": noto_sans().read_bytes(), "DejaVu Sans": repertoire.getvalue()}
 
 
-@functools.lru_cache(maxsize=64)
-def _figure_woff2(text: str) -> bytes:
-    font = TTFont(io.BytesIO(repertoire()), recalcTimestamp=False)
-    missing = set(text) - set(map(chr, font.getBestCmap())) - {"\n"}
-    if missing:
-        raise ValueError(f"a figure's text has characters its font cannot draw: {sorted(missing)}")
+@functools.cache
+def _cmaps() -> dict[str, set[str]]:
+    return {
+        family: set(map(chr, TTFont(io.BytesIO(data)).getBestCmap())) for family, data in _sources().items()
+    }
+
+
+def warm_up() -> None:
+    """What each figure would otherwise pay once per process: the fonts read and cut."""
+    register()
+    _cmaps()
+
+
+def split(text: str) -> dict[str, str]:
+    """The characters of the text by the family that draws them, as matplotlib chooses: the
+    first in FAMILIES that has the character. One that neither has stops the build."""
+    drawn: dict[str, str] = {}
+    for char in sorted(set(text) - {"\n"}):
+        family = next((f for f in FAMILIES if char in _cmaps()[f]), None)
+        if family is None:
+            raise ValueError(f"a figure's text has a character its fonts cannot draw: {char!r}")
+        drawn[family] = drawn.get(family, "") + char
+    return drawn
+
+
+@functools.lru_cache(maxsize=128)
+def _woff2(family: str, text: str) -> bytes:
+    font = TTFont(io.BytesIO(_sources()[family]), recalcTimestamp=False)
     subsetter = subset.Subsetter(_options("woff2"))
     subsetter.populate(text=text)
     subsetter.subset(font)
@@ -73,13 +135,17 @@ def _figure_woff2(text: str) -> bytes:
 
 
 def with_font(svg: str) -> str:
-    """The SVG matplotlib wrote, with the DejaVu Sans glyphs its text draws embedded in its
-    stylesheet, so that it looks as matplotlib laid it out on a machine without DejaVu."""
-    text = "".join(sorted({*html.unescape(TAG.sub("", "".join(TEXT.findall(svg))))}))
+    """The SVG matplotlib wrote, with the glyphs its text draws embedded in its stylesheet, each
+    family's under its own name, so that it looks as matplotlib laid it out on any machine."""
+    text = html.unescape(TAG.sub("", "".join(TEXT.findall(svg))))
     if not text.strip():
         return svg
-    data = base64.b64encode(_figure_woff2(text)).decode("ascii")
-    face = f'@font-face{{font-family:"DejaVu Sans";src:url(data:font/woff2;base64,{data}) format("woff2")}}'
     if SVG_STYLE not in svg:
         raise ValueError("no stylesheet in the SVG to put its font in")
-    return svg.replace(SVG_STYLE, f"{SVG_STYLE}{face}\n", 1)
+    faces = []
+    for family, chars in split(text).items():
+        data = base64.b64encode(_woff2(family, chars)).decode("ascii")
+        faces.append(
+            f'@font-face{{font-family:"{family}";src:url(data:font/woff2;base64,{data}) format("woff2")}}\n'
+        )
+    return svg.replace(SVG_STYLE, SVG_STYLE + "".join(faces), 1)

@@ -1,10 +1,13 @@
 """The site's own fonts, subset at build time to the characters its pages use.
 
 Each from a pinned package and never committed:
-- text and code: DejaVu Sans (regular, bold, oblique, bold oblique) and DejaVu Sans Mono, the
-  fonts matplotlib ships (Bitstream Vera licence) and lays out every figure's text with. The
-  figures carry the same face (site_build/figure_font.py), so prose, code and figures are one family
-  on every machine, whatever its reader has installed;
+- text: Noto Sans, regular and bold (npm `@fontsource/noto-sans`, SIL OFL 1.1), the face the
+  figures are drawn in too (site_build/figure_font.py), so prose and figures are one family on
+  every machine, whatever its reader has installed; its italic is the upright slanted by the
+  browser, one file fewer to wait for;
+- symbols and code: DejaVu Sans, for the few characters of the text that Noto Sans's web files
+  lack (arrows, subscript digits), and DejaVu Sans Mono for code, both as matplotlib ships them
+  (Bitstream Vera licence);
 - math: Noto Sans Math (npm `@fontsource/noto-sans-math`, SIL OFL 1.1), an OpenType MATH font,
   so that Chromium draws hats, big operators and stretchy brackets the same on every machine;
 - Korean: Noto Sans KR (PyPI `pylopdf-fonts-ko`, SIL OFL 1.1), for the Hangul on the pages.
@@ -32,14 +35,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 FONT_DIR = "assets/fonts"
 MATH_FONT = "noto-sans-math.woff2"
 KOREAN_FONT = "noto-sans-kr.woff2"
-# The text and code faces, by file name in the site: the DejaVu file each is cut from. No
-# oblique: DejaVu's is the upright slanted, as a browser slants it, and two files fewer to wait for.
-TEXT_FONTS = {
-    "text.woff2": "DejaVuSans.ttf",
-    "text-bold.woff2": "DejaVuSans-Bold.ttf",
-    "code.woff2": "DejaVuSansMono.ttf",
-}
-TEXT_FONT, BOLD_FONT, CODE_FONT = "text.woff2", "text-bold.woff2", "code.woff2"
+TEXT_FONT, BOLD_FONT, SYMBOLS_FONT, CODE_FONT = "text.woff2", "text-bold.woff2", "symbols.woff2", "code.woff2"
 DEJAVU_LICENCE = "LICENSE_DEJAVU.txt"
 # Always in the text fonts, whatever the pages say: what the explorers' read-outs and the
 # search box may show.
@@ -151,7 +147,7 @@ def subset_woff2(source: Path, characters: set[str], cache_dir: Path) -> bytes:
 
 
 def write_for_site(site_dir: Path, project: Path = PROJECT) -> dict[str, int]:
-    """Subset both fonts to the characters the built pages draw, into the site.
+    """Subset the fonts to the characters the built pages draw, into the site.
 
     Reads the finished pages from the site folder, so that it needs no state from the build
     that wrote them. Returns the fonts' sizes in bytes by file name.
@@ -166,8 +162,12 @@ def write_for_site(site_dir: Path, project: Path = PROJECT) -> dict[str, int]:
     folder = site_dir / FONT_DIR
     folder.mkdir(parents=True, exist_ok=True)
     sizes = {}
+    noto = set(map(chr, TTFont(figure_font.noto_sans()).getBestCmap()))
     for name, chars, source in (
-        *((name, text, functools.partial(figure_font.dejavu, file)) for name, file in TEXT_FONTS.items()),
+        (TEXT_FONT, text, figure_font.noto_sans),
+        (BOLD_FONT, text, functools.partial(figure_font.noto_sans, 700)),
+        (SYMBOLS_FONT, text - noto, functools.partial(figure_font.dejavu, figure_font.DEJAVU)),
+        (CODE_FONT, text, functools.partial(figure_font.dejavu, "DejaVuSansMono.ttf")),
         (MATH_FONT, math, lambda: math_source(project)),
         (KOREAN_FONT, korean, korean_source),
     ):

@@ -73,7 +73,6 @@ WHOLE_FILE = ""  # the section name for output printed outside every section
 SVG_RC = {
     "svg.hashsalt": "pytorch-first-steps",
     "svg.fonttype": "none",  # text as <text>, drawn with the glyphs it carries (figure_font.py)
-    "font.sans-serif": ["DejaVu Sans", "sans-serif"],  # not the 12 fallbacks matplotlib lists
 }
 SVG_SAVE = {"format": "svg", "metadata": {"Date": None}, "bbox_inches": "tight"}
 # The colours a snippet's lines and markers take in turn (C0, C1, ...): matplotlib's, but each
@@ -97,11 +96,16 @@ DARK_COLOURS = dict(
 
 
 def site_style() -> dict:
-    """The rc settings that give a snippet's figures the site's look: its colours, an open frame
-    (no top or right line), a legend without a border."""
+    """The rc settings that give a snippet's figures the site's look: the pages' text face, its
+    colours, an open frame (no top or right line), a legend without a border."""
     from cycler import cycler
 
+    figure_font.register()
     return {
+        # The pages' text face, and DejaVu for what it lacks: named as the family, so that
+        # matplotlib takes each glyph from the first that has it (a generic "sans-serif" is one
+        # font, not a list).
+        "font.family": list(figure_font.FAMILIES),
         "axes.prop_cycle": cycler(color=COLOURS),
         "axes.spines.top": False,
         "axes.spines.right": False,
@@ -183,6 +187,7 @@ def cache_key(snippet: Path) -> str:
     digest.update(json.dumps(arithmetic.PINNED, sort_keys=True).encode())
     for package in ("torch", "matplotlib"):
         digest.update(f"{package}=={metadata.version(package)}".encode())
+    digest.update((figure_font.NOTO_FILES.parent / "package.json").read_bytes())  # the text face's version
     return digest.hexdigest()
 
 
@@ -320,9 +325,9 @@ def warm_up() -> None:
     axes.plot([0, 1], [0, 1], label="a line")
     axes.set_title("$\\sigma(x)$")
     axes.legend()
-    with rc_context(SVG_RC):
+    figure_font.warm_up()
+    with rc_context({**SVG_RC, **site_style()}):
         figure.savefig(io.BytesIO(), **SVG_SAVE)
-    figure_font.repertoire()
 
 
 _forkserver = functools.cache(start_forkserver)  # one per process, started at its first stale snippet

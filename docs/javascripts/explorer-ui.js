@@ -34,7 +34,7 @@ export function plot(parent, { x0, x1, y0, y1, xTicks, yTicks, xTitle, yTitle, l
   const height = Math.round(Math.min(Math.max(width * 0.45, 220), 300));
   svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
   // Room for the labels: the y ticks left of the axis, the x ticks and the x title under it.
-  const left = 44, right = 14, top = 34, bottom = 46;
+  const left = 44, right = 14, top = 34, bottom = 50;
   const sx = (x) => left + ((x - x0) / (x1 - x0)) * (width - left - right);
   const sy = (y) => height - bottom - ((y - y0) / (y1 - y0)) * (height - top - bottom);
   const axes = element("svg:path", { d: `M${sx(x0)},${sy(y1)}V${sy(y0)}H${sx(x1)}`, class: "explorer__axis" });
@@ -45,7 +45,7 @@ export function plot(parent, { x0, x1, y0, y1, xTicks, yTicks, xTitle, yTitle, l
   // labels at the corner keep apart.
   for (const x of xTicks) text(sx(x), sy(y0) + 20, String(x), "middle");
   for (const y of yTicks) text(left - 10, sy(y) + 5, String(y), "end");
-  text(sx((x0 + x1) / 2), height - 6, xTitle, "middle");
+  text(sx((x0 + x1) / 2), height - 4, xTitle, "middle");
   text(2, 16, yTitle, "start");
   const line = (points) => `M${points.map(([x, y]) => `${sx(x).toFixed(1)},${sy(y).toFixed(1)}`).join("L")}`;
   return { svg, sx, sy, line };

@@ -77,6 +77,8 @@ costs = [c for _, _, c in history]
 fig, ax = plt.subplots(num="cost", figsize=(6, 4))
 ax.plot(costs)
 ax.set_yscale("log")
+# Every other power of ten: room between the labels on a phone.
+ax.set_yticks([1e-5, 1e-3, 1e-1, 1e1])
 ax.set_xticks(range(0, nb_epochs + 1, 500))
 ax.set_xlabel("epoch")
 ax.set_ylabel("cost (MSE, log scale)")
@@ -105,6 +107,7 @@ orange = "#d95f02"  # the path: 3.8:1 on the light page, 4.3:1 on the dark one
 left.plot(path_W, path_cost, "o", ms=3, color=orange, label="where descent went")
 left.set_xlabel("W")
 left.set_ylabel("cost")
+left.set_yticks([0, 10, 20, 30])  # room between the labels on a phone
 left.legend()
 
 grid_W, grid_b = torch.meshgrid(ws, torch.linspace(-2, 2, 81), indexing="ij")
@@ -135,5 +138,6 @@ right.clabel(
 right.plot(path_W, path_b, "o-", markersize=2, color=orange)
 right.set_xlabel("W")
 right.set_ylabel("b")
+right.set_yticks([-2, -1, 0, 1, 2])  # whole numbers: room between them on a phone
 plt.show()
 # --8<-- [end:landscape]

@@ -33,7 +33,7 @@ for _ in range(2000):
 
 grid = torch.linspace(0, 8, 161).unsqueeze(1)
 fig, ax = plt.subplots(num="line-vs-sigmoid", figsize=(6, 3.8))
-ax.axhspan(0, 1, color="grey", alpha=0.12, label="where a probability can be")
+ax.axhspan(0, 1, color="0.87", zorder=0, label="where a probability can be")
 ax.plot(grid, slope * grid + intercept, label="straight line")
 with torch.no_grad():
     ax.plot(grid, torch.sigmoid(model(grid)), label="sigmoid of a line")

@@ -102,7 +102,7 @@ axes = axes.flatten()
 grid = torch.linspace(-1, 1, 200, dtype=torch.float64)
 verdicts = {1: "underfit", 3: "about right", 9: "overfit"}
 for ax, (degree, verdict) in zip(axes, verdicts.items(), strict=False):
-    ax.axvspan(low, high, color="0.93", zorder=0, label="training range")
+    ax.axvspan(low, high, color="0.87", zorder=0, label="training range")
     ax.scatter(x_train, y_train, color="black", s=14, zorder=3, label="training")
     ax.scatter(x_val, y_val, color="C1", s=8, label="validation")
     curve = powers(grid, degree) @ fit(x_train, y_train, degree)

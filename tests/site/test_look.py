@@ -288,7 +288,9 @@ def test_korean_is_drawn_with_the_sites_font(visited, base_url, scheme, viewport
     assert f"{base_url}/assets/fonts/noto-sans-kr.woff2" in visit.requests
     span = visit.page.locator('article span[lang="ko"]', has_text="학습률").first
     # The text font has no Hangul: it falls through to the Korean one.
-    assert span.evaluate("s => getComputedStyle(s).fontFamily").startswith('"Site Text", "Site Korean"')
+    assert span.evaluate("s => getComputedStyle(s).fontFamily").startswith(
+        '"Site Text", "Site Symbols", "Site Korean"'
+    )
     assert visit.page.evaluate("document.fonts.check('16px \"Site Korean\"', '학습률')")
     assert span.evaluate(GLYPHS_DIFFER)
     # A Hangul syllable is a full square: about as wide as the text is tall.

@@ -42,8 +42,12 @@ def on_both_screens(fig) -> list:
 def _run_state(result) -> tuple[dict, dict]:
     """The run the page shows, as the build kept it (gallery.Rendered.run_state): its variables,
     and its figures laid out as they were drawn. One load per snippet and test worker."""
+    import gallery
+    import matplotlib
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
+    # Laid out again in the site's style, as the build's run was: the same fonts, the same widths.
+    matplotlib.rcParams.update(gallery.site_style())
     namespace, figures = result.run_state()
     for fig in figures.values():
         FigureCanvasAgg(fig).draw()  # places every text, legend and box; fig.canvas renders from here on
