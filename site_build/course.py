@@ -60,3 +60,13 @@ def expand(markdown: str, course: list[Chapter]) -> str:
     return markdown.replace(
         MARKER, "\n".join(['<div class="grid cards chapters" markdown>\n', *items, "\n</div>"])
     )
+
+
+def with_place(page_html: str, page: str, course: list[Chapter]) -> str:
+    """A chapter's page with its place in the course above its title ("Chapter 4 of 11"), so that
+    a reader who arrives from a search knows where they are. Other pages are left alone."""
+    number = next((n for n, chapter in enumerate(course, start=1) if chapter.page == page), None)
+    if number is None:
+        return page_html
+    place = f'<p class="chapter-place">Chapter {number} of {len(course)}</p>\n'
+    return page_html.replace("<h1", place + "<h1", 1)

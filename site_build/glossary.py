@@ -21,10 +21,27 @@ HANGUL = re.compile(r"[\uac00-\ud7a3]")
 # Never marked inside these: code, formulas, drawings.
 RAW = ("script", "style", "pre", "code", "math", "svg")
 # Elements whose text is not running text: a term there is left unmarked.
-NOT_BODY = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "abbr", "button", "label", "summary", "nav", "kbd"}
-# (info: the Sources box, closed under a chapter's title; its terms are explained below it.)
+# Not in tables either: a dotted term in a cell of a few words was clutter, not help.
+NOT_BODY = {
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "a",
+    "abbr",
+    "button",
+    "label",
+    "summary",
+    "nav",
+    "kbd",
+    "table",
+}
+# (info: the Sources box, closed under a chapter's title, whose terms are explained below it;
+# cards: the home page's chapter cards, a summary to scan, not a text to read.)
 NOT_BODY_CLASS = re.compile(
-    r"""class\s*=\s*["'][^"']*\b(admonition-title|filename|headerlink|info|md-[\w-]*)\b"""
+    r"""class\s*=\s*["'][^"']*\b(admonition-title|cards|filename|headerlink|info|md-[\w-]*)\b"""
 )
 
 

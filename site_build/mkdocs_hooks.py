@@ -120,6 +120,7 @@ def on_page_content(html, page, config, files):
     if files.get_file_from_path(f"{key}/{key}.py"):
         page.meta["take_home"] = take_home.page_meta(page.file.src_uri, config.repo_url)
         html = take_home.with_actions(html, page.meta["take_home"])
+    html = course.with_place(html, page.file.src_uri, course.chapters(config.nav, Path(config.docs_dir)))
     html = code_spans.unwrap(html)
     html = code_lines.mark_indents(html)
     html = inline_code.keep_short_together(html)

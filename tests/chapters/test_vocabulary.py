@@ -62,5 +62,5 @@ def test_what_differs_box_names_the_change_of_axis_order():
     """ "PyTorch 입문" writes images as (batch size, width, height); this site uses (N, C, H, W),
     whose channel axis and height-before-width the batch section's output shows."""
     page = (ROOT / "docs" / "vocabulary.md").read_text()
-    box = page.split('!!! note "What differs from the original"')[1].split("## Try it")[0]
+    box = page.split('??? note "What differs from the original"')[1].split("## Try it")[0]
     assert "(batch size, width,\n      height)" in box and "(N, C, H, W)" in box

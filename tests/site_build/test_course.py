@@ -40,3 +40,14 @@ def test_a_chapter_without_a_description_is_an_error(tmp_path):
     page(tmp_path, "linear-regression.md", None)
     with pytest.raises(course.CourseError, match=r"linear-regression\.md: a chapter needs a description"):
         course.chapters(NAV, tmp_path)
+
+
+def test_a_chapter_says_its_place_in_the_course_above_its_title(tmp_path):
+    page(tmp_path, "sigmoid.md", "Scores into probabilities.")
+    page(tmp_path, "linear-regression.md", "A straight line, fitted.")
+    found = course.chapters(NAV, tmp_path)
+    title = '<h1 id="linear-regression">Linear regression</h1>'
+    assert course.with_place(title, "linear-regression.md", found) == (
+        '<p class="chapter-place">Chapter 2 of 2</p>\n' + title
+    )
+    assert course.with_place(title, "glossary.md", found) == title
