@@ -25,6 +25,72 @@ print("b.grad =", b.grad, "  by hand: dy/db = 1")
 print("x.grad =", x.grad)
 # --8<-- [end:backward]
 
+# --8<-- [start:figure_graph]
+import matplotlib.pyplot as plt
+from matplotlib.patches import FancyBboxPatch
+
+# The record autograd kept for y, read from y itself: its grad_fn and the one before it.
+add = y.grad_fn
+multiply = add.next_functions[0][0]
+BOXES = {  # name: (centre x, centre y, width, text), in inches; every box 0.7 tall
+    "x": (0.6, 2.45, 1.1, f"x = {x.item():g}"),
+    "w": (0.6, 1.35, 1.1, f"w = {w.item():g}\nrequires_grad"),
+    "multiply": (2.3, 1.9, 1.3, f"w · x = {(w * x).item():g}\n{multiply.name()}"),
+    "b": (2.3, 0.55, 1.3, f"b = {b.item():g}\nrequires_grad"),
+    "add": (3.95, 1.25, 1.2, f"y = {y.item():g}\n{add.name()}"),
+}
+fig = plt.figure(num="graph", figsize=(4.6, 3.1))
+ax = fig.add_axes((0, 0, 1, 1))
+ax.set_xlim(0, 4.6)
+ax.set_ylim(0, 3.1)
+ax.axis("off")
+for cx, cy, width, text in BOXES.values():
+    corner = (cx - width / 2 + 0.05, cy - 0.3)
+    ax.add_patch(
+        FancyBboxPatch(corner, width - 0.1, 0.6, boxstyle="round,pad=0.05", fill=False)
+    )
+    ax.text(cx, cy, text, ha="center", va="center", fontsize=10)
+
+
+def edge(start, end, **style):
+    """An arrow from the right side of one box to the left side of another."""
+    (x0, y0, w0, _), (x1, y1, w1, _) = BOXES[start], BOXES[end]
+    ax.annotate(
+        "",
+        xy=(x1 - w1 / 2, y1),
+        xytext=(x0 + w0 / 2, y0),
+        arrowprops={"arrowstyle": "->", "color": "black", **style},
+    )
+
+
+for start, end in (
+    ("x", "multiply"),
+    ("w", "multiply"),
+    ("multiply", "add"),
+    ("b", "add"),
+):
+    edge(start, end)
+# What backward() stored in each leaf, in italics.
+ax.text(
+    0.6,
+    0.85,
+    f"w.grad = {w.grad.item():g}",
+    ha="center",
+    fontstyle="italic",
+    fontsize=10,
+)
+ax.text(
+    2.3,
+    0.05,
+    f"b.grad = {b.grad.item():g}",
+    ha="center",
+    fontstyle="italic",
+    fontsize=10,
+)
+ax.text(0.6, 2.85, f"x.grad: {x.grad}", ha="center", fontstyle="italic", fontsize=10)
+plt.show()
+# --8<-- [end:figure_graph]
+
 # --8<-- [start:accumulate]
 y = w * x + b  # build y again: backward() let go of the old record
 y.backward()

@@ -10,7 +10,7 @@ import warnings
 import numpy as np
 import pytest
 import torch
-from support.captured import numbers, run_snippet, section_output
+from support.captured import drawn_figures, numbers, run_snippet, section_output
 from support.project import ROOT
 
 GRADIENTS = "how-pytorch-learns/gradients"
@@ -367,3 +367,18 @@ def test_the_page_keeps_later_things_for_later():
         assert later not in opening and later in box.split("\n## ")[0], later
     for heading in ("## Tensors that remember", "## Gradients add up", "### When the course uses float64"):
         assert f"\n{heading}\n" in page, heading
+
+
+def test_the_graph_figure_shows_the_record_and_the_gradients_the_run_had(rendered):
+    """The figure's boxes name the grad_fn nodes y really had, and its orange labels the
+    gradients backward() really stored (3 and 1, as the text works out by hand)."""
+    texts = {
+        t.get_text() for t in drawn_figures(rendered, "how-pytorch-learns/gradients")["graph"].axes[0].texts
+    }
+    assert {
+        "w · x = 6\nMulBackward0",
+        "y = 7\nAddBackward0",
+        "w.grad = 3",
+        "b.grad = 1",
+        "x.grad: None",
+    } <= texts
