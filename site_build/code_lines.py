@@ -1,26 +1,74 @@
-"""Each line of a code block knows its indentation, so that a phone can wrap it readably.
+"""Each line of a code block ready to wrap readably on a phone.
 
 On a phone a code block is about 46 characters wide and most lines of the snippets are longer:
 scrolled sideways, their ends (often the comment that explains them) were out of sight. So a
-phone wraps each line (extra.css), and its continuation is indented four characters deeper than
-the line itself, never as deep as the next level of the code (a hanging indent per line).
-Highlighting writes every line in its own span (pymdownx.highlight's line_spans); this step
-gives each span its line's indentation, `style="--indent: N"`, N spaces. Copied code is the
-same text: the spans hold it unchanged.
+phone wraps each line (extra.css), its continuation two characters deeper than the line itself:
+off the grid of Python's four-space levels, so that it never reads as a nested statement. This
+step prepares the HTML for that:
 
-It works on HTML and knows nothing of MkDocs.
+- every line in a span of its own (pymdownx.highlight's line_spans writes them for the pages'
+  blocks; the notebook page's cells get theirs here);
+- each span given its line's indentation, `style="--indent: N"`, N spaces;
+- a break opportunity (<wbr>) after each `.` before a name, and after `(`, `[` and `/`, so that
+  a long call wraps at its parts (`torch.nn.functional.` / `binary_cross_entropy(`) rather
+  than in the middle of a name, or after a line's leading spaces.
+
+Copied code is the same text: spans and <wbr> hold none. It works on HTML and knows nothing of
+MkDocs.
 """
 
 from __future__ import annotations
 
 import re
 
-# A line's span (pymdownx.highlight, line_spans: __span) and the spaces that start its text.
-LINE = re.compile(r'(?P<tag><span id="__span-\d+-\d+")>(?P<spaces> +)')
+BLOCK = re.compile(r"(<pre[^>]*><span></span><code[^>]*>)(.*?)(</code></pre>)", re.DOTALL)
+LINE = re.compile(r'(?P<tag><span id="__span-[^"]+")>(?P<spaces> +)')
+TAG_OR_TEXT = re.compile(r"(<[^>]*>)|([^<]+)")
+# Where a long line may break: after "." before a name (not inside 1.5), after ( [ and /; also
+# at the end of a token's span, where the highlighting put "." or "(" on its own.
+BREAK_AFTER = re.compile(r"(\.(?=[A-Za-z_]|$)|[(\[/](?=[^\s)\]]|$))")
+OPEN_SPAN = re.compile(r"<span\b[^>]*>")
 
 
-def mark_indents(page_html: str) -> str:
-    """The page with each indented line of code given its indentation in spaces."""
-    return LINE.sub(
-        lambda line: f'{line["tag"]} style="--indent: {len(line["spaces"])}">{line["spaces"]}', page_html
-    )
+def _split_lines(code: str, block: int) -> str:
+    """The block's code with each line in a span of its own, the way pymdownx writes them: a
+    token's span that crosses a line end is closed before it and opened again after it."""
+    lines, line, open_spans = [], [], []
+    for tag, text in TAG_OR_TEXT.findall(code):
+        if tag:
+            line.append(tag)
+            if OPEN_SPAN.match(tag):
+                open_spans.append(tag)
+            elif tag == "</span>" and open_spans:
+                open_spans.pop()
+            continue
+        *whole, rest = text.split("\n")
+        for piece in whole:
+            line.append(piece + "</span>" * len(open_spans) + "\n")
+            lines.append("".join(line))
+            line = list(open_spans)
+        line.append(rest)
+    if "".join(line).strip():
+        lines.append("".join(line))
+    return "".join(f'<span id="__span-nb{block}-{n}">{text}</span>' for n, text in enumerate(lines, start=1))
+
+
+def _with_breaks(code: str) -> str:
+    return TAG_OR_TEXT.sub(lambda part: part[1] or BREAK_AFTER.sub(r"\1<wbr>", part[2]), code)
+
+
+def shape(page_html: str) -> str:
+    """The page with each code block's lines in spans that carry their indentation, and break
+    opportunities at the joints of long calls."""
+    count = iter(range(1_000_000))
+
+    def block(found: re.Match) -> str:
+        code = found[2]
+        if '<span id="__span-' not in code:
+            code = _split_lines(code, next(count))
+        code = LINE.sub(
+            lambda line: f'{line["tag"]} style="--indent: {len(line["spaces"])}">{line["spaces"]}', code
+        )
+        return found[1] + _with_breaks(code) + found[3]
+
+    return BLOCK.sub(block, page_html)

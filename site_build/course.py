@@ -70,3 +70,23 @@ def with_place(page_html: str, page: str, course: list[Chapter]) -> str:
         return page_html
     place = f'<p class="chapter-place">Chapter {number} of {len(course)}</p>\n'
     return page_html.replace("<h1", place + "<h1", 1)
+
+
+SECTION = re.compile(r'<h2 id="(?P<id>[^"]+)"[^>]*>(?P<title>.*?)</h2>', re.DOTALL)
+PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
+
+
+def with_contents(page_html: str, page: str, course: list[Chapter]) -> str:
+    """A chapter's page with its sections listed in a closed box under its Sources box, "In
+    this chapter", for a phone, whose navigation hides them in a drawer (extra.css shows the box
+    only where the side navigation does not list them)."""
+    sources_end = page_html.find("</details>", page_html.find("<h1"))
+    if page not in {chapter.page for chapter in course} or sources_end < 0:
+        return page_html
+    links = "".join(
+        f'<li><a href="#{found["id"]}">{PERMALINK.sub("", found["title"]).strip()}</a></li>'
+        for found in SECTION.finditer(page_html)
+    )
+    box = f'\n<details class="chapter-contents"><summary>In this chapter</summary><ol>{links}</ol></details>'
+    at = sources_end + len("</details>")
+    return page_html[:at] + box + page_html[at:]

@@ -751,10 +751,10 @@ def _image_for_dark(image, texts) -> None:
     if image.get_alpha() not in (None, 1):
         return
     # Larger values lighter, as on the light page they are darker: from a faint tint of the map's
-    # hue over the page to that hue at 75 % lightness (its strongest colour, navy for "Blues",
-    # all but vanished on the dark page).
+    # hue over the page to that hue at 70 % lightness (its strongest colour, navy for "Blues",
+    # all but vanished on the dark page; at 75 % the largest cell glared at night).
     hue, _, saturation = colorsys.rgb_to_hls(*image.get_cmap()(1.0)[:3])
-    bright = colorsys.hls_to_rgb(hue, 0.75, saturation)
+    bright = colorsys.hls_to_rgb(hue, 0.7, saturation)
     faint = [0.8 * p + 0.2 * b for p, b in zip(to_rgb(DARK_PAGE), bright, strict=True)]
     image.set_cmap(LinearSegmentedColormap.from_list("dark", [faint, bright]))
     data = image.get_array()

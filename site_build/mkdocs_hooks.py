@@ -120,9 +120,11 @@ def on_page_content(html, page, config, files):
     if files.get_file_from_path(f"{key}/{key}.py"):
         page.meta["take_home"] = take_home.page_meta(page.file.src_uri, config.repo_url)
         html = take_home.with_actions(html, page.meta["take_home"])
-    html = course.with_place(html, page.file.src_uri, course.chapters(config.nav, Path(config.docs_dir)))
+    chapters = course.chapters(config.nav, Path(config.docs_dir))
+    html = course.with_place(html, page.file.src_uri, chapters)
+    html = course.with_contents(html, page.file.src_uri, chapters)
     html = code_spans.unwrap(html)
-    html = code_lines.mark_indents(html)
+    html = code_lines.shape(html)
     html = inline_code.keep_short_together(html)
     html = output_blocks.keep_shape(html)
     try:

@@ -7,8 +7,9 @@ must not do two things:
   as "1.1920928955078125e-" over "07". A word with a digit and a hyphen is kept whole
   (class="nowrap");
 - scatter a table: a tensor of several rows lines its columns up under one another, and
-  wrapped rows lost that. A block with such rows (a line that starts with spaces and a bracket)
-  scrolls sideways instead, as code does (class="rows").
+  wrapped rows lost that. Its lines (the one that opens it with "[[", and those that start
+  with spaces and a bracket) scroll sideways instead (class="row"); the block's other lines,
+  an error message say, still wrap.
 
 It works on HTML and knows nothing of MkDocs.
 """
@@ -22,8 +23,13 @@ OUTPUT = re.compile(
     r"<pre><span></span><code>(?P<text>.*?)</code></pre></div>",
     re.DOTALL,
 )
-TAG = re.compile(r"<[^>]*>")  # the spans that hold each line (code_lines.py)
-TENSOR_ROW = re.compile(r"^ +\[", re.MULTILINE)
+TAG = re.compile(r"<[^>]*>")
+# A line of the block, in the span code_lines.py made sure it has.
+LINE = re.compile(
+    r'(?P<open><span id="__span-[^"]+"[^>]*>)(?P<text>.*?)</span>(?=<span id="__span-|$)', re.DOTALL
+)
+TENSOR_ROW = re.compile(r"^ +\[")
+TENSOR_START = re.compile(r"\(\[\[")
 WORD = re.compile(r"(<[^>]*>)|[^\s<>]+")
 
 
@@ -34,19 +40,20 @@ def _kept_whole(word: re.Match) -> str:
     return text
 
 
+def _line(found: re.Match) -> str:
+    text = TAG.sub("", found["text"])
+    if TENSOR_ROW.match(text) or TENSOR_START.search(text):
+        return found["open"].replace("<span ", '<span class="row" ', 1) + found["text"] + "</span>"
+    return found["open"] + WORD.sub(_kept_whole, found["text"]) + "</span>"
+
+
 def keep_shape(page_html: str) -> str:
-    """The page with each output block's hyphenated numbers kept whole, and its blocks of
-    tensor rows marked to scroll rather than wrap."""
+    """The page with each output block's hyphenated numbers kept whole, and the rows of its
+    tensors marked to scroll rather than wrap."""
 
     def block(found: re.Match) -> str:
-        text = found["text"]
-        if TENSOR_ROW.search(TAG.sub("", text)):
-            return found[0].replace('"language-text highlight"', '"language-text highlight rows"', 1)
         start, end = found.span("text")
-        return (
-            found.string[found.start() : start]
-            + WORD.sub(_kept_whole, text)
-            + found.string[end : found.end()]
-        )
+        text = LINE.sub(_line, found["text"])
+        return found.string[found.start() : start] + text + found.string[end : found.end()]
 
     return OUTPUT.sub(block, page_html)

@@ -68,7 +68,9 @@ ax.plot(xs, final, color="#1f77b4", linewidth=2, label=f"epoch {nb_epochs}")
 ax.set_xticks(range(5))  # whole hours: room between the labels on a phone
 ax.set_xlabel("hours studied")
 ax.set_ylabel("score")
-ax.legend()
+ax.legend(
+    loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=3
+)  # over the plot, off the data
 plt.show()
 # --8<-- [end:fit]
 

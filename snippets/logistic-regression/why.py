@@ -40,6 +40,8 @@ with torch.no_grad():
 ax.scatter(hours, passed, color="black", zorder=3, label="students")
 ax.set_xlabel("hours studied")
 ax.set_ylabel("pass (1) or fail (0)")
-ax.legend(loc="upper left")
+ax.legend(
+    loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=2
+)  # over the plot, off the line
 plt.show()
 # --8<-- [end:figure]

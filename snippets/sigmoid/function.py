@@ -80,8 +80,9 @@ plt.show()
 # --8<-- [start:shape]
 fig, (steep, shift) = plt.subplots(1, 2, num="shape", figsize=(10, 3.6), sharey=True)
 x_axis = torch.linspace(-6, 6, 241)
-for W in (0.5, 1, 2, 5):
-    steep.plot(x_axis, torch.sigmoid(W * x_axis), label=f"W = {W}")
+# A dash for each curve as well as a colour: told apart without telling red from green.
+for W, dashes in zip((0.5, 1, 2, 5), (":", "-.", "--", "-"), strict=True):
+    steep.plot(x_axis, torch.sigmoid(W * x_axis), dashes, label=f"W = {W}")
 steep.set_title("σ(Wx): W sets the steepness")
 steep.set_ylabel("σ(Wx)")
 for b in (-2, 0, 2):

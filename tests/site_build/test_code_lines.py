@@ -1,18 +1,40 @@
-"""Each line of code carries its indentation, for a phone's hanging indent."""
+"""Each line of code in a span with its indentation, and break opportunities at a call's joints."""
 
 from __future__ import annotations
 
 import code_lines
 
+PRE, END = "<pre><span></span><code>", "</code></pre>"
 
-def test_each_indented_line_gets_its_indentation_and_its_text_is_unchanged():
+
+def test_each_line_gets_its_indentation_and_breaks_at_the_joints_of_a_call():
     block = (
-        '<code><span id="__span-0-1">def f(x):\n</span>'
-        '<span id="__span-0-2">    if x:\n</span>'
-        '<span id="__span-0-3">        return <span class="mi">1</span>\n</span></code>'
+        '<span id="__span-0-1">def f(x):\n</span>'
+        '<span id="__span-0-2">    return torch.nn.functional.relu(x[0]) * 1.5\n</span>'
     )
-    assert code_lines.mark_indents(block) == (
-        '<code><span id="__span-0-1">def f(x):\n</span>'
-        '<span id="__span-0-2" style="--indent: 4">    if x:\n</span>'
-        '<span id="__span-0-3" style="--indent: 8">        return <span class="mi">1</span>\n</span></code>'
+    assert (
+        code_lines.shape(PRE + block + END)
+        == PRE
+        + (
+            '<span id="__span-0-1">def f(<wbr>x):\n</span>'
+            '<span id="__span-0-2" style="--indent: 4">    return '
+            "torch.<wbr>nn.<wbr>functional.<wbr>relu(<wbr>x[<wbr>0]) * 1.5\n"
+            "</span>"
+        )
+        + END
+    )
+
+
+def test_a_block_without_line_spans_gets_them_a_token_across_lines_split_with_it():
+    # The notebook page's cells: mkdocs-jupyter's highlighting, one span per token.
+    block = '<span class="n">x</span> = 1\n<span class="s">"""two\nlines"""</span>\n'
+    assert (
+        code_lines.shape(PRE + block + END)
+        == PRE
+        + (
+            '<span id="__span-nb0-1"><span class="n">x</span> = 1\n</span>'
+            '<span id="__span-nb0-2"><span class="s">"""two</span>\n</span>'
+            '<span id="__span-nb0-3"><span class="s">lines"""</span>\n</span>'
+        )
+        + END
     )

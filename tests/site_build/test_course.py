@@ -51,3 +51,22 @@ def test_a_chapter_says_its_place_in_the_course_above_its_title(tmp_path):
         '<p class="chapter-place">Chapter 2 of 2</p>\n' + title
     )
     assert course.with_place(title, "glossary.md", found) == title
+
+
+def test_a_chapter_lists_its_sections_under_its_sources(tmp_path):
+    page(tmp_path, "sigmoid.md", "Scores into probabilities.")
+    page(tmp_path, "linear-regression.md", "A straight line, fitted.")
+    found = course.chapters(NAV, tmp_path)
+    html = (
+        '<h1 id="the-sigmoid">The sigmoid</h1><details class="info"><summary>Sources</summary></details>'
+        '<p>Text</p><h2 id="its-shape">Its shape<a class="headerlink" href="#its-shape">¶</a></h2>'
+        '<h2 id="try-it">Try it</h2>'
+    )
+    listed = course.with_contents(html, "sigmoid.md", found)
+    assert listed == html.replace(
+        "</details>",
+        '</details>\n<details class="chapter-contents"><summary>In this chapter</summary><ol>'
+        '<li><a href="#its-shape">Its shape</a></li><li><a href="#try-it">Try it</a></li></ol></details>',
+        1,
+    )
+    assert course.with_contents(html, "glossary.md", found) == html

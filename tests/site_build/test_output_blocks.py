@@ -8,22 +8,31 @@ HEAD = '<div class="language-text highlight"><span class="filename">Output</span
 TAIL = "</code></pre></div>"
 
 
+def lines(*texts: str) -> str:
+    return "".join(f'<span id="__span-0-{n}">{text}\n</span>' for n, text in enumerate(texts, start=1))
+
+
 def test_a_hyphenated_number_is_kept_whole_and_nothing_else_changes():
-    page = (
-        f"<p>spacing 1e-07</p>{HEAD}float32 spacing: 1.1920928955078125e-07, w = -0.5, a well-known x{TAIL}"
-    )
+    printed = lines("spacing: 1.1920928955078125e-07, w = -0.5, a well-known x")
+    page = f"<p>spacing 1e-07</p>{HEAD}{printed}{TAIL}"
     assert output_blocks.keep_shape(page) == (
-        f"<p>spacing 1e-07</p>{HEAD}float32 spacing: "
-        '<span class="nowrap">1.1920928955078125e-07,</span> w = <span class="nowrap">-0.5,</span>'
-        f" a well-known x{TAIL}"
+        f"<p>spacing 1e-07</p>{HEAD}"
+        + lines(
+            'spacing: <span class="nowrap">1.1920928955078125e-07,</span>'
+            ' w = <span class="nowrap">-0.5,</span> a well-known x'
+        )
+        + TAIL
     )
 
 
-def test_a_block_of_tensor_rows_scrolls_instead_of_wrapping():
-    rows = f"{HEAD}tensor([[ 1.0000, -2.0000],\n        [ 3.0000, -4.0000]]){TAIL}"
-    marked = output_blocks.keep_shape(rows)
-    assert marked.startswith('<div class="language-text highlight rows">')
-    assert "nowrap" not in marked
+def test_the_rows_of_a_tensor_scroll_and_the_blocks_other_lines_wrap():
+    rows = lines(
+        "W: tensor([[ 1.0000, -2.0000],", "        [ 3.0000, -4.0000]])", "RuntimeError: mat1 and mat2"
+    )
+    marked = output_blocks.keep_shape(HEAD + rows + TAIL)
+    assert marked.count('<span class="row" id="__span-0-') == 2
+    assert '<span id="__span-0-3">RuntimeError' in marked
+    assert "nowrap" not in marked  # the rows' numbers need no keeping whole: they do not wrap
     # Code blocks and titled blocks other than Output are not printed output.
     code = '<div class="language-python highlight"><pre><span></span><code>x = 1e-07</code></pre></div>'
     assert output_blocks.keep_shape(code) == code
