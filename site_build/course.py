@@ -62,14 +62,29 @@ def expand(markdown: str, course: list[Chapter]) -> str:
     )
 
 
-def with_place(page_html: str, page: str, course: list[Chapter]) -> str:
-    """A chapter's page with its place in the course above its title ("Chapter 4 of 11"), so that
-    a reader who arrives from a search knows where they are. Other pages are left alone."""
-    number = next((n for n, chapter in enumerate(course, start=1) if chapter.page == page), None)
-    if number is None:
+def place(page: str, nav: list, course: list[Chapter]) -> str | None:
+    """What a page says above its title: "Chapter 4 of 11" for a chapter, "A notebook, after
+    chapter 10" for a notebook among them in the nav, nothing for the other pages."""
+    numbers = {chapter.page: n for n, chapter in enumerate(course, start=1)}
+    if page in numbers:
+        return f"Chapter {numbers[page]} of {len(course)}"
+    if not page.endswith(".ipynb"):
+        return None
+    before = 0
+    for entry in nav or []:
+        for value in entry.values() if isinstance(entry, dict) else [entry]:
+            if value == page:
+                return f"A notebook, after chapter {before}"
+            before = numbers.get(value, before)
+    return None
+
+
+def with_place(page_html: str, place_text: str | None) -> str:
+    """The page with its place in the course above its title, so that a reader who arrives from
+    a search knows where they are."""
+    if place_text is None:
         return page_html
-    place = f'<p class="chapter-place">Chapter {number} of {len(course)}</p>\n'
-    return page_html.replace("<h1", place + "<h1", 1)
+    return page_html.replace("<h1", f'<p class="chapter-place">{place_text}</p>\n<h1', 1)
 
 
 SECTION = re.compile(r'<h2 id="(?P<id>[^"]+)"[^>]*>(?P<title>.*?)</h2>', re.DOTALL)

@@ -17,12 +17,20 @@ from pathlib import Path
 import html_text
 
 PAGE = "glossary.md"  # the glossary page, under docs/: the one source of the tooltips
+# Pages whose terms are not marked: the glossary spells each out beside its Korean; the credits
+# and errata quote titles and sentences, where a dotted term read as part of the quotation.
+UNMARKED_PAGES = (PAGE, "credits.md", "errata.md")
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 # Never marked inside these: code, formulas, drawings.
 RAW = ("script", "style", "pre", "code", "math", "svg")
 # Elements whose text is not running text: a term there is left unmarked.
-# Not in tables either: a dotted term in a cell of a few words was clutter, not help.
+# Not in tables either (a dotted term in a cell of a few words was clutter, not help), nor in
+# bold or italics, whose emphasis already marks a term where the text defines it.
 NOT_BODY = {
+    "strong",
+    "em",
+    "b",
+    "i",
     "h1",
     "h2",
     "h3",

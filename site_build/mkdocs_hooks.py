@@ -121,7 +121,7 @@ def on_page_content(html, page, config, files):
         page.meta["take_home"] = take_home.page_meta(page.file.src_uri, config.repo_url)
         html = take_home.with_actions(html, page.meta["take_home"])
     chapters = course.chapters(config.nav, Path(config.docs_dir))
-    html = course.with_place(html, page.file.src_uri, chapters)
+    html = course.with_place(html, course.place(page.file.src_uri, config.nav, chapters))
     html = course.with_contents(html, page.file.src_uri, chapters)
     html = code_spans.unwrap(html)
     html = code_lines.shape(html)
@@ -133,8 +133,8 @@ def on_page_content(html, page, config, files):
     except mathml.MathError as error:
         raise PluginError(f"{page.file.src_uri}: {error}") from error
     # Glossary tooltips: each term once, at its first use in body text (docs/glossary.md is the
-    # source). Not on the glossary itself, where every term is spelt out beside its Korean.
-    if page.file.src_uri != glossary.PAGE:
+    # source). Not on the glossary, the credits or the errata (glossary.UNMARKED_PAGES).
+    if page.file.src_uri not in glossary.UNMARKED_PAGES:
         html = glossary.mark(html, glossary.read(Path(config.docs_dir) / glossary.PAGE))
     page.meta["preload_fonts"] = [f"{fonts.FONT_DIR}/{name}" for name in fonts.preloads(html)]  # main.html
     return html

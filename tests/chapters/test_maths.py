@@ -360,12 +360,16 @@ def test_the_page_does_not_answer_the_linear_regression_exercise(rendered):
 
 def test_the_curvature_section_keeps_its_anchor_and_is_the_one_derivation():
     """Other chapters link to #curvature-the-hessian-and-its-eigenvalues, the (1 - alpha lambda)
-    derivation; the heading's words changed, its id did not. The section is a normal part of the
-    page, Hessian and eigenvalues in the open (multivariable's main text builds on them), and the
-    chapters that use it link here rather than derive it again."""
+    derivation; the heading's words changed, its id did not. Its title says a first reading may
+    skip it (.optional), as the home page does; inside, it is a normal part of the page, Hessian
+    and eigenvalues in the open (multivariable's main text builds on them), and the chapters
+    that use it link here rather than derive it again."""
     page = (ROOT / "docs/maths.md").read_text()
-    assert "\n## Curvature and the learning rate {#curvature-the-hessian-and-its-eigenvalues}\n" in page
-    section = page.split("{#curvature-the-hessian-and-its-eigenvalues}")[1].split("\n## Try it")[0]
+    assert (
+        "\n## Curvature and the learning rate {#curvature-the-hessian-and-its-eigenvalues .optional}\n"
+        in page
+    )
+    section = page.split("{#curvature-the-hessian-and-its-eigenvalues .optional}")[1].split("\n## Try it")[0]
     assert r"(1 - \alpha\lambda)" in section and "optional" not in section.lower()
     assert "??? going-further" not in section and "eigvalsh" in section
     assert "multivariable-regression.md#why-the-learning-rate-must-be-so-small" in section

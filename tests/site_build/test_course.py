@@ -46,11 +46,15 @@ def test_a_chapter_says_its_place_in_the_course_above_its_title(tmp_path):
     page(tmp_path, "sigmoid.md", "Scores into probabilities.")
     page(tmp_path, "linear-regression.md", "A straight line, fitted.")
     found = course.chapters(NAV, tmp_path)
+    nav = [*NAV[:2], {"The simulation": "simulation.ipynb"}, *NAV[2:]]
+    assert course.place("linear-regression.md", nav, found) == "Chapter 2 of 2"
+    assert course.place("simulation.ipynb", nav, found) == "A notebook, after chapter 1"
+    assert course.place("glossary.md", nav, found) is None
     title = '<h1 id="linear-regression">Linear regression</h1>'
-    assert course.with_place(title, "linear-regression.md", found) == (
-        '<p class="chapter-place">Chapter 2 of 2</p>\n' + title
+    assert (
+        course.with_place(title, "Chapter 2 of 2") == '<p class="chapter-place">Chapter 2 of 2</p>\n' + title
     )
-    assert course.with_place(title, "glossary.md", found) == title
+    assert course.with_place(title, None) == title
 
 
 def test_a_chapter_lists_its_sections_under_its_sources(tmp_path):
