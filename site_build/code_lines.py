@@ -9,7 +9,7 @@ step prepares the HTML for that:
 - every line in a span of its own (pymdownx.highlight's line_spans writes them for the pages'
   blocks; the notebook page's cells get theirs here);
 - each span given its line's indentation, `style="--indent: N"`, N spaces;
-- a break opportunity (<wbr>) after each `.` before a name, and after `(`, `[` and `/`, so that
+- a break opportunity (<wbr>) after each `.` before a name, and after `(` and `/`, so that
   a long call wraps at its parts (`torch.nn.functional.` / `binary_cross_entropy(`) rather
   than in the middle of a name, or after a line's leading spaces.
 
@@ -24,9 +24,10 @@ import re
 BLOCK = re.compile(r"(<pre[^>]*><span></span><code[^>]*>)(.*?)(</code></pre>)", re.DOTALL)
 LINE = re.compile(r'(?P<tag><span id="__span-[^"]+")>(?P<spaces> +)')
 TAG_OR_TEXT = re.compile(r"(<[^>]*>)|([^<]+)")
-# Where a long line may break: after "." before a name (not inside 1.5), after ( [ and /; also
-# at the end of a token's span, where the highlighting put "." or "(" on its own.
-BREAK_AFTER = re.compile(r"(\.(?=[A-Za-z_]|$)|[(\[/](?=[^\s)\]]|$))")
+# Where a long line may break: after "." before a name (not inside 1.5), after ( and /; also at
+# the end of a token's span, where the highlighting put "." or "(" on its own. Not after "[": a
+# list of numbers broke as "[" / "3.0]"; it breaks at the spaces after its commas.
+BREAK_AFTER = re.compile(r"(\.(?=[A-Za-z_]|$)|[(/](?=[^\s)\]]|$))")
 OPEN_SPAN = re.compile(r"<span\b[^>]*>")
 
 
