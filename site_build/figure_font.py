@@ -16,6 +16,7 @@ import base64
 import functools
 import hashlib
 import html
+import importlib.util
 import io
 import re
 from pathlib import Path
@@ -38,10 +39,10 @@ REPERTOIRE = [*range(0x20, 0x250), *range(0x370, 0x400), *range(0x2000, 0x2300)]
 
 
 def dejavu(name: str) -> Path:
-    """One of the DejaVu fonts that matplotlib ships."""
-    import matplotlib
-
-    return Path(matplotlib.get_data_path()) / "fonts" / "ttf" / name
+    """One of the DejaVu fonts that matplotlib ships, found without importing matplotlib (a warm
+    build, whose snippets have not changed, imports neither it nor torch)."""
+    package = Path(importlib.util.find_spec("matplotlib").origin).parent
+    return package / "mpl-data" / "fonts" / "ttf" / name
 
 
 def noto_sans(weight: int = 400) -> Path:

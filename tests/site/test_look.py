@@ -123,7 +123,7 @@ def test_the_checks_above_have_something_to_measure(visited):
     assert len(g["hats"]) >= 10 and len(g["sums"]) >= 4 and g["logGaps"] and g["unaryGaps"]
     assert g["logBefore"]
     assert visited("sigmoid/").page.evaluate(MATH_GEOMETRY)["primes"]
-    assert visited("sigmoid/").page.evaluate(MATH_GEOMETRY)["fractionSizes"]
+    assert visited("linear-regression/").page.evaluate(MATH_GEOMETRY)["fractionSizes"]
 
 
 # Each display formula's own width and its box's, every box on the page opened for the measure
@@ -380,7 +380,7 @@ def test_no_code_block_scrolls_sideways_at_desktop_width(visited, path, scheme):
     assert scrolling == []
 
 
-@pytest.mark.parametrize("path", sweep(["", "glossary/", "judging-a-classifier/"]))  # the pages with tables
+@pytest.mark.parametrize("path", sweep(["glossary/", "judging-a-classifier/"]))  # the pages with tables
 def test_on_a_phone_a_table_fits_the_screen(visited, path):
     """Its columns share the phone's width (Material gave each at least 100 px: the glossary's four
     were 477 px wide, the last one cut at the screen's edge)."""

@@ -71,7 +71,7 @@ def test_the_home_page_is_a_landing_page(published):
     assert start.find_next("h2") is first_heading
     figure = start.find_next("figure")
     assert figure.find_next("h2") is first_heading and figure.select_one('img[src*="figures/"]')["alt"]
-    assert len(content.select("h2 ~ ol li a")) >= 7  # what you will learn: every chapter
+    assert len(content.select("h2 ~ .chapters ol li a")) >= 7  # what you will learn: every chapter
 
 
 def test_each_page_with_code_opens_its_notebook_in_colab_from_the_branch_the_workflow_fills(published):
