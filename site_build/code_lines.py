@@ -54,8 +54,25 @@ def _split_lines(code: str, block: int) -> str:
     return "".join(f'<span id="__span-nb{block}-{n}">{text}</span>' for n, text in enumerate(lines, start=1))
 
 
+# Only a line longer than a phone's column (about 46 characters) wraps, and needs the breaks:
+# each <wbr> is an element the browser styles and lays out, hundreds on a chapter page.
+WRAPS = 44
+LINE_SPAN = re.compile(r'(<span id="__span-[^"]+"[^>]*>)(.*?)(</span>)(?=<span id="__span-|$)', re.DOTALL)
+
+
+def _line_with_breaks(line: re.Match) -> str:
+    text = line[2]
+    if len(re.sub(r"<[^>]*>", "", text).rstrip("\n")) <= WRAPS:
+        return line[0]
+    return (
+        line[1]
+        + TAG_OR_TEXT.sub(lambda part: part[1] or BREAK_AFTER.sub(r"\1<wbr>", part[2]), text)
+        + line[3]
+    )
+
+
 def _with_breaks(code: str) -> str:
-    return TAG_OR_TEXT.sub(lambda part: part[1] or BREAK_AFTER.sub(r"\1<wbr>", part[2]), code)
+    return LINE_SPAN.sub(_line_with_breaks, code)
 
 
 def shape(page_html: str) -> str:

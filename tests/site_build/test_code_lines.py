@@ -16,7 +16,7 @@ def test_each_line_gets_its_indentation_and_breaks_at_the_joints_of_a_call():
         code_lines.shape(PRE + block + END)
         == PRE
         + (
-            '<span id="__span-0-1">def f(<wbr>x):\n</span>'
+            '<span id="__span-0-1">def f(x):\n</span>'
             '<span id="__span-0-2" style="--indent: 4">    return '
             "torch.<wbr>nn.<wbr>functional.<wbr>relu(<wbr>x[0]) * 1.5\n"
             "</span>"
