@@ -543,52 +543,55 @@ def column_shades(box, *percents: int) -> tuple[list[list[float]], float]:
     return [numpy.percentile(differences, percent, axis=0).tolist() for percent in percents], scale
 
 
+SCROLLING_BOXES = [
+    # A display formula: every one fits a 390 px phone; on a 270 px screen some do not.
+    (SPECIMEN, ".math-display", 270),
+    # A tensor's rows, which scroll, beside code, which wraps (CI's sweep: a page of its own).
+    ("multivariable-regression/", ":is(.language-text:has(.row), .language-python) pre > code", 390),
+]
+
+
 @pytest.mark.parametrize("scheme", sweep(SCHEMES, "default"))
-def test_on_a_phone_a_box_that_scrolls_shades_the_edge_where_more_is_hidden(visit, scheme):
-    """A box wider than the phone (a printed tensor's rows, a display formula): a shadow down the
-    whole right edge at first (nine tenths of each edge column, so the first and last lines have
-    it too), down the left one once scrolled to the end; no shadow on most of a column elsewhere,
-    nor on a box that fits. Every formula fits a 390 px phone; on a 270 px screen some do not.
-    Code and other output wrap on a phone (code_lines.py): none is wider than its box."""
-    page = visit(SPECIMEN, scheme, "phone").page
+@pytest.mark.parametrize(("path", "selector", "width"), sweep(SCROLLING_BOXES, SCROLLING_BOXES[0]))
+def test_on_a_phone_a_box_that_scrolls_shades_the_edge_where_more_is_hidden(
+    visit, scheme, path, selector, width
+):
+    """A box wider than the phone: a shadow down the whole right edge at first (nine tenths of
+    each edge column, so the first and last lines have it too), down the left one once scrolled
+    to the end; no shadow on most of a column elsewhere, nor on a box that fits."""
+    page = visit(path, scheme, "phone").page
+    page.set_viewport_size({"width": width, "height": 844})
     overflow = "els => els.map(e => e.checkVisibility() ? e.scrollWidth - e.clientWidth : null)"
-    # No block reaches past the screen (a long name once widened a block, in Material's grid,
-    # past it), and all but a line or two wrap: one whose indentation leaves less room than a
-    # call's longest piece (binary_cross_entropy_with_logits, 12 spaces in) scrolls inside its box.
+    boxes = page.locator(f"article {selector}")
+    overflows = boxes.evaluate_all(overflow)
+    assert max(o or 0 for o in overflows) > 40 and 0 in overflows, (selector, overflows)
+    widest = max(o or 0 for o in overflows)
+    wide, fits = boxes.nth(overflows.index(widest)), boxes.nth(overflows.index(0))
+    for end in ("start", "end"):
+        if end == "end":
+            wide.evaluate("box => { box.scrollLeft = box.scrollWidth; }")
+        (everywhere, mostly), scale = column_shades(wide, 10, 50)
+        inset = round(3 * scale)  # 3 CSS px inside the edge
+        shaded, clear = (-1 - inset, inset) if end == "start" else (inset, -1 - inset)
+        assert everywhere[shaded] > 60 and mostly[clear] < 10, (selector, end)
+    (shades,), _ = column_shades(fits, 50)
+    assert max(shades[inset], shades[-1 - inset]) < 10, (selector, "a box that fits")
+
+
+def test_on_a_phone_code_wraps_and_printed_numbers_stay_whole(visited):
+    """Code and output wrap on a phone (code_lines.py). No block reaches past the screen (a long
+    name once widened a block, in Material's grid, past it), and all but a line or two wrap: one
+    whose indentation leaves less room than a call's longest piece (binary_cross_entropy_with_
+    logits, 12 spaces in) scrolls inside its box. Between words only: a number with a hyphen
+    (-0.0474, 1e-07) is one piece on one line (output_blocks.py)."""
+    page = visited(SPECIMEN, "default", "phone").page
     edges = "els => els.filter(e => e.checkVisibility()).map(e => [e.getBoundingClientRect().right,"
     edges += " e.scrollWidth - e.clientWidth])"
     blocks = page.locator("article pre > code").evaluate_all(edges)
     width = page.evaluate("innerWidth")
     assert len(blocks) > 20 and all(right <= width for right, _ in blocks), blocks
     assert sum(hidden > 0 for _, hidden in blocks) <= 1, blocks
-    site = page.url.removesuffix(SPECIMEN)
-    # A tensor's rows beside code that wraps; formulas beside one another.
-    for path, selector, width in (
-        ("multivariable-regression/", ":is(.language-text:has(.row), .language-python) pre > code", 390),
-        (SPECIMEN, ".math-display", 270),
-    ):
-        page.goto(site + path)
-        page.set_viewport_size({"width": width, "height": 844})
-        boxes = page.locator(f"article {selector}")
-        overflows = boxes.evaluate_all(overflow)
-        assert max(o or 0 for o in overflows) > 40 and 0 in overflows, (selector, overflows)
-        widest = max(o or 0 for o in overflows)
-        wide, fits = boxes.nth(overflows.index(widest)), boxes.nth(overflows.index(0))
-        for end in ("start", "end"):
-            if end == "end":
-                wide.evaluate("box => { box.scrollLeft = box.scrollWidth; }")
-            (everywhere, mostly), scale = column_shades(wide, 10, 50)
-            inset = round(3 * scale)  # 3 CSS px inside the edge
-            shaded, clear = (-1 - inset, inset) if end == "start" else (inset, -1 - inset)
-            assert everywhere[shaded] > 60 and mostly[clear] < 10, (selector, end)
-        (shades,), _ = column_shades(fits, 50)
-        assert max(shades[inset], shades[-1 - inset]) < 10, (selector, "a box that fits")
-
-
-def test_on_a_phone_printed_numbers_stay_whole(visited):
-    """Output wraps on a phone, between words only: a number with a hyphen (-0.0474, 1e-07) is
-    one piece on one line (site_build/output_blocks.py)."""
-    numbers = visited(SPECIMEN, "default", "phone").page.eval_on_selector_all(
+    numbers = page.eval_on_selector_all(
         "article .language-text pre span.nowrap",
         "els => els.map(e => [e.textContent, e.getClientRects().length])",
     )
