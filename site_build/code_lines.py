@@ -57,18 +57,19 @@ def _split_lines(code: str, block: int) -> str:
 # Only a line longer than a phone's column (about 46 characters) wraps, and needs the breaks:
 # each <wbr> is an element the browser styles and lays out, hundreds on a chapter page.
 WRAPS = 44
-LINE_SPAN = re.compile(r'(<span id="__span-[^"]+"[^>]*>)(.*?)(</span>)(?=<span id="__span-|$)', re.DOTALL)
+# One line of a block, in its span (output_blocks.py reads them with it too).
+LINE_SPAN = re.compile(
+    r'(?P<open><span id="__span-[^"]+"[^>]*>)(?P<text>.*?)</span>(?=<span id="__span-|$)', re.DOTALL
+)
+TAG = re.compile(r"<[^>]*>")
 
 
 def _line_with_breaks(line: re.Match) -> str:
-    text = line[2]
-    if len(re.sub(r"<[^>]*>", "", text).rstrip("\n")) <= WRAPS:
+    text = line["text"]
+    if len(TAG.sub("", text).rstrip("\n")) <= WRAPS:
         return line[0]
-    return (
-        line[1]
-        + TAG_OR_TEXT.sub(lambda part: part[1] or BREAK_AFTER.sub(r"\1<wbr>", part[2]), text)
-        + line[3]
-    )
+    breaks = TAG_OR_TEXT.sub(lambda part: part[1] or BREAK_AFTER.sub(r"\1<wbr>", part[2]), text)
+    return line["open"] + breaks + "</span>"
 
 
 def _with_breaks(code: str) -> str:

@@ -18,15 +18,12 @@ from __future__ import annotations
 
 import re
 
+import code_lines
+
 OUTPUT = re.compile(
     r'<div class="language-text highlight"><span class="filename">Output</span>'
     r"<pre><span></span><code>(?P<text>.*?)</code></pre></div>",
     re.DOTALL,
-)
-TAG = re.compile(r"<[^>]*>")
-# A line of the block, in the span code_lines.py made sure it has.
-LINE = re.compile(
-    r'(?P<open><span id="__span-[^"]+"[^>]*>)(?P<text>.*?)</span>(?=<span id="__span-|$)', re.DOTALL
 )
 TENSOR_ROW = re.compile(r"^ +\[")
 TENSOR_START = re.compile(r"\(\[\[")
@@ -41,7 +38,7 @@ def _kept_whole(word: re.Match) -> str:
 
 
 def _line(found: re.Match) -> str:
-    text = TAG.sub("", found["text"])
+    text = code_lines.TAG.sub("", found["text"])
     if TENSOR_ROW.match(text) or TENSOR_START.search(text):
         return found["open"].replace("<span ", '<span class="row" ', 1) + found["text"] + "</span>"
     return found["open"] + WORD.sub(_kept_whole, found["text"]) + "</span>"
@@ -53,7 +50,7 @@ def keep_shape(page_html: str) -> str:
 
     def block(found: re.Match) -> str:
         start, end = found.span("text")
-        text = LINE.sub(_line, found["text"])
+        text = code_lines.LINE_SPAN.sub(_line, found["text"])
         return found.string[found.start() : start] + text + found.string[end : found.end()]
 
     return OUTPUT.sub(block, page_html)
