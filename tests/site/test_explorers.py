@@ -10,7 +10,7 @@ import pytest
 import torch
 from axe_playwright_python.sync_playwright import Axe
 from support.captured import numbers, run_snippet, section_output
-from support.chromium import SCHEMES, VIEWPORTS
+from support.chromium import EXPLORERS, SCHEMES, VIEWPORTS
 from support.tiers import sweep
 
 BUDGET = 20 * 1024  # bytes of the site's own JavaScript on a page
@@ -31,8 +31,9 @@ def torch_students(w: float, b: float) -> tuple[list[float], float]:
     return probability.tolist(), torch.nn.functional.binary_cross_entropy(probability, passed).item()
 
 
-def test_sigmoid_explorer_starts_at_the_pages_numbers(visited, rendered):
-    visit = visited("sigmoid/")  # a shared visit: this test only reads
+@pytest.mark.parametrize("path", ["sigmoid/"])  # a parameter, to run with the page's other visits
+def test_sigmoid_explorer_starts_at_the_pages_numbers(visited, rendered, path):
+    visit = visited(path)  # a shared visit: this test only reads
     page = visit.page
     printed = section_output(rendered, "sigmoid/students", "students")
     # w = 2.0, b = -5.0 / P(pass): 0.0474 0.2689 0.7311 0.9526 / BCE loss: 0.1809
@@ -72,13 +73,6 @@ def test_sigmoid_explorer_clamps_the_log_as_torch_does(visit):
     page.fill("#explorer-sigmoid-b", "5")
     _, loss = torch_students(-2.0, 5.0)
     assert re.findall(r"\d+\.\d{4}", result(page, "sigmoid"))[-1] == f"{loss:.4f}"
-
-
-EXPLORERS = {  # explorer: its page and the labels of its sliders
-    "sigmoid": ("sigmoid/", ["W (steepness)", "b (shift)"]),
-    "steps": ("linear-regression/", ["learning rate"]),
-    "threshold": ("judging-a-classifier/", ["threshold"]),
-}
 
 
 @pytest.mark.parametrize("scheme", sweep(SCHEMES, "slate"))
@@ -285,8 +279,9 @@ def test_stepper_plays_and_pauses_from_the_keyboard(visit):
 # judging-a-classifier: a threshold slider over the held-out examples.
 
 
-def test_threshold_explorer_at_05_shows_the_pages_counts_and_measures(visited, rendered):
-    visit = visited("judging-a-classifier/")  # a shared visit: this test only reads
+@pytest.mark.parametrize("path", ["judging-a-classifier/"])  # as above
+def test_threshold_explorer_at_05_shows_the_pages_counts_and_measures(visited, rendered, path):
+    visit = visited(path)  # a shared visit: this test only reads
     page = visit.page
     assert page.input_value("#explorer-threshold") == "0.5"
     simulated = section_output(rendered, "judging-a-classifier/metrics", "simulated")

@@ -181,8 +181,9 @@ def test_a_square_root_draws_its_radical_sign(visited, path):
     assert roots and all(root["lead"] >= 0.5 * root["font"] for root in roots), roots
 
 
-def test_counts_are_upright_words(visited):
-    names = visited("judging-a-classifier/").page.eval_on_selector_all(
+@pytest.mark.parametrize("path", ["judging-a-classifier/"])  # a parameter: runs with its page's visits
+def test_counts_are_upright_words(visited, path):
+    names = visited(path).page.eval_on_selector_all(
         "article mi", "els => els.map(e => [e.textContent, getComputedStyle(e).fontStyle])"
     )
     assert ["TP", "normal"] in names
@@ -302,8 +303,9 @@ def test_korean_is_drawn_with_the_sites_font(visited, base_url, scheme, viewport
 
 
 @pytest.mark.parametrize("scheme", sweep(SCHEMES, "default"))
-def test_korean_in_a_code_comment_is_drawn_too(visited, scheme):
-    page = visited("judging-a-classifier/", scheme).page
+@pytest.mark.parametrize("path", ["judging-a-classifier/"])  # as above
+def test_korean_in_a_code_comment_is_drawn_too(visited, path, scheme):
+    page = visited(path, scheme).page
     span = page.locator('pre code span[lang="ko"]').first
     assert span.evaluate("s => getComputedStyle(s).fontFamily").startswith('"Site Code", "Site Korean"')
     assert span.evaluate(GLYPHS_DIFFER)

@@ -38,6 +38,13 @@ def write(folder, name, code):
     return path
 
 
+@pytest.fixture(scope="module")
+def plot(tmp_path_factory) -> gallery.Rendered:
+    """PLOT, rendered once for the tests that only read its result (each render is most of a second)."""
+    folder = tmp_path_factory.mktemp("plot")
+    return gallery.render(write(folder, "plot.py", PLOT), folder / "cache")
+
+
 def test_output_is_kept_by_section(tmp_path):
     snippet = write(
         tmp_path,
@@ -64,12 +71,11 @@ def test_output_is_kept_by_section(tmp_path):
     )
 
 
-def test_figures_are_saved_at_each_show_in_two_variants(tmp_path):
-    result = gallery.render(write(tmp_path, "plot.py", PLOT), tmp_path / "cache")
-    assert result.figures == ("line", "figure-2")  # named by plt.subplots(num=...), else numbered
-    for path in result.figure_files():
+def test_figures_are_saved_at_each_show_in_two_variants(plot):
+    assert plot.figures == ("line", "figure-2")  # named by plt.subplots(num=...), else numbered
+    for path in plot.figure_files():
         assert ET.parse(path).getroot().tag == "{http://www.w3.org/2000/svg}svg"
-    assert [p.name for p in result.figure_files()] == [
+    assert [p.name for p in plot.figure_files()] == [
         "line.svg",
         "line-dark.svg",
         "line-narrow.svg",  # 6.4 inches wide, matplotlib's default: too wide for a phone
@@ -149,9 +155,8 @@ def text_colours(svg_path):
     return set(re.findall(r"<text [^>]*fill: (#[0-9a-f]{6})", svg_path.read_text()))
 
 
-def test_dark_variant_has_light_text_and_keeps_data_colours(tmp_path):
-    result = gallery.render(write(tmp_path, "plot.py", PLOT), tmp_path / "cache")
-    light, dark = result.folder / "line.svg", result.folder / "line-dark.svg"
+def test_dark_variant_has_light_text_and_keeps_data_colours(plot):
+    light, dark = plot.folder / "line.svg", plot.folder / "line-dark.svg"
     assert text_colours(light) == set()  # SVG's default: black
     assert text_colours(dark) == {gallery.DARK_TEXT}
     assert to_hex(gallery._for_dark("black")) == gallery.DARK_TEXT
@@ -208,13 +213,11 @@ def test_dark_variant_keeps_a_legend_frameless_lightens_contours_recolours_marke
     assert re.search(rf'<use [^>]*style="fill: {gallery.DARK_TEXT}; stroke: {gallery.DARK_TEXT}"', dark)
 
 
-def test_svg_is_the_same_bytes_every_time(tmp_path):
-    snippet = write(tmp_path, "plot.py", PLOT)
-    first = gallery.render(snippet, tmp_path / "one", force=True)
-    second = gallery.render(snippet, tmp_path / "two", force=True)
-    for a, b in zip(first.figure_files(), second.figure_files(), strict=True):
+def test_svg_is_the_same_bytes_every_time(plot, tmp_path):
+    again = gallery.render(write(tmp_path, "plot.py", PLOT), tmp_path / "cache", force=True)
+    for a, b in zip(plot.figure_files(), again.figure_files(), strict=True):
         assert a.read_bytes() == b.read_bytes()
-    assert "<dc:date>" not in first.figure_files()[0].read_text()
+    assert "<dc:date>" not in plot.figure_files()[0].read_text()
 
 
 def test_unchanged_snippet_is_not_run_again(tmp_path, monkeypatch):
