@@ -9,7 +9,9 @@ must not do two things:
 - scatter a table: a tensor of several rows lines its columns up under one another, and
   wrapped rows lost that. Its lines (the one that opens it with "[[", and those that start
   with spaces and a bracket) scroll sideways instead (class="row"); the block's other lines,
-  an error message say, still wrap.
+  an error message say, still wrap. So do the rows of a printed table: consecutive lines of
+  one format, the same words with other numbers ("degree 1: training error 0.2469 ..." under
+  "degree 0: ..."), which a loop printed to be read down their columns.
 
 It works on HTML and knows nothing of MkDocs.
 """
@@ -28,6 +30,8 @@ OUTPUT = re.compile(
 TENSOR_ROW = re.compile(r"^ +\[")
 TENSOR_START = re.compile(r"\(\[\[")
 WORD = re.compile(r"(<[^>]*>)|[^\s<>]+")
+# A number as printed: "-0.0474", "1e-07", "4.401e+04", "2000".
+NUMBER = re.compile(r"[-+\u2212]?\d[\d.]*(?:e[-+]?\d+)?")
 
 
 def _kept_whole(word: re.Match) -> str:
@@ -37,20 +41,41 @@ def _kept_whole(word: re.Match) -> str:
     return text
 
 
-def _line(found: re.Match) -> str:
+def _format(text: str) -> list[str]:
+    """What a printed line's format string was: its words, each number in them a '#'."""
+    return NUMBER.sub("#", text).split()
+
+
+def _table_rows(texts: list[str]) -> set[int]:
+    """Which lines are rows of a printed table: those with a number whose format is that of the
+    line above or the line below."""
+    formats = [_format(text) for text in texts]
+    return {
+        index
+        for index, shape in enumerate(formats)
+        if any("#" in word for word in shape)
+        and shape in formats[max(index - 1, 0) : index] + formats[index + 1 : index + 2]
+    }
+
+
+def _line(found: re.Match, in_table: bool) -> str:
     text = code_lines.TAG.sub("", found["text"])
-    if TENSOR_ROW.match(text) or TENSOR_START.search(text):
+    if in_table or TENSOR_ROW.match(text) or TENSOR_START.search(text):
         return found["open"].replace("<span ", '<span class="row" ', 1) + found["text"] + "</span>"
     return found["open"] + WORD.sub(_kept_whole, found["text"]) + "</span>"
 
 
 def keep_shape(page_html: str) -> str:
     """The page with each output block's hyphenated numbers kept whole, and the rows of its
-    tensors marked to scroll rather than wrap."""
+    tensors and printed tables marked to scroll rather than wrap."""
 
     def block(found: re.Match) -> str:
         start, end = found.span("text")
-        text = code_lines.LINE_SPAN.sub(_line, found["text"])
+        lines = code_lines.LINE_SPAN.finditer(found["text"])
+        texts = [code_lines.TAG.sub("", line["text"]) for line in lines]
+        rows = _table_rows(texts)
+        numbered = iter(range(len(texts)))
+        text = code_lines.LINE_SPAN.sub(lambda line: _line(line, next(numbered) in rows), found["text"])
         return found.string[found.start() : start] + text + found.string[end : found.end()]
 
     return OUTPUT.sub(block, page_html)

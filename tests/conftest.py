@@ -13,7 +13,7 @@ import arithmetic
 import gallery
 import paths
 import pytest
-from support.chromium import EXPLORERS
+from support.explorers import EXPLORERS
 from support.project import PUBLISHED_ENV, ROOT, mkdocs_build
 from support.tiers import SPECIMEN
 

@@ -10,7 +10,8 @@ import pytest
 import torch
 from axe_playwright_python.sync_playwright import Axe
 from support.captured import numbers, run_snippet, section_output
-from support.chromium import EXPLORERS, SCHEMES, VIEWPORTS
+from support.chromium import SCHEMES, VIEWPORTS
+from support.explorers import EXPLORERS
 from support.tiers import sweep
 
 BUDGET = 20 * 1024  # bytes of the site's own JavaScript on a page

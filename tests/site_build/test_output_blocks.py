@@ -36,3 +36,16 @@ def test_the_rows_of_a_tensor_scroll_and_the_blocks_other_lines_wrap():
     # Code blocks and titled blocks other than Output are not printed output.
     code = '<div class="language-python highlight"><pre><span></span><code>x = 1e-07</code></pre></div>'
     assert output_blocks.keep_shape(code) == code
+
+
+def test_the_rows_of_a_printed_table_scroll_and_lines_of_other_formats_wrap():
+    printed = lines(
+        "degree 0: training error   0.5954   validation error     0.5716",
+        "degree 1: training error   0.2469   validation error -0.3211",
+        "the winner: degree 1",
+        "training data: {'TP': 651, 'FP': 140}",
+        "  accuracy 0.858  precision 0.823",
+        "held-out data: {'TP': 677, 'FP': 111}",
+    )
+    marked = output_blocks.keep_shape(HEAD + printed + TAIL)
+    assert [n for n in range(1, 7) if f'<span class="row" id="__span-0-{n}">' in marked] == [1, 2]

@@ -14,7 +14,6 @@ from local_site import CHROMIUM_ARGS, SCHEMES, VIEWPORTS, chromium_path, load, n
 
 __all__ = [
     "CHROMIUM_ARGS",
-    "EXPLORERS",
     "PAGES",
     "SCHEMES",
     "VIEWPORTS",
@@ -28,12 +27,6 @@ _DOCS = paths.ROOT / paths.DOCS
 PAGES = sorted(
     paths.page_url(p.relative_to(_DOCS)) for pattern in ("*.md", "*.ipynb") for p in _DOCS.rglob(pattern)
 )
-
-EXPLORERS = {  # each explorer: its page and the labels of its sliders
-    "sigmoid": ("sigmoid/", ["W (steepness)", "b (shift)"]),
-    "steps": ("linear-regression/", ["learning rate"]),
-    "threshold": ("judging-a-classifier/", ["threshold"]),
-}
 
 
 def require_chromium() -> str:
