@@ -16,7 +16,7 @@ import course
 import paths
 import pytest
 from bs4 import BeautifulSoup
-from support.project import ROOT, built_page, copy_project, mkdocs_build
+from support.project import ROOT, built_page, chapters, copy_project, mkdocs_build
 
 
 def page(site: Path, name: str) -> BeautifulSoup:
@@ -61,6 +61,18 @@ def test_pages_are_a_course_each_linking_to_the_previous_and_next(site):
             assert (here / prev["href"]).resolve() == (site / urls[i - 1]).resolve()
         if i < len(urls) - 1:
             assert (here / after["href"]).resolve() == (site / urls[i + 1]).resolve()
+
+
+def test_each_chapter_ends_its_lesson_with_what_to_remember(site):
+    """Right before its exercises (the note of what differs from the original may come between),
+    each chapter sums up its lesson in a few points."""
+    for chapter in chapters():
+        soup = page(site, paths.page_url(chapter.page).rstrip("/"))
+        try_it = soup.select_one("article h2#try-it")
+        recap = try_it.find_previous("div", class_="key-idea")
+        assert recap is not None and recap.select_one(".admonition-title").get_text() == "What to remember"
+        assert recap.find_next("h2") is try_it, f"{chapter.key}: a section between its recap and Try it"
+        assert len(recap.select("li")) >= 4, chapter.key
 
 
 def test_page_shows_the_training_log_of_the_run(site):

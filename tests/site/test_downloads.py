@@ -7,19 +7,12 @@ import os
 import sys
 from importlib import metadata
 
-import course
-import paths
 import pytest
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 from support import page_blocks
-from support.project import ROOT, built_page
+from support.project import built_page, chapters
 from support.tiers import SPECIMEN
 
-# The nav read as YAML, not through load_config, which imports every plugin while tests are collected.
-NAV = yaml_load((ROOT / paths.CONFIG).read_text(), get_yaml_loader(config=MkDocsConfig()))["nav"]
-CHAPTERS = course.chapters(NAV, page_blocks.DOCS)
-KEYS = [chapter.key for chapter in CHAPTERS]
+KEYS = [chapter.key for chapter in chapters()]
 
 
 def shown(key: str) -> tuple[list[str], list[str]]:

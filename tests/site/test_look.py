@@ -608,6 +608,22 @@ def test_on_a_phone_code_wraps_and_printed_numbers_stay_whole(visited):
     assert copied[0].strip() == copied[1].strip() and copied[0].count("\n") > 3
 
 
+def test_on_a_phone_the_footer_names_the_previous_and_the_next_page(visited):
+    """Material shows the previous page as an arrow alone on a phone; here both links have their
+    page's title, each in half the row."""
+    page = visited(SPECIMEN, "default", "phone").page
+    titles = page.eval_on_selector_all(
+        ".md-footer__link .md-footer__title",
+        "els => els.map(e => [e.checkVisibility(), e.querySelector('.md-ellipsis').innerText,"
+        " e.getBoundingClientRect().width])",
+    )
+    assert [(shown, title) for shown, title, _ in titles] == [
+        (True, "Logistic regression"),
+        (True, "Judging a classifier"),
+    ]
+    assert all(width > 100 for *_, width in titles), titles
+
+
 @pytest.mark.parametrize("scheme", sweep(SCHEMES, "default"))
 def test_on_a_phone_the_copy_button_covers_no_code(visit, scheme):
     """On a phone most first lines reach the right edge: the button sits in the block's name bar,

@@ -1,5 +1,5 @@
-"""The project as the tests see it: where it is, a copy of what a build reads, a build, and a built
-page parsed."""
+"""The project as the tests see it: where it is, its chapters, a copy of what a build reads, a
+build, and a built page parsed."""
 
 from __future__ import annotations
 
@@ -19,6 +19,18 @@ PUBLISHED_ENV = {
     "REPO_URL": "https://github.com/example/pytorch-first-steps",
     "EDIT_URI": "blob/main/docs/",
 }
+
+
+@functools.cache
+def chapters() -> list:
+    """The course's chapters in the nav's order (site_build/course.py). The nav is read as YAML,
+    not through load_config, which imports every plugin while tests are collected."""
+    import course
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.utils.yaml import get_yaml_loader, yaml_load
+
+    nav = yaml_load((ROOT / paths.CONFIG).read_text(), get_yaml_loader(config=MkDocsConfig()))["nav"]
+    return course.chapters(nav, ROOT / paths.DOCS)
 
 
 def copy_project(destination: Path, with_cache: bool = True) -> Path:
