@@ -11,7 +11,10 @@ step prepares the HTML for that:
 - each span given its line's indentation, `style="--indent: N"`, N spaces;
 - a break opportunity (<wbr>) after each `.` before a name, and after `(` and `/`, so that
   a long call wraps at its parts (`torch.nn.functional.` / `binary_cross_entropy(`) rather
-  than in the middle of a name, or after a line's leading spaces.
+  than in the middle of a name, or after a line's leading spaces;
+- a comment at the end of a long line marked (class="trailing"): a phone shows it on a row
+  of its own under the code, which keeps the code whole, rather than wrapping the two into
+  each other.
 
 Copied code is the same text: spans and <wbr> hold none. It works on HTML and knows nothing of
 MkDocs.
@@ -64,10 +67,18 @@ LINE_SPAN = re.compile(
 TAG = re.compile(r"<[^>]*>")
 
 
+COMMENT = '<span class="c1">'
+
+
 def _line_with_breaks(line: re.Match) -> str:
     text = line["text"]
     if len(TAG.sub("", text).rstrip("\n")) <= WRAPS:
         return line[0]
+    code, comment, rest = text.partition(COMMENT)
+    if comment and TAG.sub("", code).strip():
+        if rest.endswith("</span>\n"):  # the line's end inside the comment's row: no empty row after it
+            rest = rest.removesuffix("</span>\n") + "\n</span>"
+        text = code + '<span class="c1 trailing">' + rest
     breaks = TAG_OR_TEXT.sub(lambda part: part[1] or BREAK_AFTER.sub(r"\1<wbr>", part[2]), text)
     return line["open"] + breaks + "</span>"
 

@@ -38,3 +38,16 @@ def test_a_block_without_line_spans_gets_them_a_token_across_lines_split_with_it
         )
         + END
     )
+
+
+def test_a_comment_at_the_end_of_a_long_line_is_marked_to_take_a_row_of_its_own():
+    comment = '<span class="c1"># {}</span>'
+    block = (
+        f'<span id="__span-0-1">w = 2.0  {comment.format("a weight: autograd records its uses")}\n</span>'
+        f'<span id="__span-0-2">b = 1.0  {comment.format("short")}\n</span>'
+        f'<span id="__span-0-3">{comment.format("a line of its own, and long enough to wrap")}\n</span>'
+    )
+    shaped = code_lines.shape(PRE + block + END)
+    # The line's end moves inside the comment's row, so that no empty row follows it.
+    assert '<span class="c1 trailing"># a weight: autograd records its uses\n</span></span>' in shaped
+    assert shaped.count("trailing") == 1  # not a line short enough not to wrap, nor a comment alone
