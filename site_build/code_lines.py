@@ -11,7 +11,8 @@ step prepares the HTML for that:
 - each span given its line's indentation, `style="--indent: N"`, N spaces;
 - a break opportunity (<wbr>) after each `.` before a name, and after `(` and `/`, so that
   a long call wraps at its parts (`torch.nn.functional.` / `binary_cross_entropy(`) rather
-  than in the middle of a name, or after a line's leading spaces;
+  than in the middle of a name, or after a line's leading spaces; none inside a string, which
+  wraps at its spaces (not "hour(" / "s)"), and a short string is kept whole (not `end="` / `")`);
 - a comment at the end of a long line marked (class="trailing"): a phone shows it on a row
   of its own under the code, which keeps the code whole, rather than wrapping the two into
   each other.
@@ -57,9 +58,13 @@ def _split_lines(code: str, block: int) -> str:
     return "".join(f'<span id="__span-nb{block}-{n}">{text}</span>' for n, text in enumerate(lines, start=1))
 
 
-# Only a line longer than a phone's column (about 46 characters) wraps, and needs the breaks:
-# each <wbr> is an element the browser styles and lays out, hundreds on a chapter page.
-WRAPS = 44
+# Only a line longer than a phone's column wraps, and needs the breaks: each <wbr> is an element
+# the browser styles and lays out, hundreds on a chapter page. The column holds about 46
+# characters, 41 beside Python's line numbers; a line of 43 with no break in it moved whole to
+# the next row, past the screen, leaving its number on an empty row.
+WRAPS = 38
+STRING = re.compile(r'<span class="s[0-9a-z]*">')  # Pygments' string tokens: s2, sa, sd, si, ...
+SHORT_STRING = re.compile(r'<span class="(s[0-9a-z]*)">([^<]{1,8})</span>')
 # One line of a block, in its span (output_blocks.py reads them with it too).
 LINE_SPAN = re.compile(
     r'(?P<open><span id="__span-[^"]+"[^>]*>)(?P<text>.*?)</span>(?=<span id="__span-|$)', re.DOTALL
@@ -79,8 +84,15 @@ def _line_with_breaks(line: re.Match) -> str:
         if rest.endswith("</span>\n"):  # the line's end inside the comment's row: no empty row after it
             rest = rest.removesuffix("</span>\n") + "\n</span>"
         text = code + '<span class="c1 trailing">' + rest
-    breaks = TAG_OR_TEXT.sub(lambda part: part[1] or BREAK_AFTER.sub(r"\1<wbr>", part[2]), text)
-    return line["open"] + breaks + "</span>"
+    pieces, in_string = [], []  # for each open span, whether it is a string's
+    for tag, piece in TAG_OR_TEXT.findall(text):
+        if OPEN_SPAN.match(tag):
+            in_string.append(bool(STRING.match(tag)))
+        elif tag == "</span>" and in_string:
+            in_string.pop()
+        pieces.append(tag or (piece if any(in_string) else BREAK_AFTER.sub(r"\1<wbr>", piece)))
+    kept = SHORT_STRING.sub(r'<span class="\1 nowrap">\2</span>', "".join(pieces))
+    return line["open"] + kept + "</span>"
 
 
 def _with_breaks(code: str) -> str:

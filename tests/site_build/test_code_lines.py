@@ -51,3 +51,19 @@ def test_a_comment_at_the_end_of_a_long_line_is_marked_to_take_a_row_of_its_own(
     # The line's end moves inside the comment's row, so that no empty row follows it.
     assert '<span class="c1 trailing"># a weight: autograd records its uses\n</span></span>' in shaped
     assert shaped.count("trailing") == 1  # not a line short enough not to wrap, nor a comment alone
+
+
+def test_a_line_that_a_phone_wraps_beside_line_numbers_gets_breaks_but_never_inside_a_string():
+    block = (
+        '<span id="__span-0-1">            step_losses.append(loss.item())\n</span>'
+        '<span id="__span-0-2">print(<span class="s2">"predict hour(s): a.b"</span>, x.item())\n</span>'
+    )
+    shaped = code_lines.shape(PRE + block + END)
+    assert "step_losses.<wbr>append(<wbr>loss.<wbr>item()" in shaped  # 43 characters: it wraps
+    assert '<span class="s2">"predict hour(s): a.b"</span>' in shaped and "x.<wbr>item()" in shaped
+    # A short string is kept whole: end=" " wrapped as end=" / ").
+    ends = (
+        '<span id="__span-0-1">print(<span class="s2">"after an epoch:"</span>, cost, '
+        'end=<span class="s2">" "</span>)\n</span>'
+    )
+    assert '<span class="s2 nowrap">" "</span>' in code_lines.shape(PRE + ends + END)
