@@ -18,6 +18,7 @@ It works on HTML and knows nothing of MkDocs.
 
 from __future__ import annotations
 
+import html
 import re
 
 import code_lines
@@ -58,24 +59,31 @@ def _table_rows(texts: list[str]) -> set[int]:
     }
 
 
-def _line(found: re.Match, in_table: bool) -> str:
-    text = code_lines.TAG.sub("", found["text"])
-    if in_table or TENSOR_ROW.match(text) or TENSOR_START.search(text):
+def _line(found: re.Match, is_row: bool) -> str:
+    if is_row:
         return found["open"].replace("<span ", '<span class="row" ', 1) + found["text"] + "</span>"
     return found["open"] + WORD.sub(_kept_whole, found["text"]) + "</span>"
 
 
 def keep_shape(page_html: str) -> str:
     """The page with each output block's hyphenated numbers kept whole, and the rows of its
-    tensors and printed tables marked to scroll rather than wrap."""
+    tensors and printed tables marked to scroll rather than wrap, the block told how long its
+    longest row is (`--columns`: a phone sets the block small enough to show it, down to a
+    floor, extra.css)."""
 
     def block(found: re.Match) -> str:
         start, end = found.span("text")
         lines = code_lines.LINE_SPAN.finditer(found["text"])
-        texts = [code_lines.TAG.sub("", line["text"]) for line in lines]
-        rows = _table_rows(texts)
+        texts = [html.unescape(code_lines.TAG.sub("", line["text"])).rstrip("\n") for line in lines]
+        rows = _table_rows(texts) | {
+            index for index, text in enumerate(texts) if TENSOR_ROW.match(text) or TENSOR_START.search(text)
+        }
         numbered = iter(range(len(texts)))
         text = code_lines.LINE_SPAN.sub(lambda line: _line(line, next(numbered) in rows), found["text"])
-        return found.string[found.start() : start] + text + found.string[end : found.end()]
+        opening = found.string[found.start() : start]
+        if rows:
+            columns = max(len(texts[index]) for index in rows)
+            opening = opening.removesuffix("<code>") + f'<code style="--columns: {columns}">'
+        return opening + text + found.string[end : found.end()]
 
     return OUTPUT.sub(block, page_html)

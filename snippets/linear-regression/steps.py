@@ -13,6 +13,19 @@ y_train = torch.tensor([[2.0], [4.0], [6.0]])
 print(x_train.shape, y_train.shape)
 # --8<-- [end:data]
 
+# --8<-- [start:data_figure]
+import matplotlib.pyplot as plt
+
+fig, ax = plt.subplots(num="data", figsize=(4.6, 3))
+ax.scatter(x_train.squeeze(), y_train.squeeze(), color="black", zorder=3)
+ax.set_xlim(0, 4)
+ax.set_ylim(0, 7)
+ax.set_xticks(range(5))  # whole hours
+ax.set_xlabel("hours studied")
+ax.set_ylabel("score")
+plt.show()
+# --8<-- [end:data_figure]
+
 # --8<-- [start:hypothesis]
 W = torch.zeros(1, requires_grad=True)
 b = torch.zeros(1, requires_grad=True)

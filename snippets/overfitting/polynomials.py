@@ -60,8 +60,7 @@ for degree in range(10):
     c = fit(x_train, y_train, degree)
     errors[degree] = (mse(c, x_train, y_train), mse(c, x_val, y_val))
     train_error, val_error = errors[degree]
-    print(f"degree {degree}: training error {train_error:8.4f}", end="   ")
-    print(f"validation error {val_error:10.4f}")
+    print(f"degree {degree}: training {train_error:.4f}   validation {val_error:10.4f}")
 # --8<-- [end:fit]
 
 # --8<-- [start:range]
@@ -74,8 +73,7 @@ for degree in (1, 2, 3, 4, 9):
     c = fit(x_train, y_train, degree)
     within = mse(c, x_val[inside], y_val[inside])
     beyond = mse(c, x_val[~inside], y_val[~inside])
-    print(f"degree {degree}: validation error inside {within:6.3f}", end="   ")
-    print(f"outside {beyond:10.2f}")
+    print(f"degree {degree}: inside {within:6.3f}   outside {beyond:10.2f}")
 # --8<-- [end:range]
 
 # --8<-- [start:residual]

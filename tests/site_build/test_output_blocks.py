@@ -49,3 +49,8 @@ def test_the_rows_of_a_printed_table_scroll_and_lines_of_other_formats_wrap():
     )
     marked = output_blocks.keep_shape(HEAD + printed + TAIL)
     assert [n for n in range(1, 7) if f'<span class="row" id="__span-0-{n}">' in marked] == [1, 2]
+    # The block knows its longest row, for a phone to show it whole if it can (extra.css).
+    assert (
+        f'<code style="--columns: {len("degree 0: training error   0.5954   validation error     0.5716")}">'
+        in marked
+    )
