@@ -55,10 +55,9 @@ def train(batches, lr=0.01, epochs=20):
 # Full batch, one step per epoch; minibatches of 10, ten steps per epoch.
 full_model, full_steps, full_costs = train([(x_train, y_train)])
 mini_model, mini_steps, mini_costs = train(loader)
-for epoch in (1, 5, 20):
-    print(f"after epoch {epoch:2d}: full batch {full_costs[epoch]:.3f}", end=" ")
-    print(f"(steps taken: {epoch}), minibatches {mini_costs[epoch]:.3f}", end=" ")
-    print(f"(steps taken: {10 * epoch})")
+for epoch in (1, 5, 20):  # after `epoch` steps of full batch, 10 * epoch of minibatches
+    print(f"after epoch {epoch:2d}: full batch {full_costs[epoch]:6.3f}", end=", ")
+    print(f"minibatches {mini_costs[epoch]:.3f}")
 
 X = torch.cat([x_train, torch.ones_like(x_train)], dim=1)  # a column of ones
 best = torch.linalg.lstsq(X, y_train).solution

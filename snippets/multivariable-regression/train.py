@@ -97,9 +97,8 @@ for epoch in range(101):
 # --8<-- [start:creep]
 # One step at lr 1e-5 multiplies the error along each direction by 1 - lr * curvature
 for c in curvatures.tolist():
-    left = (1 - 1e-5 * c) ** 1900
-    print(f"curvature {c:9.4g}: after 1900 epochs,", end=" ")
-    print(f"{left:.4f} of the error along it is left")
+    left = (1 - 1e-5 * c) ** 1900  # after 1900 epochs
+    print(f"curvature {c:9.4g}: {left:.4f} of the error along it left")
 # --8<-- [end:creep]
 
 # --8<-- [start:standardize]

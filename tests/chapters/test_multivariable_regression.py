@@ -155,7 +155,7 @@ def test_full_batch_at_its_own_rate_keeps_pace(rendered):
     curvature, stable = numbers(limit)
     assert (curvature, stable) == (11.92, 0.168) and 0.01 < 0.1 < stable
     mini = numbers(section_output(rendered, "multivariable-regression/minibatch", "train").splitlines()[1])
-    assert numbers(fast)[-3:] == [0.709, 0.198, 0.198] and numbers(fast)[-2] == mini[3]
+    assert numbers(fast)[-3:] == [0.709, 0.198, 0.198] and numbers(fast)[-2] == mini[2]
 
 
 def test_minibatches(rendered):
@@ -165,11 +165,11 @@ def test_minibatches(rendered):
     text = section_output(rendered, "multivariable-regression/minibatch", "data")
     assert text == "100 examples, 10 minibatches per epoch, each of shape (10, 1)\n"
     lines = section_output(rendered, "multivariable-regression/minibatch", "train").splitlines()
-    rows = [numbers(line) for line in lines[:3]]  # epoch, full cost, steps, minibatch cost, steps
-    assert all(r[3] < r[1] for r in rows)
+    rows = [numbers(line) for line in lines[:3]]  # epoch, full-batch cost, minibatch cost
+    assert [r[0] for r in rows] == [1, 5, 20] and all(r[2] < r[1] for r in rows)
     lowest = numbers(lines[3])[-1]
     assert lowest == pytest.approx(0.2, abs=0.01)
-    assert rows[1][3] == pytest.approx(lowest, abs=0.002) and rows[2][1] > lowest + 0.05
+    assert rows[1][2] == pytest.approx(lowest, abs=0.002) and rows[2][1] > lowest + 0.05
     mini = run_snippet(rendered, "multivariable-regression/minibatch")
     assert len(mini["mini_steps"]) == 200 and len(mini["full_steps"]) == 20
     assert mini["mini_costs"][3] < lowest + 0.01  # at its floor within a few epochs
