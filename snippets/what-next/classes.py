@@ -17,6 +17,19 @@ print(x_train.shape, y_train.shape, y_train.dtype)
 print(y_train[::10])  # every tenth label
 # --8<-- [end:data]
 
+# --8<-- [start:data_figure]
+import matplotlib.pyplot as plt
+
+fig, ax = plt.subplots(num="data", figsize=(4.6, 3.4))
+for k, marker in zip(range(3), "os^", strict=True):
+    points = x_train[y_train == k]
+    ax.scatter(*points.T, color=f"C{k}", marker=marker, label=f"class {k}")
+ax.set_xlabel("first feature")
+ax.set_ylabel("second feature")
+ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=3)  # over the plot
+plt.show()
+# --8<-- [end:data_figure]
+
 # --8<-- [start:softmax]
 from torch import nn
 
