@@ -131,3 +131,39 @@ print(f"W = {W_new:.4f}, b = {b_new:.4f}")
 print(f"cost before the step {cost(W, b).item():.4f}")
 print(f"cost after the step  {cost(W_new, b_new).item():.4f}")
 # --8<-- [end:descent]
+
+# --8<-- [start:figure_descent]
+# Twenty steps of the same descent, over the contour lines of the cost.
+path = [(0.0, 0.0)]
+for _ in range(20):
+    w_t = torch.tensor(path[-1][0], requires_grad=True)
+    b_t = torch.tensor(path[-1][1], requires_grad=True)
+    cost(w_t, b_t).backward()
+    path.append((w_t.item() - lr * w_t.grad.item(), b_t.item() - lr * b_t.grad.item()))
+
+# The cost at every point of a grid of (W, b): broadcasting over the two data points.
+grid_W, grid_b = torch.meshgrid(
+    torch.linspace(-0.5, 3, 200), torch.linspace(-1, 3, 200), indexing="xy"
+)
+lines = grid_W[..., None] * x_data + grid_b[..., None]  # (200, 200, 2)
+costs = torch.mean((lines - y_data) ** 2, dim=-1)
+
+fig, ax = plt.subplots(num="descent", figsize=(6, 4))
+levels = [0.25, 1, 2, 4, 8, 13]
+contours = ax.contour(grid_W, grid_b, costs, levels=levels, colors="C7", linewidths=0.8)
+ax.clabel(contours, fmt="%g")  # each line's cost, as 8 rather than 8.00
+steps_W, steps_b = [w for w, _ in path], [b for _, b in path]
+ax.plot(
+    steps_W,
+    steps_b,
+    "o-",
+    color="C0",
+    markersize=3,
+    label="20 steps, learning rate 0.1",
+)
+ax.plot([2], [1], "*", color="C3", markersize=12, label="lowest cost, W = 2 and b = 1")
+ax.set_xlabel("W")
+ax.set_ylabel("b")
+ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=2)
+plt.show()
+# --8<-- [end:figure_descent]
