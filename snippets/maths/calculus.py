@@ -151,7 +151,7 @@ costs = torch.mean((lines - y_data) ** 2, dim=-1)
 fig, ax = plt.subplots(num="descent", figsize=(6, 4))
 levels = [0.25, 1, 2, 4, 8, 13]
 contours = ax.contour(grid_W, grid_b, costs, levels=levels, colors="C7", linewidths=0.8)
-ax.clabel(contours, fmt="%g")  # each line's cost, as 8 rather than 8.00
+ax.clabel(contours, fmt="%g", colors="black")  # each line's cost: 8, not 8.00
 steps_W, steps_b = [w for w, _ in path], [b for _, b in path]
 ax.plot(
     steps_W,

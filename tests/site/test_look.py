@@ -608,6 +608,25 @@ def test_on_a_phone_code_wraps_and_printed_numbers_stay_whole(visited):
     assert copied[0].strip() == copied[1].strip() and copied[0].count("\n") > 3
 
 
+def test_on_a_phone_the_closed_sources_and_contents_share_a_row(visited):
+    """Under a chapter's title on a phone the two closed boxes sit side by side, each on one line,
+    rather than take a row each before the lesson; the lesson's first paragraph comes under both."""
+    page = visited(SPECIMEN, "default", "phone").page
+    boxes = page.eval_on_selector_all(
+        "article details.info, article details.chapter-contents",
+        "els => els.slice(0, 2).map(e => { const r = e.getBoundingClientRect();"
+        " const label = e.querySelector('summary').getBoundingClientRect().height;"
+        " return [r.top, r.left, r.right, label, e.nextElementSibling.tagName] })",
+    )
+    (top, left, right, summary, _), (top2, left2, right2, summary2, after) = boxes
+    assert abs(top - top2) < 1 and right < left2 and right2 <= 390 and left >= 0, boxes
+    assert abs(summary - summary2) < 1, "a label wrapped to a second line"
+    first = page.eval_on_selector(
+        "article details.chapter-contents + p", "p => p.getBoundingClientRect().top"
+    )
+    assert after == "P" and first > top + summary + 10
+
+
 def test_on_a_phone_the_footer_names_the_previous_and_the_next_page(visited):
     """Material shows the previous page as an arrow alone on a phone; here both links have their
     page's title, each in half the row."""
