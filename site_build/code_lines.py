@@ -12,7 +12,8 @@ step prepares the HTML for that:
 - a break opportunity (<wbr>) after each `.` before a name, and after `(` and `/`, so that
   a long call wraps at its parts (`torch.nn.functional.` / `binary_cross_entropy(`) rather
   than in the middle of a name, or after a line's leading spaces; none inside a string, which
-  wraps at its spaces (not "hour(" / "s)"), and a short string is kept whole (not `end="` / `")`);
+  wraps at its spaces (not "hour(" / "s)"), and a short literal is kept whole (not `end="` /
+  `")`); none right after the line's indentation, which left a row empty but for its number;
 - a comment at the end of a long line marked (class="trailing"): a phone shows it on a row
   of its own under the code, which keeps the code whole, rather than wrapping the two into
   each other.
@@ -64,7 +65,7 @@ def _split_lines(code: str, block: int) -> str:
 # the next row, past the screen, leaving its number on an empty row.
 WRAPS = 38
 STRING = re.compile(r'<span class="s[0-9a-z]*">')  # Pygments' string tokens: s2, sa, sd, si, ...
-SHORT_STRING = re.compile(r'<span class="(s[0-9a-z]*)">([^<]{1,8})</span>')
+SHORT_STRING = re.compile(r'<span class="(s[0-9a-z]*)">(["\'][^<"\']{0,6}["\'])</span>')  # a whole literal
 # One line of a block, in its span (output_blocks.py reads them with it too).
 LINE_SPAN = re.compile(
     r'(?P<open><span id="__span-[^"]+"[^>]*>)(?P<text>.*?)</span>(?=<span id="__span-|$)', re.DOTALL
@@ -73,6 +74,7 @@ TAG = re.compile(r"<[^>]*>")
 
 
 COMMENT = '<span class="c1">'
+LEADING_SPACES = re.compile(r"^( +)")
 
 
 def _line_with_breaks(line: re.Match) -> str:
@@ -92,6 +94,8 @@ def _line_with_breaks(line: re.Match) -> str:
             in_string.pop()
         pieces.append(tag or (piece if any(in_string) else BREAK_AFTER.sub(r"\1<wbr>", piece)))
     kept = SHORT_STRING.sub(r'<span class="\1 nowrap">\2</span>', "".join(pieces))
+    # No break right after the indentation: the line's first row would be empty but for its number.
+    kept = LEADING_SPACES.sub(r'<span class="nowrap">\1</span>', kept, count=1)
     return line["open"] + kept + "</span>"
 
 

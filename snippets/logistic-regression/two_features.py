@@ -138,9 +138,12 @@ def boundary(weight, bias):
 
 
 raw_line = boundary(W, b)
-ax.plot(x1, raw_line, "--", color="grey", label="boundary: raw tensors, lr 0.01")
+ax.plot(x1, raw_line, "--", color="C7", label="raw tensors, learning rate 0.01")
 trained_line = boundary(classifier.linear.weight, classifier.linear.bias)
-ax.plot(x1, trained_line, "-", color="grey", label="boundary: trained with lr 1")
+ax.plot(x1, trained_line, "-", color="black", linewidth=2, label="learning rate 1")
+# Each side of the trained boundary tinted with the class the model predicts there.
+ax.fill_between(x1, trained_line, 0, color="C0", alpha=0.1, linewidth=0)
+ax.fill_between(x1, trained_line, 4.5, color="C1", alpha=0.1, linewidth=0)
 ax.set_xlim(0, 7)
 ax.set_ylim(0, 4.5)
 ax.set_xlabel("self-study (hours)")

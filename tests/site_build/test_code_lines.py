@@ -17,7 +17,8 @@ def test_each_line_gets_its_indentation_and_breaks_at_the_joints_of_a_call():
         == PRE
         + (
             '<span id="__span-0-1">def f(x):\n</span>'
-            '<span id="__span-0-2" style="--indent: 4">    return '
+            # The indentation is kept with the code after it: no empty first row.
+            '<span id="__span-0-2" style="--indent: 4"><span class="nowrap">    </span>return '
             "torch.<wbr>nn.<wbr>functional.<wbr>relu(<wbr>x[0]) * 1.5\n"
             "</span>"
         )
@@ -67,3 +68,9 @@ def test_a_line_that_a_phone_wraps_beside_line_numbers_gets_breaks_but_never_ins
         'end=<span class="s2">" "</span>)\n</span>'
     )
     assert '<span class="s2 nowrap">" "</span>' in code_lines.shape(PRE + ends + END)
+    # Not the start of an f-string: "Epoch  is no whole literal, and the line breaks after it.
+    epoch = (
+        '<span id="__span-0-1">print(<span class="sa">f</span>'
+        '<span class="s2">"Epoch </span>{e}/{n} W: {w}")\n</span>'
+    )
+    assert '<span class="s2">"Epoch </span>' in code_lines.shape(PRE + epoch + END)
