@@ -87,7 +87,7 @@ def with_place(page_html: str, place_text: str | None) -> str:
     return page_html.replace("<h1", f'<p class="chapter-place">{place_text}</p>\n<h1', 1)
 
 
-SECTION = re.compile(r'<h2 id="(?P<id>[^"]+)"[^>]*>(?P<title>.*?)</h2>', re.DOTALL)
+SECTION = re.compile(r'<h2 [^>]*\bid="(?P<id>[^"]+)"[^>]*>(?P<title>.*?)</h2>', re.DOTALL)
 PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 
 

@@ -23,6 +23,7 @@ import inline_code
 import korean
 import mathml
 import notebook_page
+import optional_sections
 import output_blocks
 import paths
 import take_home
@@ -123,6 +124,7 @@ def on_page_content(html, page, config, files):
     chapters = course.chapters(config.nav, Path(config.docs_dir))
     html = course.with_place(html, course.place(page.file.src_uri, config.nav, chapters))
     html = course.with_contents(html, page.file.src_uri, chapters)
+    html = optional_sections.set_apart(html)
     html = code_spans.unwrap(html)
     html = code_lines.shape(html)
     html = inline_code.keep_short_together(html)

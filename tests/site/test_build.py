@@ -65,13 +65,18 @@ def test_pages_are_a_course_each_linking_to_the_previous_and_next(site):
 
 def test_each_chapter_ends_its_lesson_with_what_to_remember(site):
     """After its last lesson and before its exercises (the note of what differs from the original
-    may come between, and the last chapter's reading list), each chapter sums up in a few points."""
+    may come between, an optional section, and the last chapter's reading list), each chapter sums
+    up in a few points."""
     for chapter in chapters():
         soup = page(site, paths.page_url(chapter.page).rstrip("/"))
         try_it = soup.select_one("article h2#try-it")
         recap = try_it.find_previous("div", class_="key-idea")
         assert recap is not None and recap.select_one(".admonition-title").get_text() == "What to remember"
-        between = [h2["id"] for h2 in recap.find_all_next("h2") if h2.sourceline < try_it.sourceline]
+        between = [
+            h2["id"]
+            for h2 in recap.find_all_next("h2")
+            if h2.sourceline < try_it.sourceline and "optional" not in h2.get("class", [])
+        ]
         assert between in ([], ["where-to-read-on"]), f"{chapter.key}: {between} between its recap and Try it"
         assert len(recap.select("li")) >= 4, chapter.key
 

@@ -399,7 +399,9 @@ COLUMN = """() => {
   const style = getComputedStyle(article);
   const box = article.getBoundingClientRect();
   const text = [box.left + parseFloat(style.paddingLeft), box.right - parseFloat(style.paddingRight)];
-  const blocks = [...article.children].filter(e => e.offsetParent && !e.matches("a.md-content__button"))
+  // An optional section's rule sits in the margin (extra.css); what it holds keeps the column.
+  const blocks = [...article.children].flatMap(e => e.matches("section.optional") ? [...e.children] : [e])
+    .filter(e => e.offsetParent && !e.matches("a.md-content__button"))
     .map(e => {
       // A figure's image in the scheme shown; a table, not the scroll box Material wraps it in.
       const shown = e.matches("figure") ? [...e.querySelectorAll("img")].find(i => i.offsetParent)
