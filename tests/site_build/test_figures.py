@@ -19,7 +19,8 @@ def test_one_figure_becomes_a_light_and_a_dark_image(tmp_path):
 
     out = figures.add_dark_twins(html, figure_file)
     assert asked == ["../figures/train/fit.svg"]
-    common = 'alt="A line through three points" width="480" height="241" loading="lazy"'
+    # 360 x 180.5 points are 480 x 241 CSS px, shown a fifth larger (figures.WIDE_SCALE)
+    common = 'alt="A line through three points" width="576" height="289" loading="lazy"'
     assert out == (
         f'<p>Before</p>\n<img {common} src="../figures/train/fit.svg#only-light" />\n'
         f'<img {common} src="../figures/train/fit-dark.svg#only-dark" />\n'
@@ -44,7 +45,7 @@ def test_a_figure_drawn_narrow_too_becomes_a_picture_for_phones(tmp_path):
     (tmp_path / "fit-narrow-dark.svg").write_text(narrow)
     html = '<img alt="A line" src="figures/train/fit.svg" />'
     light, dark = figures.add_dark_twins(html, lambda src: tmp_path / "fit.svg").split("\n")
-    image = '<img alt="A line" width="480" height="241" loading="lazy"'
+    image = '<img alt="A line" width="576" height="289" loading="lazy"'
     image += ' src="figures/train/fit.svg#only-light" />'
     assert light == (
         f'<picture><source media="{figures.NARROW_MEDIA}" srcset="figures/train/fit-narrow.svg#only-light"'
