@@ -34,6 +34,21 @@ x_val, y_val = noisy_samples(40)
 x_test, y_test = noisy_samples(40)  # kept apart until the very end
 # --8<-- [end:data]
 
+# --8<-- [start:data_figure]
+import matplotlib.pyplot as plt
+
+fig, ax = plt.subplots(num="data", figsize=(6, 3.4))
+curve = torch.linspace(-1, 1, 200)
+ax.plot(curve, torch.sin(torch.pi * curve), color="C7", label="the true curve")
+ax.scatter(x_val, y_val, s=14, color="C1", label="validation")
+ax.scatter(x_train, y_train, s=40, color="C0", zorder=3, label="training")
+ax.set_xticks([-1, -0.5, 0, 0.5, 1])  # five labels: room between them on a phone
+ax.set_xlabel("x")
+ax.set_ylabel("y")
+ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=3)  # over the plot
+plt.show()  # the test points stay out of sight, as they stay out of every choice
+# --8<-- [end:data_figure]
+
 
 # --8<-- [start:alike]
 columns = powers(x_train, 9)

@@ -74,8 +74,8 @@ import matplotlib.pyplot as plt
 
 fig, ax = plt.subplots(num="adam", figsize=(6, 4))
 epochs = range(1, len(sgd))  # from epoch 1: a log scale has no 0
-ax.plot(epochs, sgd[1:], label="SGD, lr 1e-5")
-ax.plot(epochs, adam[1:], label="Adam, lr 0.1")
+ax.plot(epochs, sgd[1:], label="SGD, learning rate 1e-5")
+ax.plot(epochs, adam[1:], label="Adam, learning rate 0.1")
 ax.axhline(lowest, color="grey", linestyle="--", label="lowest possible")
 ax.set_xscale("log")
 ax.set_yscale("log")
