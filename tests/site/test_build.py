@@ -72,6 +72,9 @@ def test_each_chapter_ends_its_lesson_with_what_to_remember(site):
         try_it = soup.select_one("article h2#try-it")
         recap = try_it.find_previous("div", class_="key-idea")
         assert recap is not None and recap.select_one(".admonition-title").get_text() == "What to remember"
+        assert recap.find_parent("section", class_="optional") is None, (
+            f"{chapter.key}: its recap is optional"
+        )
         between = [
             h2["id"]
             for h2 in recap.find_all_next("h2")

@@ -631,18 +631,19 @@ def test_on_a_phone_the_closed_sources_and_contents_share_a_row(visited):
 
 def test_on_a_phone_the_footer_names_the_previous_and_the_next_page(visited):
     """Material shows the previous page as an arrow alone on a phone; here both links have their
-    page's title, each in half the row."""
+    page's title, each on one line in a row of its own."""
     page = visited(SPECIMEN, "default", "phone").page
     titles = page.eval_on_selector_all(
         ".md-footer__link .md-footer__title",
-        "els => els.map(e => [e.checkVisibility(), e.querySelector('.md-ellipsis').innerText,"
-        " e.getBoundingClientRect().width])",
+        "els => els.map(e => { const name = e.querySelector('.md-ellipsis');"
+        " const box = name.getBoundingClientRect(); return [e.checkVisibility(), name.innerText, box.top,"
+        " Math.round(box.height / parseFloat(getComputedStyle(name).lineHeight))] })",
     )
-    assert [(shown, title) for shown, title, _ in titles] == [
-        (True, "Logistic regression"),
-        (True, "Judging a classifier"),
+    assert [(shown, title, lines) for shown, title, _, lines in titles] == [
+        (True, "Logistic regression", 1),
+        (True, "Judging a classifier", 1),
     ]
-    assert all(width > 100 for *_, width in titles), titles
+    assert titles[1][2] > titles[0][2] + 20, "the two links share a row"
 
 
 @pytest.mark.parametrize("scheme", sweep(SCHEMES, "default"))
