@@ -610,7 +610,7 @@ def _save_svg_pair(fig, stem: Path) -> bool:
     def save(figure, name: str, **options) -> None:
         svg = io.StringIO()
         figure.savefig(svg, **SVG_SAVE, **options)
-        stem.with_name(name).write_text(figure_font.with_font(svg.getvalue()))
+        stem.with_name(name).write_text(figure_font.with_font(_numbered_clip_ids(svg.getvalue())))
 
     with plt.rc_context(SVG_RC):
         for figure, suffix in variants:
@@ -620,6 +620,21 @@ def _save_svg_pair(fig, stem: Path) -> bool:
     if narrow is not None:
         plt.close(narrow)
     return narrow is not None
+
+
+CLIP_ID = re.compile(r'<clipPath id="(p[0-9a-f]+)"')
+
+
+def _numbered_clip_ids(svg: str) -> str:
+    """The SVG with its clip paths named clip1, clip2, ... in the order they are defined.
+
+    matplotlib names each from a hash of its rectangle at full float precision, so a last-bit
+    difference in a layout that changes no coordinate it writes still changed the bytes: a
+    narrow figure's name differed between two machines' builds (what-next's Adam figure)."""
+    for number, name in enumerate(dict.fromkeys(CLIP_ID.findall(svg)), start=1):
+        svg = svg.replace(f'id="{name}"', f'id="clip{number}"')
+        svg = svg.replace(f"url(#{name})", f"url(#clip{number})")
+    return svg
 
 
 # A phone's text column is about 360 CSS px; a figure this wide (in inches, 96 px each

@@ -474,3 +474,12 @@ def test_an_opaque_image_on_the_dark_page_is_lighter_for_larger_values_its_text_
     assert colours == {"low": gallery.DARK_TEXT}  # and "high" black: SVG's default, no fill written
     assert ">high<" in dark
     assert gallery.contrast(gallery.DARK_TEXT, gallery.DARK_PAGE) > 7 > gallery.contrast("#ffffff", "#f7fbff")
+
+
+def test_clip_paths_are_numbered_in_order_not_named_by_a_hash(plot):
+    """A clip path's name is its place in the file, so that a layout differing in a last bit,
+    with the same coordinates written, gives the same bytes (site_build/gallery.py)."""
+    svg = (plot.folder / "line-narrow.svg").read_text()
+    names = re.findall(r'<clipPath id="([^"]+)"', svg)
+    assert names == [f"clip{n}" for n in range(1, len(names) + 1)] and names
+    assert all(f"url(#{name})" in svg for name in names)
