@@ -168,6 +168,7 @@ def test_the_search_index_comes_when_the_reader_opens_search(visit, base_url, vi
     assert opened.errors == []
 
 
+@pytest.mark.slow  # a fresh visit of its own; CI's, with the other search checks (README)
 def test_a_page_opened_from_a_search_result_highlights_the_words(visit):
     """A result links to its page with ?h=: the highlighter needs the index there, without a search."""
     page = visit("sigmoid/?h=logistic").page
