@@ -16,7 +16,11 @@ step prepares the HTML for that:
   `")`); none right after the line's indentation, which left a row empty but for its number;
 - a comment at the end of a long line marked (class="trailing"): a phone shows it on a row
   of its own under the code, which keeps the code whole, rather than wrapping the two into
-  each other.
+  each other;
+- a comment written over several lines, each too long for a phone, gathered into one
+  <span class="comment-run">: the source wraps it for a desktop's width, and a phone, wrapping
+  each of those lines again, left a word or two alone on every other row ("# swamp."). A
+  phone shows the run as one paragraph (extra.css), each joined line's end and "# " hidden.
 
 Copied code is the same text: spans and <wbr> hold none. It works on HTML and knows nothing of
 MkDocs.
@@ -103,6 +107,56 @@ def _with_breaks(code: str) -> str:
     return LINE_SPAN.sub(_line_with_breaks, code)
 
 
+# A line that is a comment alone: its indentation, kept whole or not, then the comment.
+COMMENT_LINE = re.compile(
+    r'(?P<lead>(?:<span class="nowrap">)? *(?:</span>)?)<span class="c1"># (?P<words>[^\s#][^\n]*)</span>\n$'
+)
+
+
+def _comment_runs(code: str) -> str:
+    """The code with each run of long comment lines at one indentation in a comment-run span."""
+    lines = [(found, COMMENT_LINE.match(found["text"])) for found in LINE_SPAN.finditer(code)]
+    if "".join(found[0] for found, _ in lines) != code:
+        return code  # not a block of line spans alone
+    out, run = [], []
+
+    def close_run() -> None:
+        if len(run) > 1:
+            indent = len(TAG.sub("", run[0][1]["lead"]))
+            out.append(f'<span class="comment-run" style="--indent: {indent}">')
+            for n, (found, comment) in enumerate(run):
+                # Hidden on a phone: a joined line's indentation and "# ", and the end of each
+                # line but the last (each stays in copied code).
+                lead, mark = (
+                    (comment["lead"], "# ")
+                    if n == 0
+                    else ("", f'<span class="join">{comment["lead"]}# </span>')
+                )
+                end = "\n" if n == len(run) - 1 else '<span class="join">\n</span>'
+                out.append(
+                    f'{found["open"]}{lead}<span class="c1">{mark}{comment["words"]}</span>{end}</span>'
+                )
+            out.append("</span>")
+        else:
+            out.extend(found[0] for found, _ in run)
+        run.clear()
+
+    for found, comment in lines:
+        if not (
+            comment
+            and run
+            and TAG.sub("", comment["lead"]) == TAG.sub("", run[-1][1]["lead"])
+            and len(TAG.sub("", run[-1][0]["text"]).rstrip("\n")) > WRAPS
+        ):
+            close_run()
+        if comment:
+            run.append((found, comment))
+        else:
+            out.append(found[0])
+    close_run()
+    return "".join(out)
+
+
 def shape(page_html: str) -> str:
     """The page with each code block's lines in spans that carry their indentation, and break
     opportunities at the joints of long calls."""
@@ -115,6 +169,6 @@ def shape(page_html: str) -> str:
         code = LINE.sub(
             lambda line: f'{line["tag"]} style="--indent: {len(line["spaces"])}">{line["spaces"]}', code
         )
-        return found[1] + _with_breaks(code) + found[3]
+        return found[1] + _comment_runs(_with_breaks(code)) + found[3]
 
     return BLOCK.sub(block, page_html)

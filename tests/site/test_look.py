@@ -584,6 +584,21 @@ def test_on_a_phone_a_box_that_scrolls_shades_the_edge_where_more_is_hidden(
     assert max(shades[inset], shades[-1 - inset]) < 10, (selector, "a box that fits")
 
 
+# The width of each row an element's text takes, top to bottom.
+ROW_WIDTHS = """els => els.map(e => {
+  const range = document.createRange();
+  range.selectNodeContents(e);
+  const rows = new Map();
+  for (const r of range.getClientRects()) {
+    if (r.width < 1) continue;
+    const top = Math.round(r.top);
+    const [left, right] = rows.get(top) || [r.left, r.right];
+    rows.set(top, [Math.min(left, r.left), Math.max(right, r.right)]);
+  }
+  return [...rows.keys()].sort((a, b) => a - b).map(top => rows.get(top)[1] - rows.get(top)[0]);
+})"""
+
+
 def test_on_a_phone_code_wraps_and_printed_numbers_stay_whole(visited):
     """Code and output wrap on a phone (code_lines.py). No block reaches past the screen (a long
     name once widened a block, in Material's grid, past it), and all but a line or two wrap: one
@@ -610,6 +625,11 @@ def test_on_a_phone_code_wraps_and_printed_numbers_stay_whole(visited):
         " code.removeAttribute('data-md-copying'); return [text, code.textContent]; }",
     )
     assert copied[0].strip() == copied[1].strip() and copied[0].count("\n") > 3
+    # A comment the source wraps over lines reads as one paragraph: no row but its last is left
+    # short, as "x)), with" was when each of its lines wrapped on its own.
+    runs = page.eval_on_selector_all("article .comment-run", ROW_WIDTHS)
+    assert len(runs) > 3 and all(len(rows) > 1 for rows in runs), runs
+    assert [rows for rows in runs if min(rows[:-1]) < 0.7 * max(rows)] == []
 
 
 def test_on_a_phone_the_closed_sources_and_contents_share_a_row(visited):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import code_lines
+from code_lines import TAG
 
 PRE, END = "<pre><span></span><code>", "</code></pre>"
 
@@ -74,3 +75,24 @@ def test_a_line_that_a_phone_wraps_beside_line_numbers_gets_breaks_but_never_ins
         '<span class="s2">"Epoch </span>{e}/{n} W: {w}")\n</span>'
     )
     assert '<span class="s2">"Epoch </span>' in code_lines.shape(PRE + epoch + END)
+
+
+def test_a_comment_wrapped_over_long_lines_is_gathered_to_read_as_one_paragraph():
+    comment = '<span class="c1"># {}</span>'
+    long = "a comment that the source wraps for a desktop, too long for a phone"
+    block = (
+        f'<span id="__span-0-1">    {comment.format(long)}\n</span>'
+        f'<span id="__span-0-2">    {comment.format("and its end.")}\n</span>'
+        f'<span id="__span-0-3">    {comment.format("a short line after a short one stays a line")}\n</span>'
+        '<span id="__span-0-4">    x = 1\n</span>'
+    )
+    shaped = code_lines.shape(PRE + block + END)
+    run = shaped[shaped.index('<span class="comment-run"') : shaped.index("x = 1")]
+    assert run.startswith('<span class="comment-run" style="--indent: 4">')
+    # The second line's indentation and "# ", and the first line's end, hidden on a phone.
+    assert f'{long}</span><span class="join">\n</span></span>' in run
+    assert '<span class="c1"><span class="join">    # </span>and its end.</span>\n</span></span>' in run
+    # The run ends there: a line after a short one was meant as a line of its own.
+    assert 'end.</span>\n</span></span><span id="__span-0-3"' in shaped and run.count("comment-run") == 1
+    # What is copied is the code as written.
+    assert TAG.sub("", shaped) == TAG.sub("", PRE + block + END)
