@@ -134,3 +134,28 @@ def mark(page_html: str, terms: list[Term]) -> str:
     for piece, excluded in html_text.pieces(page_html, RAW, outside_body_text):
         out.append(pattern.sub(wrap, piece) if excluded is False and unmarked else piece)
     return "".join(out)
+
+
+GLOSSARY_TABLE = '<div class="glossary">'
+TERM_ROW = re.compile(r"<tr>(?=\s*<td>(?P<initial>[A-Za-z]))")
+
+
+def letter_index(glossary_html: str) -> str:
+    """The glossary page with a row of its terms' first letters above the table, each a link to
+    the first term that starts with it: on a phone the table is ten screens long."""
+    letters = []
+
+    def anchor(row: re.Match) -> str:
+        letter = row["initial"].upper()
+        if letter in letters:
+            return row[0]
+        letters.append(letter)
+        return f'<tr id="letter-{letter.lower()}">'
+
+    table = glossary_html.find(GLOSSARY_TABLE)
+    if table < 0:
+        raise ValueError(f"the glossary page has no {GLOSSARY_TABLE}")
+    rows = TERM_ROW.sub(anchor, glossary_html[table:])
+    links = "".join(f'<a href="#letter-{letter.lower()}">{letter}</a>' for letter in letters)
+    index = f'<nav class="glossary-letters" aria-label="Terms by first letter">{links}</nav>\n'
+    return glossary_html[:table] + index + rows

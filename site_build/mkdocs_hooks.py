@@ -134,6 +134,8 @@ def on_page_content(html, page, config, files):
         html = mathml.render_math(html, Path(config.config_file_path).parent / paths.MATHML)
     except mathml.MathError as error:
         raise PluginError(f"{page.file.src_uri}: {error}") from error
+    if page.file.src_uri == glossary.PAGE:
+        html = glossary.letter_index(html)
     # Glossary tooltips: each term once, at its first use in body text (docs/glossary.md is the
     # source). Not on the glossary, the credits or the errata (glossary.UNMARKED_PAGES).
     if page.file.src_uri not in glossary.UNMARKED_PAGES:

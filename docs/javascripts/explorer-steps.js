@@ -1,5 +1,5 @@
 // A gradient-descent stepper for docs/linear-regression.md: choose the learning rate, then step or
-// play, and watch W move on the cost curve. Below 2/lambda it converges; above, it diverges.
+// play, and watch W move on the cost curve. Below the largest safe rate, 2/lambda, it converges; above, it diverges.
 import { descentStep, fixed, linspace, logLine, mse } from "./explorer-math.js";
 import { element, liveResult, plot, slider } from "./explorer-ui.js";
 
@@ -90,8 +90,8 @@ export function mount(root, { x, y, lr, epochs, limit }) {
     path = [[0, state.cost]];
     const chosen = Number(rate.value);
     verdict.textContent = chosen < limit
-      ? `Learning rate ${fixed(chosen, 3)} is below 2/λ = ${fixed(limit, 4)}: the steps shrink and descent converges.`
-      : `Learning rate ${fixed(chosen, 3)} is above 2/λ = ${fixed(limit, 4)}: each step overshoots further and descent diverges.`;
+      ? `Learning rate ${fixed(chosen, 3)} is below the largest safe rate, ${fixed(limit, 4)}: the steps shrink and descent converges.`
+      : `Learning rate ${fixed(chosen, 3)} is above the largest safe rate, ${fixed(limit, 4)}: each step overshoots further and descent diverges.`;
     draw();
   }
 

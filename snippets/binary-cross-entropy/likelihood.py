@@ -288,7 +288,7 @@ plt.show()
 # --8<-- [end:figure_cases]
 
 # --8<-- [start:figure_landscape]
-fig, (bce_ax, mse_ax) = plt.subplots(1, 2, num="landscape", figsize=(10, 3.6))
+fig, (bce_ax, mse_ax) = plt.subplots(1, 2, num="landscape", figsize=(7.5, 3.5))
 bce_ax.plot(w1_axis, bce_curve)
 bce_ax.set_title("BCE: convex, one valley")
 bce_ax.set_ylabel("BCE")
@@ -302,7 +302,7 @@ plt.show()
 # --8<-- [end:figure_landscape]
 
 # --8<-- [start:figure_learning]
-fig, (fair, bad) = plt.subplots(1, 2, num="learning", figsize=(10, 3.6), sharey=True)
+fig, (fair, bad) = plt.subplots(1, 2, num="learning", figsize=(7.5, 3.5), sharey=True)
 epochs = range(0, 1001, 20)
 for (name, lr), colour, style in [
     (("BCE", 0.5), "C0", ":"),
@@ -317,7 +317,7 @@ for name, colour in (("BCE", "C0"), ("MSE", "C1")):
     bad.plot(epochs, distances, color=colour, label=f"{name}, lr 5")
 fair.set_title("from the seed-1 start")
 bad.set_title("from w0 = 0, w1 = −10")
-fair.set_ylabel("distance to the loss's\nown lowest point")
+fair.set_ylabel("distance to its lowest point")
 bad.tick_params(labelleft=True)  # sharey hides the right panel's labels
 for ax in (fair, bad):
     ax.set_yscale("log")

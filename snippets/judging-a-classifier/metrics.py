@@ -179,7 +179,7 @@ ax.set_xticks([0, 1], ["predicted 1", "predicted 0"])
 ax.set_yticks([0, 1], ["actual 1", "actual 0"])
 plt.show()
 
-fig, (sweep, curve) = plt.subplots(1, 2, num="threshold", figsize=(10, 3.8))
+fig, (sweep, curve) = plt.subplots(1, 2, num="threshold", figsize=(7.5, 3.6))
 ts, ps, rs, fs = zip(*table, strict=True)
 sweep.plot(ts, ps, "o-", markersize=3, label="precision")
 sweep.plot(ts, rs, "s-", markersize=3, label="recall")

@@ -102,7 +102,7 @@ def mse(w, b_):
     ).mean(-1)
 
 
-fig, (left, right) = plt.subplots(1, 2, num="landscape", figsize=(10, 4))
+fig, (left, right) = plt.subplots(1, 2, num="landscape", figsize=(7.5, 3.8))
 ws = torch.linspace(-0.5, 4.5, 101)
 left.plot(ws, mse(ws, torch.zeros_like(ws)), label="cost(W) with b = 0")
 orange = "#d95f02"  # the path: 3.8:1 on the light page, 4.3:1 on the dark one

@@ -93,7 +93,7 @@ with torch.no_grad():
 # --8<-- [start:figure]
 import matplotlib.pyplot as plt
 
-fig, (by_step, by_epoch) = plt.subplots(1, 2, num="minibatch", figsize=(10, 3.6))
+fig, (by_step, by_epoch) = plt.subplots(1, 2, num="minibatch", figsize=(7.5, 3.5))
 by_step.plot(
     range(1, len(mini_steps) + 1),
     mini_steps,

@@ -116,14 +116,20 @@ grid = torch.linspace(-1, 1, 200, dtype=torch.float64)
 verdicts = {1: "underfit", 3: "about right", 9: "overfit"}
 for ax, (degree, verdict) in zip(axes, verdicts.items(), strict=False):
     ax.axvspan(low, high, color="0.87", zorder=0, label="training range")
-    ax.scatter(x_train, y_train, color="black", s=14, zorder=3, label="training")
+    ax.scatter(x_train, y_train, color="C0", s=18, zorder=3, label="training")
     ax.scatter(x_val, y_val, color="C1", s=8, label="validation")
     curve = powers(grid, degree) @ fit(x_train, y_train, degree)
-    ax.plot(grid, curve.squeeze(1), color="C0")
+    ax.plot(grid, curve.squeeze(1), color="black", label="fit")
     ax.set_xticks([-1, -0.5, 0, 0.5, 1])  # five labels: room between them on a phone
     ax.set_ylim(-2, 2)
     ax.set_title(f"degree {degree}: {verdict}")
-axes[0].legend(loc="lower right", fontsize=9)
+# One key for the three fits, above them all: in a panel it covered points.
+fig.legend(
+    *axes[0].get_legend_handles_labels(),
+    loc="outside upper center",
+    ncols=4,
+    columnspacing=1.2,
+)
 
 degrees = list(errors)
 parts = {"validation, inside": inside, "validation, outside": ~inside}

@@ -78,7 +78,7 @@ plt.show()
 # --8<-- [end:figure]
 
 # --8<-- [start:shape]
-fig, (steep, shift) = plt.subplots(1, 2, num="shape", figsize=(10, 3.6), sharey=True)
+fig, (steep, shift) = plt.subplots(1, 2, num="shape", figsize=(7.5, 3.5), sharey=True)
 x_axis = torch.linspace(-6, 6, 241)
 # A dash for each curve as well as a colour: told apart without telling red from green.
 for W, dashes in zip((0.5, 1, 2, 5), (":", "-.", "--", "-"), strict=True):

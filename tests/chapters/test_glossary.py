@@ -97,3 +97,15 @@ def test_the_core_terms_of_the_course_have_rows():
     rows = glossary_rows()
     for english in ("label", "derivative", "chain rule", "held-out data", "full-batch", "gradient"):
         assert HANGUL.search(rows[english]), english
+
+
+def test_the_glossary_opens_with_a_link_to_each_first_letter_of_its_terms(site):
+    """On a phone the table is ten screens long: each letter jumps to its first term."""
+    page = built_page(site / "glossary" / "index.html")
+    links = page.select("nav.glossary-letters a")
+    initials = sorted({english[0].upper() for english in glossary_rows()})
+    assert [a.get_text() for a in links] == initials
+    for link in links:
+        row = page.select_one(link["href"])
+        first = next(tr for tr in page.select("tbody tr") if tr.td.get_text()[0].upper() == link.get_text())
+        assert row is first, link["href"]

@@ -230,8 +230,9 @@ def test_stepper_names_the_limit_the_chapter_derives(visit, rendered):
     page = visit("linear-regression/").page
     printed = section_output(rendered, "linear-regression/exercise", "learning_rate")
     limit = re.search(r"diverges above lr = 2 / [\d.]+ = ([\d.]+)", printed).group(1)  # 0.1803
-    assert f"below 2/λ = {limit}: the steps shrink and descent converges" in page.text_content(
-        ".explorer__note"
+    assert (
+        f"below the largest safe rate, {limit}: the steps shrink and descent converges"
+        in page.text_content(".explorer__note")
     )
     assert page.get_attribute(".explorer__note", "aria-live") == "polite"  # a new verdict is announced
 
