@@ -102,6 +102,6 @@ def with_contents(page_html: str, page: str, course: list[Chapter]) -> str:
         f'<li><a href="#{found["id"]}">{PERMALINK.sub("", found["title"]).strip()}</a></li>'
         for found in SECTION.finditer(page_html)
     )
-    box = f'\n<details class="chapter-contents"><summary>In this chapter</summary><ol>{links}</ol></details>'
+    box = f'\n<details class="chapter-contents"><summary>Contents</summary><ol>{links}</ol></details>'
     at = sources_end + len("</details>")
     return page_html[:at] + box + page_html[at:]

@@ -112,7 +112,7 @@ print(
 # --8<-- [end:mse_minimum]
 
 
-# --8<-- [start:compare]
+# --8<-- [start:trainer]
 def train(loss_name, lr, start=None, epochs=1000):
     """Fit sigmoid(w0 + w1 x) with one loss; return (w0, w1) every 20 epochs."""
     torch.manual_seed(1)  # the same initial weights for every run
@@ -137,6 +137,10 @@ def train(loss_name, lr, start=None, epochs=1000):
     return path
 
 
+# --8<-- [end:trainer]
+
+
+# --8<-- [start:compare]
 minimum = {"BCE": w_mle.flatten().tolist(), "MSE": w_mse.tolist()}
 
 

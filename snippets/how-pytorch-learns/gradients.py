@@ -87,7 +87,7 @@ ax.text(
     fontstyle="italic",
     fontsize=10,
 )
-ax.text(0.6, 2.85, f"x.grad: {x.grad}", ha="center", fontstyle="italic", fontsize=10)
+ax.text(0.6, 1.84, f"x.grad = {x.grad}", ha="center", fontstyle="italic", fontsize=10)
 plt.show()
 # --8<-- [end:figure_graph]
 

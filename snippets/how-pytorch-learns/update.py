@@ -3,7 +3,7 @@
 Run it with `python snippets/how-pytorch-learns/update.py`.
 """
 
-# --8<-- [start:by_hand]
+# --8<-- [start:step]
 import torch
 
 x_train = torch.tensor([[1.0], [2.0], [3.0]])
@@ -23,6 +23,10 @@ def step_by_hand(w, b, lr):
     b.grad = None
 
 
+# --8<-- [end:step]
+
+
+# --8<-- [start:by_hand]
 torch.manual_seed(0)
 w = torch.randn(1, requires_grad=True)
 b = torch.randn(1, requires_grad=True)

@@ -3,7 +3,7 @@
 Run it with `python snippets/judging-a-classifier/metrics.py`.
 """
 
-# --8<-- [start:functions]
+# --8<-- [start:counts]
 import torch
 
 
@@ -18,14 +18,16 @@ def confusion_counts(predicted, actual):
     }
 
 
+# --8<-- [end:counts]
+
+
+# --8<-- [start:functions]
 def accuracy(c):
     return (c["TP"] + c["TN"]) / (c["TP"] + c["FP"] + c["FN"] + c["TN"])
 
 
 def precision(c):
-    """Of the examples called positive, the share that are.
-
-    0.0 when none were called positive."""
+    """Of the examples called positive, the share that are; 0.0 when none were."""
     called = c["TP"] + c["FP"]
     return c["TP"] / called if called else 0.0
 
@@ -37,9 +39,7 @@ def recall(c):
 
 
 def f1(c):
-    """Harmonic mean of precision and recall, from the counts.
-
-    0.0 when TP + FP + FN = 0."""
+    """The harmonic mean of precision and recall; 0.0 when TP + FP + FN = 0."""
     denominator = 2 * c["TP"] + c["FP"] + c["FN"]
     return 2 * c["TP"] / denominator if denominator else 0.0
 

@@ -36,12 +36,19 @@ t = torch.arange(6.0)  # the numbers 0 to 5, as floats
 table = t.reshape(2, 3)  # the same six numbers as 2 rows of 3
 print(table)
 column = t.reshape(6, 1)  # 6 rows of one number each
-print(column.shape, "->", column.squeeze(1).shape, "->", t.unsqueeze(1).shape)
-print(table.flatten(), table.flatten().shape)  # any shape to one axis: a flat vector
-print(torch.cat([t, t]).shape, torch.stack([t, t]).shape)
-print(table[:, 0], table[:, :1].shape)  # column 0; the same, kept as a column
-print(table.sum(dim=0), table.sum(dim=1))  # down each column; along each row
-print(t[t > 2.5])  # a mask of True and False keeps the True entries
+print(
+    "squeeze, unsqueeze:",
+    column.shape,
+    "->",
+    column.squeeze(1).shape,
+    "->",
+    t.unsqueeze(1).shape,
+)
+print("flatten:", table.flatten(), table.flatten().shape)  # any shape to one flat axis
+print("cat, stack:", torch.cat([t, t]).shape, torch.stack([t, t]).shape)
+print("column 0:", table[:, 0], table[:, :1].shape)  # the same, kept as a column
+print("sums:", table.sum(dim=0), table.sum(dim=1))  # down each column; along each row
+print("mask:", t[t > 2.5])  # a mask of True and False keeps the True entries
 # --8<-- [end:toolkit]
 
 # --8<-- [start:seeds]
@@ -62,6 +69,37 @@ train, validation, test = data[order[:60]], data[order[60:80]], data[order[80:]]
 print(len(train), len(validation), len(test))
 print("the first examples of the test set:", test[:5].tolist())
 # --8<-- [end:split]
+
+# --8<-- [start:figure_split]
+import matplotlib.pyplot as plt
+
+parts = {"training": train, "validation": validation, "test": test}
+part_of = torch.empty(len(data), dtype=torch.long)  # each example's part: 0, 1 or 2
+for number, members in enumerate(parts.values()):
+    part_of[members] = number
+colours = ["C0", "C1", "C2"]
+fig, (sliced, spread) = plt.subplots(
+    2, 1, num="split", figsize=(4.6, 2.6), layout="constrained"
+)
+# Above: the shuffled order, cut into three slices. Below: the same examples in their
+# original order, each in the colour of the part it went to. (Each bar's edge in its own
+# colour: no pale seams between neighbours.)
+for ax, colour_of in ((sliced, part_of[order]), (spread, part_of)):
+    shades = [colours[p] for p in colour_of]
+    ax.bar(range(len(data)), 1, width=1, color=shades, edgecolor=shades, linewidth=0.6)
+    ax.set_xlim(-0.5, len(data) - 0.5)
+    ax.axis("off")
+start = 0
+for name, members in parts.items():
+    label = (
+        f"{name}: {len(members)}" if len(members) > 30 else f"{name}\n{len(members)}"
+    )
+    sliced.text(start + len(members) / 2 - 0.5, -0.08, label, ha="center", va="top")
+    start += len(members)
+sliced.set_title("the shuffled order, sliced", loc="left")
+spread.set_title("the same examples in their original order", loc="left")
+plt.show()
+# --8<-- [end:figure_split]
 
 # --8<-- [start:basics]
 # .item(): a one-number tensor as a plain Python number.

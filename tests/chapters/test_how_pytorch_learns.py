@@ -379,5 +379,22 @@ def test_the_graph_figure_shows_the_record_and_the_gradients_the_run_had(rendere
         "y = 7\nAddBackward0",
         "w.grad = 3",
         "b.grad = 1",
-        "x.grad: None",
+        "x.grad = None",
     } <= texts
+
+
+def test_the_loop_figure_shows_the_steps_in_the_order_the_next_chapter_runs_them(rendered):
+    """The diagram's boxes, read round the square, are the lines of multivariable regression's loop."""
+    texts = [t.get_text() for t in drawn_figures(rendered, "how-pytorch-learns/loop")["loop"].axes[0].texts]
+    code = [text for text in texts if "(" in text]
+    assert code == [
+        "prediction = model(x)",
+        "cost = F.mse_loss(...)",
+        "optimizer.zero_grad()\ncost.backward()",
+        "optimizer.step()",
+    ]
+    loop = (ROOT / "snippets" / "multivariable-regression" / "train.py").read_text()
+    lines = ["model(x_train)", "F.mse_loss(prediction, y_train)", "optimizer.zero_grad()"]
+    lines += ["cost.backward()", "optimizer.step()"]
+    positions = [loop.index(line) for line in lines]
+    assert positions == sorted(positions)

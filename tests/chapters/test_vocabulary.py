@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from support.captured import numbers, section_output
+from itertools import groupby
+
+from matplotlib.colors import to_hex
+from support.captured import drawn_figures, numbers, section_output
 from support.project import ROOT
 
 
@@ -45,14 +48,14 @@ def test_exercises(rendered):
 
 def test_toolkit_and_seeds(rendered):
     lines = section_output(rendered, "vocabulary/tensors", "toolkit").splitlines()
-    assert "torch.Size([6, 1]) -> torch.Size([6]) -> torch.Size([6, 1])" in lines
-    assert "torch.Size([12]) torch.Size([2, 6])" in lines  # cat joins, stack adds an axis
+    assert "squeeze, unsqueeze: torch.Size([6, 1]) -> torch.Size([6]) -> torch.Size([6, 1])" in lines
+    assert "cat, stack: torch.Size([12]) torch.Size([2, 6])" in lines  # cat joins, stack adds an axis
     # "flatten lays any shape out as a flat vector of shape (6,): one axis, not a row of shape (1, 6)"
-    assert "tensor([0., 1., 2., 3., 4., 5.]) torch.Size([6])" in lines
-    assert "tensor([3., 4., 5.])" in lines  # the mask t > 2.5
+    assert "flatten: tensor([0., 1., 2., 3., 4., 5.]) torch.Size([6])" in lines
+    assert "mask: tensor([3., 4., 5.])" in lines  # the mask t > 2.5
     # "on the (2, 3) table, sum(dim=0) adds down each column and leaves 3 numbers, sum(dim=1)
     # adds along each row and leaves 2"
-    assert "tensor([3., 5., 7.]) tensor([ 3., 12.])" in lines
+    assert "sums: tensor([3., 5., 7.]) tensor([ 3., 12.])" in lines
     first, again, on, own = section_output(rendered, "vocabulary/tensors", "seeds").splitlines()
     assert first == again != on  # "the same seed: the same numbers again", then new ones
     assert own == first  # a generator seeded with 0 starts the same sequence
@@ -64,3 +67,17 @@ def test_what_differs_box_names_the_change_of_axis_order():
     page = (ROOT / "docs" / "vocabulary.md").read_text()
     box = page.split('??? note "What differs from the original"')[1].split("## Try it")[0]
     assert "(batch size, width,\n      height)" in box and "(N, C, H, W)" in box
+
+
+def test_the_split_figure_draws_the_split_the_code_made(rendered):
+    """Slices of one shuffled order (60, 20, 20) above; below, the same examples in their own
+    order, the three parts mixed all along it."""
+    sliced, spread = drawn_figures(rendered, "vocabulary/tensors")["split"].axes
+    colours = [[to_hex(bar.get_facecolor()) for bar in ax.patches] for ax in (sliced, spread)]
+    assert [(colour, len(list(run))) for colour, run in groupby(colours[0])] == [
+        ("#1f77b4", 60),
+        ("#d95f02", 20),
+        ("#2ca02c", 20),
+    ]
+    assert sorted(colours[1]) == sorted(colours[0]) and len(list(groupby(colours[1]))) > 30
+    assert [text.get_text() for text in sliced.texts] == ["training: 60", "validation\n20", "test\n20"]

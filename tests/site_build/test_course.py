@@ -69,7 +69,7 @@ def test_a_chapter_lists_its_sections_under_its_sources(tmp_path):
     listed = course.with_contents(html, "sigmoid.md", found)
     assert listed == html.replace(
         "</details>",
-        '</details>\n<details class="chapter-contents"><summary>In this chapter</summary><ol>'
+        '</details>\n<details class="chapter-contents"><summary>Contents</summary><ol>'
         '<li><a href="#its-shape">Its shape</a></li><li><a href="#try-it">Try it</a></li></ol></details>',
         1,
     )
