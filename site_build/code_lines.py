@@ -17,6 +17,9 @@ step prepares the HTML for that:
 - a comment at the end of a long line marked (class="trailing"): a phone shows it on a row
   of its own under the code, which keeps the code whole, rather than wrapping the two into
   each other;
+- the "snippets/" that starts every file name above a block marked (class="file-root"): a
+  phone leaves it out, and the rest, the name that matches the download, fits ("…ppets/how-
+  pytorch-learns/number_types.py" was cut);
 - a comment written over several lines, each too long for a phone, gathered into one
   <span class="comment-run">: the source wraps it for a desktop's width, and a phone, wrapping
   each of those lines again, left a word or two alone on every other row ("# swamp."). A
@@ -77,6 +80,9 @@ LINE_SPAN = re.compile(
 TAG = re.compile(r"<[^>]*>")
 
 
+FILE_ROOT = "snippets/"
+FILE_NAME = '<span class="filename">' + FILE_ROOT
+MARKED_FILE_NAME = f'<span class="filename"><span class="file-root">{FILE_ROOT}</span>'
 COMMENT = '<span class="c1">'
 LEADING_SPACES = re.compile(r"^( +)")
 
@@ -171,4 +177,5 @@ def shape(page_html: str) -> str:
         )
         return found[1] + _comment_runs(_with_breaks(code)) + found[3]
 
+    page_html = page_html.replace(FILE_NAME, MARKED_FILE_NAME)
     return BLOCK.sub(block, page_html)

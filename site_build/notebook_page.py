@@ -11,7 +11,8 @@ module turns the JupyterLab page into one that reads like the other chapters:
 - what the cell printed becomes one text block titled "Output", as on the chapter pages;
 - each figure it drew is a chapter's figure (an SVG, with its dark and phone twins added by
   site_build/figures.py), described by the "alt" of its cell's metadata (a figure without one
-  is an error) and captioned by its "caption", if any;
+  is an error) and captioned by its "caption", if any; the code of a cell that draws is in a
+  closed "The code for this figure" box under its figure, as on the chapter pages;
 - nbconvert's half a megabyte of JupyterLab CSS, its Mermaid loader (a CDN script) and MathJax
   stub are dropped: the site's own stylesheets draw the page, as they draw every chapter.
 The glossary's tooltips are added to this page as to every other (site_build/glossary.py).
@@ -54,11 +55,18 @@ def finish(html: str, notebook: Path, printed: dict[str, str], figures: dict[str
         if "jp-MarkdownCell" in cell["class"]:
             _markdown(cell, content)
         elif "jp-CodeCell" in cell["class"]:
-            _code(soup, cell, content)
+            drawn = [
+                _figure(soup, src, metadata[cell_id], f"{notebook.name}: cell {cell_id}")
+                for src in figures.get(cell_id, [])
+            ]
+            # A cell that draws shows its figure, its code closed under it, as a chapter's does.
+            content.extend(drawn)
+            code = _figure_code(soup) if drawn else content
+            _code(soup, cell, code)
             if printed.get(cell_id):
-                content.append(_block(soup, "text", [printed[cell_id]], title="Output"))
-            for src in figures.get(cell_id, []):
-                content.append(_figure(soup, src, metadata[cell_id], f"{notebook.name}: cell {cell_id}"))
+                code.append(_block(soup, "text", [printed[cell_id]], title="Output"))
+            if drawn:
+                content.append(code)
     wrapper.replace_with(content)
     return str(soup)
 
@@ -118,6 +126,15 @@ def _code(soup: BeautifulSoup, cell: Tag, content: Tag) -> None:
     if source is not None:
         spans = [child for child in source.children if not (isinstance(child, Tag) and not child.contents)]
         content.append(_block(soup, "python", spans))
+
+
+def _figure_code(soup: BeautifulSoup) -> Tag:
+    """A closed box for the code of a figure, as a chapter's "??? figure-code" becomes."""
+    box = soup.new_tag("details", attrs={"class": "figure-code"})
+    summary = soup.new_tag("summary")
+    summary.string = "The code for this figure"
+    box.append(summary)
+    return box
 
 
 def _figure(soup: BeautifulSoup, src: str, metadata: dict, where: str) -> Tag:

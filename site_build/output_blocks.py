@@ -7,8 +7,8 @@ must not do two things:
   as "1.1920928955078125e-" over "07". A word with a digit and a hyphen is kept whole
   (class="nowrap");
 - scatter a table: a tensor of several rows lines its columns up under one another, and
-  wrapped rows lost that. Its lines (the one that opens it with "[[", and those that start
-  with spaces and a bracket) scroll sideways instead (class="row"); the block's other lines,
+  wrapped rows lost that. Its lines (the one that opens it with "[[", and those under it that
+  start with spaces and a bracket) scroll sideways instead (class="row"); the block's other lines,
   an error message say, still wrap. So do the rows of a printed table: consecutive lines of
   one format, the same words with other numbers ("degree 1: training error 0.2469 ..." under
   "degree 0: ..."), which a loop printed to be read down their columns.
@@ -75,8 +75,13 @@ def keep_shape(page_html: str) -> str:
         start, end = found.span("text")
         lines = code_lines.LINE_SPAN.finditer(found["text"])
         texts = [html.unescape(code_lines.TAG.sub("", line["text"])).rstrip("\n") for line in lines]
+        # A tensor's first line is a row only if more rows follow it: one of a single row
+        # ("tensor([[ 0.2975, -0.2548]], requires_grad=True), ...") has nothing to line up with.
         rows = _table_rows(texts) | {
-            index for index, text in enumerate(texts) if TENSOR_ROW.match(text) or TENSOR_START.search(text)
+            index
+            for index, text in enumerate(texts)
+            if TENSOR_ROW.match(text)
+            or (TENSOR_START.search(text) and index + 1 < len(texts) and TENSOR_ROW.match(texts[index + 1]))
         }
         numbered = iter(range(len(texts)))
         text = code_lines.LINE_SPAN.sub(lambda line: _line(line, next(numbered) in rows), found["text"])

@@ -275,7 +275,7 @@ ax.plot(X, pi, "--", color="C3", label="true P(y = 1)")
 ax.set_xticks([-1, -0.5, 0, 0.5, 1])  # five labels: room between them on a phone too
 ax.set_xlabel("x")
 ax.set_ylabel("label y, and P(y = 1)")
-ax.legend()
+ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=2)  # over the plot
 plt.show()
 # --8<-- [end:figure_data]
 

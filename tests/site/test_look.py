@@ -558,8 +558,9 @@ def column_shades(box, *percents: int) -> tuple[list[list[float]], float]:
 SCROLLING_BOXES = [
     # A display formula: every one fits a 390 px phone; on a 270 px screen some do not.
     (SPECIMEN, ".math-display", 270),
-    # A tensor's rows, which scroll, beside code, which wraps.
-    ("multivariable-regression/", ":is(.language-text:has(.row), .language-python) pre > code", 390),
+    # A tensor's rows, which scroll, beside code, which wraps: on a 390 px phone every one fits
+    # now; on a 320 px one some do not.
+    ("logistic-regression/", ":is(.language-text:has(.row), .language-python) pre > code", 320),
 ]
 
 
@@ -631,6 +632,15 @@ def test_on_a_phone_code_wraps_and_printed_numbers_stay_whole(visited):
         " code.removeAttribute('data-md-copying'); return [text, code.textContent]; }",
     )
     assert copied[0].strip() == copied[1].strip() and copied[0].count("\n") > 3
+    # A file's name shows whole, without the "snippets/" every name starts with.
+    names = page.eval_on_selector_all(
+        "article .highlight > .filename",
+        "els => els.filter(e => e.checkVisibility()).map(e => [e.innerText, e.scrollWidth - e.clientWidth])",
+    )
+    files = [(name, hidden) for name, hidden in names if name.lower() != "output"]  # (text-transform)
+    assert files and all(
+        name.endswith(".py") and "snippets/" not in name and hidden <= 0 for name, hidden in files
+    ), files
     # A comment the source wraps over lines reads as one paragraph: no row but its last is left
     # short, as "x)), with" was when each of its lines wrapped on its own.
     runs = page.eval_on_selector_all("article .comment-run", ROW_WIDTHS)

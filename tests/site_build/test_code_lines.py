@@ -96,3 +96,10 @@ def test_a_comment_wrapped_over_long_lines_is_gathered_to_read_as_one_paragraph(
     assert 'end.</span>\n</span></span><span id="__span-0-3"' in shaped and run.count("comment-run") == 1
     # What is copied is the code as written.
     assert TAG.sub("", shaped) == TAG.sub("", PRE + block + END)
+
+
+def test_the_root_every_file_name_starts_with_is_marked_for_a_phone_to_leave_out():
+    shaped = code_lines.shape('<span class="filename">snippets/maths/calculus.py</span>' + PRE + END)
+    assert shaped.startswith(
+        '<span class="filename"><span class="file-root">snippets/</span>maths/calculus.py'
+    )

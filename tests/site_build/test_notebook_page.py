@@ -57,7 +57,11 @@ def test_cells_become_the_sites_blocks_with_what_the_build_ran_under_each(tmp_pa
     assert output.select_one("span.filename").get_text() == "Output" and output.code.get_text() == "1\n"
     assert quiet.code.get_text() == "x = 2"  # a cell that printed nothing has no Output block
     (figure,) = soup.select("figure")
-    assert figure.find_previous_sibling() is output  # under the cell that drew it
+    # The cell that drew it: its code, and what it printed, closed under the figure.
+    box = figure.find_next_sibling()
+    assert box.name == "details" and box["class"] == ["figure-code"] and not box.has_attr("open")
+    assert box.summary.get_text() == "The code for this figure"
+    assert box.select("div.highlight") == [code, output]
     assert figure.img["src"] == DRAWN["cell-2"][0] and figure.img["alt"] == "A rising S-curve"
     assert figure.figcaption.get_text() == "The curve."
     assert "printed outside every cell" not in page

@@ -54,3 +54,10 @@ def test_the_rows_of_a_printed_table_scroll_and_lines_of_other_formats_wrap():
         f'<code style="--columns: {len("degree 0: training error   0.5954   validation error     0.5716")}">'
         in marked
     )
+
+
+def test_a_tensor_of_one_row_wraps_as_words_do():
+    """Nothing lines up under it: the printed parameters of nn.Linear(3, 1) were cut on a phone."""
+    printed = lines("[Parameter containing:", "tensor([[ 0.2975, -0.2548]], requires_grad=True), Parameter")
+    marked = output_blocks.keep_shape(HEAD + printed + TAIL)
+    assert 'class="row"' not in marked
