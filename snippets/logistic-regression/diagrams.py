@@ -7,10 +7,13 @@ import matplotlib.pyplot as plt
 from matplotlib.patches import FancyBboxPatch
 
 # Positions and sizes are in inches: the axes fill the figure, one data unit per inch.
+# The model reads from the top down, its inputs above it: narrow enough for a phone's
+# screen at full size (laid out from left to right, its text was about 9 px high there).
 ARROW = {"arrowstyle": "->", "color": "black", "linewidth": 1}
 DOTTED = {"boxstyle": "round,pad=0.05", "fill": False, "linestyle": ":"}
 BOX_HEIGHT = 0.62  # room for two lines of text
-WIDTH = 5.65  # narrow enough that its text stays readable on a phone
+WIDTH, HEIGHT = 3.95, 3.5
+CENTRE = 1.75  # of the linear layer and the sigmoid
 
 
 def box(ax, left, right, y, text):
@@ -31,34 +34,30 @@ def arrow(ax, start, end):
 
 
 def draw_model(name, inputs, logit):
-    """Inputs on the left, then the linear layer, the sigmoid and the output."""
-    gap = 0.35  # between two input boxes
-    inputs_height = len(inputs) * BOX_HEIGHT + (len(inputs) - 1) * gap
-    model_height = BOX_HEIGHT + 0.5  # the dotted border around the layers
-    height = max(inputs_height, model_height) + 0.5  # and "the model" above it
-    middle = (height - 0.3) / 2  # the layers' centre line
-    fig = plt.figure(num=name, figsize=(WIDTH, height))
+    """The inputs at the top, then the linear layer, the sigmoid and the output."""
+    fig = plt.figure(num=name, figsize=(WIDTH, HEIGHT))
     ax = fig.add_axes((0, 0, 1, 1))
     ax.set_xlim(0, WIDTH)
-    ax.set_ylim(0, height)
+    ax.set_ylim(0, HEIGHT)
     ax.axis("off")
 
-    top = middle + inputs_height / 2 - BOX_HEIGHT / 2
+    top, linear, sigmoid = 3.1, 1.95, 0.85  # the centre lines of the three rows
+    span = 2.7 / len(inputs)  # the inputs share the width above the linear layer
     for i, text in enumerate(inputs):
-        y = top - i * (BOX_HEIGHT + gap)
-        box(ax, 0.02, 1.15, y, text)
-        arrow(ax, (1.15, y), (1.55, middle))
-    box(ax, 1.55, 3.35, middle, f"linear layer\n{logit}")
-    arrow(ax, (3.35, middle), (3.65, middle))
-    box(ax, 3.65, 4.5, middle, "sigmoid\nσ(z)")
-    arrow(ax, (4.5, middle), (5.05, middle))
-    ax.text(5.37, middle, "ŷ =\nP(pass)", ha="center", va="center", fontsize=11)
+        middle = 0.4 + span * (i + 0.5)
+        box(ax, middle - span / 2 + 0.08, middle + span / 2 - 0.08, top, text)
+        end = CENTRE + (middle - CENTRE) / 3  # the arrows converge on the layer
+        arrow(ax, (middle, top - BOX_HEIGHT / 2), (end, linear + BOX_HEIGHT / 2))
+    box(ax, 0.5, 3.0, linear, f"linear layer\n{logit}")
+    arrow(ax, (CENTRE, linear - BOX_HEIGHT / 2), (CENTRE, sigmoid + BOX_HEIGHT / 2))
+    box(ax, CENTRE - 0.6, CENTRE + 0.6, sigmoid, "sigmoid\nσ(z)")
+    arrow(ax, (CENTRE + 0.6, sigmoid), (3.27, sigmoid))
+    ax.text(3.6, sigmoid, "ŷ =\nP(pass)", ha="center", va="center", fontsize=11)
 
-    # The model: everything between the inputs and the output, inside a dotted border.
-    left, right, bottom = 1.36, 4.69, middle - model_height / 2
-    ax.add_patch(FancyBboxPatch((left, bottom), right - left, model_height, **DOTTED))
-    above = bottom + model_height + 0.12
-    ax.text((left + right) / 2, above, "the model", ha="center", fontsize=11)
+    # The model: the linear layer and the sigmoid, in a dotted border named at its foot.
+    left, right, bottom, above = 0.33, 3.17, 0.2, linear + BOX_HEIGHT / 2 + 0.2
+    ax.add_patch(FancyBboxPatch((left, bottom), right - left, above - bottom, **DOTTED))
+    ax.text(left + 0.1, bottom + 0.1, "the model", fontsize=11)
     plt.show()
 
 

@@ -82,6 +82,11 @@ def test_each_chapter_ends_its_lesson_with_what_to_remember(site):
         ]
         assert between in ([], ["where-to-read-on"]), f"{chapter.key}: {between} between its recap and Try it"
         assert len(recap.select("li")) >= 4, chapter.key
+        # What differs from the original, where a chapter says it, comes after the recap, as a
+        # rule: linear regression's stood halfway through its lesson.
+        for differs in soup.select("article details.note"):
+            if differs.summary.get_text().startswith("What differs"):
+                assert recap.sourceline < differs.sourceline < try_it.sourceline, chapter.key
 
 
 def test_page_shows_the_training_log_of_the_run(site):
