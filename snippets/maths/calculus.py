@@ -65,9 +65,9 @@ def slope_at(function, x, h=1e-6):
 x = torch.tensor(3.0, requires_grad=True)  # float32, torch's default
 y = f(x)
 y.backward()  # autograd: the next page explains these two lines
-print(f"by hand, 2x        {2 * 3.0:.6f}")
-print(f"central difference {slope_at(f, 3.0):.6f}")
-print(f"autograd           {x.grad.item():.6f}")
+print(f"by hand, 2x: {2 * 3.0:.6f}")
+print(f"central difference: {slope_at(f, 3.0):.6f}")
+print(f"autograd: {x.grad.item():.6f}")
 # --8<-- [end:derivative]
 
 
@@ -80,9 +80,9 @@ x = torch.tensor(2.0, requires_grad=True)
 g(x).backward()
 u = 3 * 2.0 + 1  # the inner function at x = 2
 # The outer slope 2u times the inner slope 3:
-print(f"by hand            {2 * u * 3:.6f}")
-print(f"autograd           {x.grad.item():.6f}")
-print(f"central difference {slope_at(g, 2.0):.6f}")
+print(f"by hand: {2 * u * 3:.6f}")
+print(f"autograd: {x.grad.item():.6f}")
+print(f"central difference: {slope_at(g, 2.0):.6f}")
 # --8<-- [end:chain]
 
 
@@ -96,9 +96,9 @@ s(x).backward()
 z = 2 * 1.0 - 1  # the inner line at x = 1
 sig = torch.sigmoid(torch.tensor(z)).item()
 # The outer slope sigma(z)(1 - sigma(z)) times the inner slope 2:
-print(f"by hand            {sig * (1 - sig) * 2:.6f}")
-print(f"autograd           {x.grad.item():.6f}")
-print(f"central difference {slope_at(s, 1.0):.6f}")
+print(f"by hand: {sig * (1 - sig) * 2:.6f}")
+print(f"autograd: {x.grad.item():.6f}")
+print(f"central difference: {slope_at(s, 1.0):.6f}")
 # --8<-- [end:sigmoid]
 
 # --8<-- [start:partial]

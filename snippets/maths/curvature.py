@@ -18,9 +18,9 @@ def cube(x):
 x, h = torch.tensor(2.0, dtype=torch.float64), 1e-4
 right = (cube(x + h) - cube(x)) / h
 left = (cube(x) - cube(x - h)) / h
-print(f"by hand, 6x        {6 * 2.0:.4f}")
-print(f"central difference {((right - left) / h).item():.4f}")
-print(f"autograd           {hessian(cube, torch.tensor(2.0)).item():.4f}")
+print(f"by hand, 6x: {6 * 2.0:.4f}")
+print(f"central difference: {((right - left) / h).item():.4f}")
+print(f"autograd: {hessian(cube, torch.tensor(2.0)).item():.4f}")
 # --8<-- [end:second]
 
 # --8<-- [start:hessian]

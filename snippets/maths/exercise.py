@@ -16,9 +16,9 @@ e2x(x).backward()
 h = 1e-6
 x64 = torch.tensor(0.0, dtype=torch.float64)  # float64 for the difference
 by_difference = (e2x(x64 + h) - e2x(x64 - h)) / (2 * h)
-print(f"by hand            {2 * torch.exp(torch.tensor(0.0)).item():.6f}")
-print(f"autograd           {x.grad.item():.6f}")
-print(f"central difference {by_difference.item():.6f}")
+print(f"by hand: {2 * torch.exp(torch.tensor(0.0)).item():.6f}")
+print(f"autograd: {x.grad.item():.6f}")
+print(f"central difference: {by_difference.item():.6f}")
 # --8<-- [end:exp]
 
 # --8<-- [start:shapes]
