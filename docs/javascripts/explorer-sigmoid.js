@@ -21,7 +21,11 @@ export function mount(root, { hours, passed, w, b }) {
   const curve = element("svg:path", { class: "explorer__curve" });
   chart.svg.append(curve);
   const dots = hours.map((x, i) => {
-    chart.svg.append(element("svg:circle", { cx: chart.sx(x), cy: chart.sy(passed[i]), r: 5, class: passed[i] ? "explorer__yes" : "explorer__no" }));
+    // As the figures draw them: a student who passed an orange square, one who failed a blue circle.
+    const [cx, cy] = [chart.sx(x), chart.sy(passed[i])];
+    chart.svg.append(passed[i]
+      ? element("svg:rect", { x: cx - 5, y: cy - 5, width: 10, height: 10, class: "explorer__yes" })
+      : element("svg:circle", { cx, cy, r: 5, class: "explorer__no" }));
     const dot = element("svg:circle", { r: 4, class: "explorer__prediction" });
     chart.svg.append(dot);
     return dot;

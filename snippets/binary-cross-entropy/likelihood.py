@@ -282,8 +282,9 @@ plt.show()
 # --8<-- [start:figure_cases]
 fig, ax = plt.subplots(num="cases", figsize=(6, 3.6))
 p_axis = torch.linspace(0.001, 0.999, 500)
-ax.plot(p_axis, -torch.log(p_axis), label="y = 1:  −log ŷ")
-ax.plot(p_axis, -torch.log(1 - p_axis), label="y = 0:  −log(1 − ŷ)")
+# The site's colours for the classes: 1 orange, 0 blue.
+ax.plot(p_axis, -torch.log(p_axis), color="C1", label="y = 1:  −log ŷ")
+ax.plot(p_axis, -torch.log(1 - p_axis), color="C0", label="y = 0:  −log(1 − ŷ)")
 ax.set_xlabel("predicted probability ŷ")
 ax.set_ylabel("loss")
 ax.set_ylim(0, 5)

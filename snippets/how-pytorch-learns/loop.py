@@ -40,6 +40,6 @@ for (x0, y0, *_), (x1, y1, *_) in zip(STEPS, STEPS[1:] + STEPS[:1], strict=True)
         step = BOX_HEIGHT / 2 if y1 > y0 else -BOX_HEIGHT / 2
         start, end = (x0, y0 + step), (x1, y1 - step)
     ax.annotate("", xy=end, xytext=start, arrowprops=ARROW)
-ax.text(1.2, 1.27, "the next epoch", va="center", fontsize=10, fontstyle="italic")
+ax.text(1.2, 1.27, "the next pass", va="center", fontsize=10, fontstyle="italic")
 plt.show()
-print(f"one epoch in {len(STEPS)} steps")
+print(f"one pass in {len(STEPS)} steps")

@@ -128,10 +128,17 @@ fig, ax = plt.subplots(num="probability", figsize=(6, 3.8))
 with torch.no_grad():
     for i, short in enumerate(short_runs):
         label = "lr 0.01, 500 epochs\n(10 random starts)" if i == 0 else None
-        ax.plot(grid, short(grid), color="C0", linewidth=0.8, label=label)
-    ax.plot(grid, model(grid), color="C1", linewidth=2, label="lr 1, 2000 epochs")
+        ax.plot(grid, short(grid), color="C7", linewidth=0.8, label=label)
+    ax.plot(grid, model(grid), color="black", linewidth=2, label="lr 1, 2000 epochs")
 ax.axhline(0.5, color="grey", linestyle=":", linewidth=0.8)
-ax.scatter(x_data, y_data, color="black", zorder=3, label="students")
+for outcome, colour, marker, name in (
+    (0, "C0", "o", "failed"),
+    (1, "C1", "s", "passed"),
+):
+    rows = y_data.flatten() == outcome
+    ax.scatter(
+        x_data[rows], y_data[rows], color=colour, marker=marker, zorder=3, label=name
+    )
 ax.set_xlabel("hours studied")
 ax.set_ylabel("P(pass)")
 ax.legend(loc="lower right")

@@ -120,10 +120,16 @@ with torch.no_grad():
 import matplotlib.pyplot as plt
 
 fig, ax = plt.subplots(num="boundary", figsize=(6, 4))
-for label, marker, name in ((0, "o", "failed"), (1, "s", "passed")):
+for label, colour, marker, name in ((0, "C0", "o", "failed"), (1, "C1", "s", "passed")):
     rows = y_train.flatten() == label
     ax.scatter(
-        x_train[rows, 0], x_train[rows, 1], marker=marker, s=60, zorder=3, label=name
+        x_train[rows, 0],
+        x_train[rows, 1],
+        color=colour,
+        marker=marker,
+        s=60,
+        zorder=3,
+        label=name,
     )
 
 # The boundary is where the logit is 0: w1*x1 + w2*x2 + b = 0, that is

@@ -34,10 +34,18 @@ for _ in range(2000):
 grid = torch.linspace(0, 8, 161).unsqueeze(1)
 fig, ax = plt.subplots(num="line-vs-sigmoid", figsize=(6, 3.8))
 ax.axhspan(0, 1, color="0.87", zorder=0, label="where a probability can be")
-ax.plot(grid, slope * grid + intercept, label="straight line")
+ax.plot(grid, slope * grid + intercept, "--", color="C7", label="straight line")
 with torch.no_grad():
-    ax.plot(grid, torch.sigmoid(model(grid)), label="sigmoid of a line")
-ax.scatter(hours, passed, color="black", zorder=3, label="students")
+    ax.plot(grid, torch.sigmoid(model(grid)), color="black", label="sigmoid of a line")
+# The site's key for classes: failed, blue circles; passed, orange squares.
+for outcome, colour, marker, name in (
+    (0, "C0", "o", "failed"),
+    (1, "C1", "s", "passed"),
+):
+    rows = passed.flatten() == outcome
+    ax.scatter(
+        hours[rows], passed[rows], color=colour, marker=marker, zorder=3, label=name
+    )
 ax.set_xlabel("hours studied")
 ax.set_ylabel("pass (1) or fail (0)")
 ax.legend(

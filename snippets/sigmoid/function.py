@@ -36,7 +36,8 @@ for dtype in (torch.float32, torch.float64):
 # --8<-- [end:properties]
 
 # --8<-- [start:derivative]
-xs.requires_grad_(True)
+# 2001 points from -10 to 10, in float64, as for the properties.
+xs = torch.linspace(-10, 10, 2001, dtype=torch.float64, requires_grad=True)
 # Each output depends on one input only, so one backward pass gives every slope.
 torch.sigmoid(xs).sum().backward()
 by_autograd = xs.grad

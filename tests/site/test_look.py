@@ -606,6 +606,23 @@ ROW_WIDTHS = """els => els.filter(e => e.checkVisibility()).map(e => {
 })"""
 
 
+def test_an_output_and_an_optional_section_are_ruled_differently(visited):
+    """An output's rule is solid and an optional section's dashed: both were dashed, and an
+    output inside an optional section read as a section within a section."""
+    styles = visited(SPECIMEN, "default").page.evaluate(
+        """() => {
+          const section = document.createElement("section");
+          section.className = "optional";
+          document.querySelector("article").append(section);
+          const output = document.querySelector("article .language-text.highlight:has(> .filename)");
+          const styles = [output, section].map(e => getComputedStyle(e).borderLeftStyle);
+          section.remove();
+          return styles;
+        }"""
+    )
+    assert styles == ["solid", "dashed"]
+
+
 def test_on_a_phone_code_wraps_and_printed_numbers_stay_whole(visited):
     """Code and output wrap on a phone (code_lines.py). No block reaches past the screen (a long
     name once widened a block, in Material's grid, past it), and all but a line or two wrap: one
