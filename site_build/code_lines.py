@@ -13,7 +13,9 @@ step prepares the HTML for that:
   a long call wraps at its parts (`torch.nn.functional.` / `binary_cross_entropy(`) rather
   than in the middle of a name, or after a line's leading spaces; none inside a string, which
   wraps at its spaces (not "hour(" / "s)"), and a short literal is kept whole (not `end="` /
-  `")`); none right after the line's indentation, which left a row empty but for its number;
+  `")`), as are a minus and what it negates and a number with an exponent (a browser breaks
+  after a hyphen); none right after the line's indentation, which left a row empty but for
+  its number;
 - a comment at the end of a long line marked (class="trailing"): a phone shows it on a row
   of its own under the code, which keeps the code whole, rather than wrapping the two into
   each other;
@@ -31,15 +33,22 @@ MkDocs.
 
 from __future__ import annotations
 
+import html
 import re
 
 BLOCK = re.compile(r"(<pre[^>]*><span></span><code[^>]*>)(.*?)(</code></pre>)", re.DOTALL)
 LINE = re.compile(r'(?P<tag><span id="__span-[^"]+")>(?P<spaces> +)')
 TAG_OR_TEXT = re.compile(r"(<[^>]*>)|([^<]+)")
-# Where a long line may break: after "." before a name (not inside 1.5), after ( and /; also at
-# the end of a token's span, where the highlighting put "." or "(" on its own. Not after "[": a
-# list of numbers broke as "[" / "3.0]"; it breaks at the spaces after its commas.
+# Where a long line may break: after ( and /, and after "." before a name (not inside 1.5) in
+# a piece too long for a row without it (torch.nn.functional.binary_cross_entropy_with_logits,
+# probability.flatten().tolist()); also at the end of a token's span, where the highlighting
+# put "." or "(" on its own. Not after "[": a list of numbers broke as "[" / "3.0]"; it breaks
+# at the spaces after its commas. Not at the dot of a short piece: "y." over "requires_grad"
+# read as two things.
 BREAK_AFTER = re.compile(r"(\.(?=[A-Za-z_]|$)|[(/](?=[^\s)\]]|$))")
+# A piece of a line between the places it may break without its dots: spaces, ( and /.
+PIECE = re.compile(r"(?:[^\s(/]|[(/](?=[\s)\]]|$))+[(/]?")
+LONG_PIECE = 26  # characters: a shorter piece fits a row of its own, however it is indented
 OPEN_SPAN = re.compile(r"<span\b[^>]*>")
 
 
@@ -73,6 +82,10 @@ def _split_lines(code: str, block: int) -> str:
 WRAPS = 38
 STRING = re.compile(r'<span class="s[0-9a-z]*">')  # Pygments' string tokens: s2, sa, sd, si, ...
 SHORT_STRING = re.compile(r'<span class="(s[0-9a-z]*)">(["\'][^<"\']{0,6}["\'])</span>')  # a whole literal
+# A browser may break a line after a hyphen: a minus and what it negates, and a number with an
+# exponent, are kept whole (not "cost(0, -" over "h", nor "1e-" over "12").
+NEGATED = re.compile(r'<span class="o">-</span>(<span class="[^"]*">[^<]*</span>|[A-Za-z_]\w*)')
+SIGNED_NUMBER = re.compile(r'<span class="(m[a-z]*)">([^<]*-[^<]*)</span>')
 # One line of a block, in its span (output_blocks.py reads them with it too).
 LINE_SPAN = re.compile(
     r'(?P<open><span id="__span-[^"]+"[^>]*>)(?P<text>.*?)</span>(?=<span id="__span-|$)', re.DOTALL
@@ -96,14 +109,29 @@ def _line_with_breaks(line: re.Match) -> str:
         if rest.endswith("</span>\n"):  # the line's end inside the comment's row: no empty row after it
             rest = rest.removesuffix("</span>\n") + "\n</span>"
         text = code + '<span class="c1 trailing">' + rest
-    pieces, in_string = [], []  # for each open span, whether it is a string's
+    plain = html.unescape(TAG.sub("", text))
+    long_pieces = [range(*m.span()) for m in PIECE.finditer(plain) if len(m[0]) > LONG_PIECE]
+    pieces, in_string, offset = [], [], 0  # for each open span, whether it is a string's
+
+    def with_break(found: re.Match, piece: str) -> str:
+        at = offset + len(html.unescape(piece[: found.start()]))
+        if found[1] == "." and not any(at in span for span in long_pieces):
+            return found[1]
+        return found[1] + "<wbr>"
+
     for tag, piece in TAG_OR_TEXT.findall(text):
         if OPEN_SPAN.match(tag):
             in_string.append(bool(STRING.match(tag)))
         elif tag == "</span>" and in_string:
             in_string.pop()
-        pieces.append(tag or (piece if any(in_string) else BREAK_AFTER.sub(r"\1<wbr>", piece)))
+        if tag or any(in_string):
+            pieces.append(tag or piece)
+        else:
+            pieces.append(BREAK_AFTER.sub(lambda found, piece=piece: with_break(found, piece), piece))
+        offset += len(html.unescape(piece))
     kept = SHORT_STRING.sub(r'<span class="\1 nowrap">\2</span>', "".join(pieces))
+    kept = SIGNED_NUMBER.sub(r'<span class="\1 nowrap">\2</span>', kept)
+    kept = NEGATED.sub(r'<span class="nowrap"><span class="o">-</span>\1</span>', kept)
     # No break right after the indentation: the line's first row would be empty but for its number.
     kept = LEADING_SPACES.sub(r'<span class="nowrap">\1</span>', kept, count=1)
     return line["open"] + kept + "</span>"

@@ -40,8 +40,9 @@ DEJAVU_LICENCE = "LICENSE_DEJAVU.txt"
 # Always in the text fonts, whatever the pages say: what the explorers' read-outs and the
 # search box may show, and the arrows, so that the symbols font (DejaVu's, for what Noto Sans's
 # web files lack) always exists: a browser asks for it at any character the text font lacks.
+# The hook (↳) is extra.css's, before a comment a phone moves under its line of code.
 ALWAYS = {chr(code) for code in range(0x20, 0x7F)} | set(
-    "\u2212\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u2190\u2191\u2192\u2193"
+    "\u2212\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u2190\u2191\u2192\u2193\u21b3"
 )
 
 MATH = re.compile(r"<math\b.*?</math>", re.DOTALL)

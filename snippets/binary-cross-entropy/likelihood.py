@@ -113,6 +113,13 @@ print(
 
 
 # --8<-- [start:trainer]
+# Each loss of the logit: BCE's applies the sigmoid itself; MSE's is written out.
+loss_of = {
+    "BCE": torch.nn.functional.binary_cross_entropy_with_logits,
+    "MSE": lambda logits, y: torch.mean((torch.sigmoid(logits) - y) ** 2),
+}
+
+
 def train(loss_name, lr, start=None, epochs=1000):
     """Fit sigmoid(w0 + w1 x) with one loss; return (w0, w1) every 20 epochs."""
     torch.manual_seed(1)  # the same initial weights for every run
@@ -126,11 +133,7 @@ def train(loss_name, lr, start=None, epochs=1000):
     for epoch in range(epochs + 1):
         if epoch % 20 == 0:
             path.append((net.bias.item(), net.weight.item()))
-        logits = net(X)
-        if loss_name == "BCE":  # the logit goes in; the loss applies the sigmoid itself
-            loss = torch.nn.functional.binary_cross_entropy_with_logits(logits, y)
-        else:
-            loss = torch.mean((torch.sigmoid(logits) - y) ** 2)
+        loss = loss_of[loss_name](net(X), y)
         optimizer.zero_grad()
         loss.backward()
         optimizer.step()

@@ -11,7 +11,7 @@ PRE, END = "<pre><span></span><code>", "</code></pre>"
 def test_each_line_gets_its_indentation_and_breaks_at_the_joints_of_a_call():
     block = (
         '<span id="__span-0-1">def f(x):\n</span>'
-        '<span id="__span-0-2">    return torch.nn.functional.relu(x[0]) * 1.5\n</span>'
+        '<span id="__span-0-2">    return torch.nn.functional.binary_cross_entropy(x[0]) * 1.5\n</span>'
     )
     assert (
         code_lines.shape(PRE + block + END)
@@ -20,7 +20,8 @@ def test_each_line_gets_its_indentation_and_breaks_at_the_joints_of_a_call():
             '<span id="__span-0-1">def f(x):\n</span>'
             # The indentation is kept with the code after it: no empty first row.
             '<span id="__span-0-2" style="--indent: 4"><span class="nowrap">    </span>return '
-            "torch.<wbr>nn.<wbr>functional.<wbr>relu(<wbr>x[0]) * 1.5\n"
+            # A chain of names too long for a row breaks at its dots too.
+            "torch.<wbr>nn.<wbr>functional.<wbr>binary_cross_entropy(<wbr>x[0]) * 1.5\n"
             "</span>"
         )
         + END
@@ -61,8 +62,9 @@ def test_a_line_that_a_phone_wraps_beside_line_numbers_gets_breaks_but_never_ins
         '<span id="__span-0-2">print(<span class="s2">"predict hour(s): a.b"</span>, x.item())\n</span>'
     )
     shaped = code_lines.shape(PRE + block + END)
-    assert "step_losses.<wbr>append(<wbr>loss.<wbr>item()" in shaped  # 43 characters: it wraps
-    assert '<span class="s2">"predict hour(s): a.b"</span>' in shaped and "x.<wbr>item()" in shaped
+    # 43 characters: it wraps, after "(", not at the dot of a name as short as "loss.item".
+    assert "step_losses.append(<wbr>loss.item()" in shaped
+    assert '<span class="s2">"predict hour(s): a.b"</span>' in shaped and "x.item()" in shaped
     # A short string is kept whole: end=" " wrapped as end=" / ").
     ends = (
         '<span id="__span-0-1">print(<span class="s2">"after an epoch:"</span>, cost, '
@@ -103,3 +105,16 @@ def test_the_root_every_file_name_starts_with_is_marked_for_a_phone_to_leave_out
     assert shaped.startswith(
         '<span class="filename"><span class="file-root">snippets/</span>maths/calculus.py'
     )
+
+
+def test_a_minus_and_what_it_negates_and_a_signed_exponent_are_kept_whole():
+    """A browser breaks after a hyphen: "cost(0, -" over "h", "1e-" over "12"."""
+    block = (
+        '<span id="__span-0-1">print(cost(0, <span class="o">-</span>h), cost(<span class="o">-</span>'
+        '<span class="mi">1</span>, 0), <span class="mf">1e-12</span>, a <span class="o">-</span> b)\n</span>'
+    )
+    shaped = code_lines.shape(PRE + block + END)
+    assert '<span class="nowrap"><span class="o">-</span>h</span>' in shaped
+    assert '<span class="nowrap"><span class="o">-</span><span class="mi">1</span></span>' in shaped
+    assert '<span class="mf nowrap">1e-12</span>' in shaped
+    assert '<span class="o">-</span> b' in shaped  # a subtraction breaks at its spaces
