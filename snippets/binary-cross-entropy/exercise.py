@@ -28,7 +28,9 @@ labels = torch.bernoulli(torch.sigmoid(-1 + 5 * X))
 w0 = torch.tensor(-7.880, requires_grad=True)
 w1 = torch.tensor(-4.545, requires_grad=True)
 losses = {
-    "BCE": lambda z: torch.nn.functional.binary_cross_entropy_with_logits(z, labels),
+    "BCE": lambda z: torch.nn.functional.binary_cross_entropy_with_logits(
+        z, labels
+    ),
     "MSE": lambda z: torch.mean((torch.sigmoid(z) - labels) ** 2),
 }
 for name, loss in losses.items():

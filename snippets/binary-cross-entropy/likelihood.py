@@ -7,8 +7,8 @@ Run it with `python snippets/binary-cross-entropy/likelihood.py`.
 import torch
 
 torch.manual_seed(43052)
-# 2000 inputs on [-1, 1]; the true model: y ~ Bernoulli(sigmoid(w0 + w1 x)), with
-# w0 = -1 and w1 = 5.
+# 2000 inputs on [-1, 1]; the true model: y ~ Bernoulli(sigmoid(w0 + w1 x)),
+# with w0 = -1 and w1 = 5.
 X = torch.linspace(-1, 1, 2000).reshape(2000, 1)
 true_w0, true_w1 = -1.0, 5.0
 pi = torch.sigmoid(true_w0 + true_w1 * X)
@@ -17,9 +17,9 @@ print(f"{int(y.sum())} of {len(y)} labels are 1")
 # --8<-- [end:simulate]
 
 # --8<-- [start:likelihood]
-# The probabilities of some model, not the true ones. (Not 0.5 everywhere: there both
-# logarithms are log 0.5, and even a formula with its two terms swapped would pass the
-# check.)
+# The probabilities of some model, not the true ones. (Not 0.5 everywhere: there
+# both logarithms are log 0.5, and even a formula with its two terms swapped
+# would pass the check.)
 yhat = torch.sigmoid(0.5 + 2 * X)
 
 
@@ -27,11 +27,13 @@ def bce_formula(yhat, y):
     return -torch.mean(y * torch.log(yhat) + (1 - y) * torch.log(1 - yhat))
 
 
-# The likelihood itself: P(y_i | x_i), the probability the model gives each observed
-# label (yhat for a 1, 1 - yhat for a 0), multiplied over the data set.
+# The likelihood itself: P(y_i | x_i), the probability the model gives each
+# observed label (yhat for a 1, 1 - yhat for a 0), multiplied over the data set.
 p_label = yhat**y * (1 - yhat) ** (1 - y)
 print("likelihood, the product of 2000 of them:", p_label.prod().item())
-by_likelihood = -torch.log(p_label).mean()  # the log of a product: a sum of logs
+by_likelihood = -torch.log(
+    p_label
+).mean()  # the log of a product: a sum of logs
 by_formula = bce_formula(yhat, y)
 print(
     f"BCE {by_formula.item():.6f}   negative mean log-likelihood "
@@ -43,15 +45,17 @@ print("the same:", torch.allclose(by_formula, by_likelihood))
 # --8<-- [start:gradient]
 z = torch.tensor([-2.0, 0.5, 3.0], requires_grad=True)  # three logits
 target = torch.tensor([1.0, 0.0, 1.0])
-loss = torch.nn.functional.binary_cross_entropy_with_logits(z, target, reduction="sum")
+loss = torch.nn.functional.binary_cross_entropy_with_logits(
+    z, target, reduction="sum"
+)
 loss.backward()
 print("autograd:", z.grad)
 print("yhat - y:", torch.sigmoid(z).detach() - target)
 
 
 # The same check done by torch.autograd.gradcheck against finite differences, in
-# float64: a difference over a tiny step keeps only a few digits in float32, too few to
-# check anything.
+# float64: a difference over a tiny step keeps only a few digits in float32, too
+# few to check anything.
 def per_example(logits):
     return torch.nn.functional.binary_cross_entropy_with_logits(
         logits, target.double(), reduction="sum"
@@ -74,10 +78,12 @@ print("by hand: ", torch.stack([error.mean(), (error * X).mean()]))
 # --8<-- [end:weights]
 
 # --8<-- [start:newton]
-# Newton's method on the log-likelihood: the exact maximum-likelihood estimate. In
-# float64, as a reference answer should be, to more digits than any float32 training run
-# can reach.
-A = torch.cat([torch.ones_like(X), X], dim=1).double()  # a column of ones for w0
+# Newton's method on the log-likelihood: the exact maximum-likelihood estimate.
+# In float64, as a reference answer should be, to more digits than any float32
+# training run can reach.
+A = torch.cat(
+    [torch.ones_like(X), X], dim=1
+).double()  # a column of ones for w0
 target64 = y.double()
 w_mle = torch.zeros(2, 1, dtype=torch.float64)
 for step in range(8):
@@ -85,13 +91,15 @@ for step in range(8):
     gradient = A.T @ (p - target64) / len(A)
     hessian = (A * (p * (1 - p))).T @ A / len(A)
     w_mle = w_mle - torch.linalg.solve(hessian, gradient)
-    print(f"step {step}: w0 = {w_mle[0].item():.6f}, w1 = {w_mle[1].item():.6f}")
+    print(
+        f"step {step}: w0 = {w_mle[0].item():.6f}, w1 = {w_mle[1].item():.6f}"
+    )
 # --8<-- [end:newton]
 
 
 # --8<-- [start:mse_minimum]
-# Where is MSE lowest? Newton's method once more, now on the MSE, started at the MLE, in
-# float64 for the same reason: a reference answer, to all its digits.
+# Where is MSE lowest? Newton's method once more, now on the MSE, started at the
+# MLE, in float64 for the same reason: a reference answer, to all its digits.
 
 
 def mse_of(w):
@@ -106,14 +114,16 @@ for _ in range(6):
     )
 distance = (w_mse - w_mle.flatten()).norm().item()
 print(
-    f"lowest MSE: w0 = {w_mse[0].item():.3f}, w1 = {w_mse[1].item():.3f}, distance to "
+    f"lowest MSE: w0 = {w_mse[0].item():.3f}, w1 = {w_mse[1].item():.3f}, "
+    "distance to "
     f"the MLE {distance:.3f}"
 )
 # --8<-- [end:mse_minimum]
 
 
 # --8<-- [start:trainer]
-# Each loss of the logit: BCE's applies the sigmoid itself; MSE's is written out.
+# Each loss of the logit: BCE's applies the sigmoid itself; MSE's is written
+# out.
 loss_of = {
     "BCE": torch.nn.functional.binary_cross_entropy_with_logits,
     "MSE": lambda logits, y: torch.mean((torch.sigmoid(logits) - y) ** 2),
@@ -149,11 +159,15 @@ minimum = {"BCE": w_mle.flatten().tolist(), "MSE": w_mse.tolist()}
 
 def distance_to_minimum(name, w):
     """How far (w0, w1) is from the lowest point of its own loss."""
-    return ((w[0] - minimum[name][0]) ** 2 + (w[1] - minimum[name][1]) ** 2) ** 0.5
+    return (
+        (w[0] - minimum[name][0]) ** 2 + (w[1] - minimum[name][1]) ** 2
+    ) ** 0.5
 
 
 runs = {
-    (name, lr): train(name, lr) for lr in (0.05, 0.5, 5.0) for name in ("BCE", "MSE")
+    (name, lr): train(name, lr)
+    for lr in (0.05, 0.5, 5.0)
+    for name in ("BCE", "MSE")
 }
 print(
     f"start (seed 1): w0 = {runs['BCE', 0.05][0][0]:.3f}, w1 = "
@@ -168,26 +182,30 @@ for lr in (0.05, 0.5, 5.0):
 # --8<-- [end:compare]
 
 # --8<-- [start:bad_start]
-# A start that predicts the opposite of the data, w0 = 0 and w1 = -10, and the rate of 5
-# that took both losses to their lowest points from the start above.
+# A start that predicts the opposite of the data, w0 = 0 and w1 = -10, and the
+# rate of 5 that took both losses to their lowest points from the start above.
 for name in ("BCE", "MSE"):
     runs[name, "bad start"] = train(name, lr=5.0, start=(0.0, -10.0))
     w0, w1 = runs[name, "bad start"][-1]
     far = distance_to_minimum(name, (w0, w1))
     print(
-        f"{name} from the bad start: w0 = {w0:.3f}, w1 = {w1:.3f}, distance to its "
+        f"{name} from the bad start: w0 = {w0:.3f}, w1 = {w1:.3f}, distance to "
+        "its "
         f"lowest point {far:.3f}"
     )
 stuck = torch.mean((torch.sigmoid(w0 + w1 * X) - y) ** 2).item()
 print(
-    f"MSE there: {stuck:.4f}; answering 0 for everyone would give {int(y.sum())} / "
+    f"MSE there: {stuck:.4f}; answering 0 for everyone would give "
+    f"{int(y.sum())} / "
     f"{len(y)} = {y.mean():.4f}"
 )
 # --8<-- [end:bad_start]
 
 # --8<-- [start:edges]
 yhat = torch.tensor([0.0, 1.0, 0.0, 0.7])
-target = torch.tensor([0.0, 1.0, 1.0, 1.0])  # the third is exactly, confidently wrong
+target = torch.tensor(
+    [0.0, 1.0, 1.0, 1.0]
+)  # the third is exactly, confidently wrong
 by_hand = -(target * torch.log(yhat) + (1 - target) * torch.log(1 - yhat))
 print("formula by hand:  ", by_hand)
 print("nn.BCELoss:       ", torch.nn.BCELoss(reduction="none")(yhat, target))
@@ -195,12 +213,14 @@ print("nn.BCELoss:       ", torch.nn.BCELoss(reduction="none")(yhat, target))
 # sigmoid(-30) is 9.4e-14.
 logits = torch.tensor([-30.0, 30.0, -30.0, 0.8473])
 print(
-    "BCEWithLogitsLoss:", torch.nn.BCEWithLogitsLoss(reduction="none")(logits, target)
+    "BCEWithLogitsLoss:",
+    torch.nn.BCEWithLogitsLoss(reduction="none")(logits, target),
 )
 # --8<-- [end:edges]
 
 # --8<-- [start:order]
-# PyTorch's losses take (prediction, target). Which ones care if the two are swapped?
+# PyTorch's losses take (prediction, target). Which ones care if the two are
+# swapped?
 yhat, labels = torch.tensor([0.8, 0.3]), torch.tensor([1.0, 0.0])
 mse_loss, bce_loss = torch.nn.MSELoss(), torch.nn.BCELoss()
 print(
@@ -229,9 +249,9 @@ print(
 # --8<-- [end:entropy]
 
 # --8<-- [start:landscape]
-# A slice through both losses: w1 varies, w0 is held at its maximum-likelihood value. In
-# float64: the check below compares second differences, which float32's rounding would
-# swamp.
+# A slice through both losses: w1 varies, w0 is held at its maximum-likelihood
+# value. In float64: the check below compares second differences, which
+# float32's rounding would swamp.
 w0_mle, w1_mle = minimum["BCE"]
 w1_axis = torch.linspace(-10, 15, 251, dtype=torch.float64)
 # One row per value of w1
@@ -261,9 +281,9 @@ print(f"slope at w1 = -10: BCE {bce_slope:.3f}   MSE {mse_slope:.4f}")
 import matplotlib.pyplot as plt
 
 fig, ax = plt.subplots(num="data", figsize=(6, 3.6))
-# 2000 points as an image inside the SVG (rasterized): as vectors they would weigh
-# 300 KB. Open rings: each label stays visible on a light and a dark page, and crowded
-# ones merge into a bar.
+# 2000 points as an image inside the SVG (rasterized): as vectors they would
+# weigh 300 KB. Open rings: each label stays visible on a light and a dark page,
+# and crowded ones merge into a bar.
 ax.scatter(
     X,
     y,
@@ -275,10 +295,14 @@ ax.scatter(
     rasterized=True,
 )
 ax.plot(X, pi, "--", color="C3", label="true P(y = 1)")
-ax.set_xticks([-1, -0.5, 0, 0.5, 1])  # five labels: room between them on a phone too
+ax.set_xticks(
+    [-1, -0.5, 0, 0.5, 1]
+)  # five labels: room between them on a phone too
 ax.set_xlabel("x")
 ax.set_ylabel("label y, and P(y = 1)")
-ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=2)  # over the plot
+ax.legend(
+    loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=2
+)  # over the plot
 plt.show()
 # --8<-- [end:figure_data]
 
@@ -310,7 +334,9 @@ plt.show()
 # --8<-- [end:figure_landscape]
 
 # --8<-- [start:figure_learning]
-fig, (fair, bad) = plt.subplots(1, 2, num="learning", figsize=(7.5, 3.5), sharey=True)
+fig, (fair, bad) = plt.subplots(
+    1, 2, num="learning", figsize=(7.5, 3.5), sharey=True
+)
 epochs = range(0, 1001, 20)
 for (name, lr), colour, style in [
     (("BCE", 0.5), "C0", ":"),
@@ -319,7 +345,9 @@ for (name, lr), colour, style in [
     (("MSE", 5.0), "C1", "-"),
 ]:
     distances = [distance_to_minimum(name, w) for w in runs[name, lr]]
-    fair.plot(epochs, distances, style, color=colour, label=f"{name}, lr {lr:g}")
+    fair.plot(
+        epochs, distances, style, color=colour, label=f"{name}, lr {lr:g}"
+    )
 for name, colour in (("BCE", "C0"), ("MSE", "C1")):
     distances = [distance_to_minimum(name, w) for w in runs[name, "bad start"]]
     bad.plot(epochs, distances, color=colour, label=f"{name}, lr 5")
@@ -331,6 +359,8 @@ for ax in (fair, bad):
     ax.set_yscale("log")
     ax.set_xlabel("epoch")
     ax.legend(loc="upper right", ncols=2)
-fair.set_ylim(top=1e4)  # room above the curves for the legends (the panels share it)
+fair.set_ylim(
+    top=1e4
+)  # room above the curves for the legends (the panels share it)
 plt.show()
 # --8<-- [end:figure_learning]

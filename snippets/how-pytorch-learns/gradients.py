@@ -29,13 +29,20 @@ print("x.grad =", x.grad)
 import matplotlib.pyplot as plt
 from matplotlib.patches import FancyBboxPatch
 
-# The record autograd kept for y, read from y itself: its grad_fn and the one before it.
+# The record autograd kept for y, read from y itself: its grad_fn and the one
+# before it.
 add = y.grad_fn
 multiply = add.next_functions[0][0]
-BOXES = {  # name: (centre x, centre y, width, text), in inches; every box 0.7 tall
+# name: (centre x, centre y, width, text), in inches; every box 0.7 tall
+BOXES = {
     "x": (0.6, 2.45, 1.1, f"x = {x.item():g}"),
     "w": (0.6, 1.35, 1.1, f"w = {w.item():g}\nrequires_grad"),
-    "multiply": (2.3, 1.9, 1.3, f"w · x = {(w * x).item():g}\n{multiply.name()}"),
+    "multiply": (
+        2.3,
+        1.9,
+        1.3,
+        f"w · x = {(w * x).item():g}\n{multiply.name()}",
+    ),
     "b": (2.3, 0.55, 1.3, f"b = {b.item():g}\nrequires_grad"),
     "add": (3.95, 1.25, 1.2, f"y = {y.item():g}\n{add.name()}"),
 }
@@ -47,7 +54,9 @@ ax.axis("off")
 for cx, cy, width, text in BOXES.values():
     corner = (cx - width / 2 + 0.05, cy - 0.3)
     ax.add_patch(
-        FancyBboxPatch(corner, width - 0.1, 0.6, boxstyle="round,pad=0.05", fill=False)
+        FancyBboxPatch(
+            corner, width - 0.1, 0.6, boxstyle="round,pad=0.05", fill=False
+        )
     )
     ax.text(cx, cy, text, ha="center", va="center", fontsize=10)
 
@@ -87,7 +96,14 @@ ax.text(
     fontstyle="italic",
     fontsize=10,
 )
-ax.text(0.6, 1.84, f"x.grad = {x.grad}", ha="center", fontstyle="italic", fontsize=10)
+ax.text(
+    0.6,
+    1.84,
+    f"x.grad = {x.grad}",
+    ha="center",
+    fontstyle="italic",
+    fontsize=10,
+)
 plt.show()
 # --8<-- [end:figure_graph]
 

@@ -1,4 +1,5 @@
-"""A diagram of one pass of a training loop: predict, measure, gradients, update.
+"""A diagram of one pass of a training loop: predict, measure, gradients,
+update.
 
 Run it with `python snippets/how-pytorch-learns/loop.py`.
 """
@@ -6,8 +7,12 @@ Run it with `python snippets/how-pytorch-learns/loop.py`.
 import matplotlib.pyplot as plt
 from matplotlib.patches import FancyBboxPatch
 
-# Positions and sizes are in inches: the axes fill the figure, one data unit per inch.
-WIDTH, HEIGHT = 4.6, 2.75  # narrow enough that its text stays readable on a phone
+# Positions and sizes are in inches: the axes fill the figure, one data unit per
+# inch.
+WIDTH, HEIGHT = (
+    4.6,
+    2.75,
+)  # narrow enough that its text stays readable on a phone
 BOX_WIDTH, BOX_HEIGHT = 1.95, 0.85
 STEPS = [  # (centre x, centre y, code, what it does)
     (1.1, 2.05, "prediction = model(x)", "1. predict"),
@@ -26,13 +31,29 @@ for x, y, code, what in STEPS:
     left, bottom = x - BOX_WIDTH / 2, y - BOX_HEIGHT / 2
     ax.add_patch(
         FancyBboxPatch(
-            (left, bottom), BOX_WIDTH, BOX_HEIGHT, boxstyle="round,pad=0.04", fill=False
+            (left, bottom),
+            BOX_WIDTH,
+            BOX_HEIGHT,
+            boxstyle="round,pad=0.04",
+            fill=False,
         )
     )
-    ax.text(x, y + BOX_HEIGHT / 2 - 0.08, what, ha="center", va="top", fontsize=10)
-    ax.text(x, y - 0.1, code, ha="center", va="center", family="monospace", fontsize=9)
+    ax.text(
+        x, y + BOX_HEIGHT / 2 - 0.08, what, ha="center", va="top", fontsize=10
+    )
+    ax.text(
+        x,
+        y - 0.1,
+        code,
+        ha="center",
+        va="center",
+        family="monospace",
+        fontsize=9,
+    )
 # Each step's arrow to the next, around the square: right, down, left, up.
-for (x0, y0, *_), (x1, y1, *_) in zip(STEPS, STEPS[1:] + STEPS[:1], strict=True):
+for (x0, y0, *_), (x1, y1, *_) in zip(
+    STEPS, STEPS[1:] + STEPS[:1], strict=True
+):
     if y0 == y1:  # side by side: from one box's edge to the other's
         step = BOX_WIDTH / 2 if x1 > x0 else -BOX_WIDTH / 2
         start, end = (x0 + step, y0), (x1 - step, y1)
@@ -40,6 +61,8 @@ for (x0, y0, *_), (x1, y1, *_) in zip(STEPS, STEPS[1:] + STEPS[:1], strict=True)
         step = BOX_HEIGHT / 2 if y1 > y0 else -BOX_HEIGHT / 2
         start, end = (x0, y0 + step), (x1, y1 - step)
     ax.annotate("", xy=end, xytext=start, arrowprops=ARROW)
-ax.text(1.2, 1.27, "the next pass", va="center", fontsize=10, fontstyle="italic")
+ax.text(
+    1.2, 1.27, "the next pass", va="center", fontsize=10, fontstyle="italic"
+)
 plt.show()
 print(f"one pass in {len(STEPS)} steps")

@@ -1,4 +1,5 @@
-"""A model holds its parameters: list them, let an optimizer move them, save them.
+"""A model holds its parameters: list them, let an optimizer move them, save
+them.
 
 Run it with `python snippets/how-pytorch-learns/models.py`. It writes the file
 line.pt into the folder you run it from.
@@ -18,7 +19,9 @@ print(count, "numbers to learn")
 # --8<-- [end:parameters]
 
 # --8<-- [start:step]
-optimizer = torch.optim.SGD(model.parameters(), lr=0.01)  # the model's own tensors
+optimizer = torch.optim.SGD(
+    model.parameters(), lr=0.01
+)  # the model's own tensors
 
 x = torch.tensor([[1.0, 2.0, 3.0]])  # one example: three inputs
 y = torch.tensor([[2.0]])  # and its target

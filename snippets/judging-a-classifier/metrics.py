@@ -1,4 +1,5 @@
-"""Judging a classifier: the confusion matrix, accuracy, precision, recall and F1.
+"""Judging a classifier: the confusion matrix, accuracy, precision, recall
+and F1.
 
 Run it with `python snippets/judging-a-classifier/metrics.py`.
 """
@@ -27,13 +28,13 @@ def accuracy(c):
 
 
 def precision(c):
-    """Of the examples called positive, the share that are; 0.0 when none were."""
+    """Of the examples called positive, the share that are (0.0 if none)."""
     called = c["TP"] + c["FP"]
     return c["TP"] / called if called else 0.0
 
 
 def recall(c):
-    """Of the positive examples, the share that were found. 0.0 when there are none."""
+    """Of the positive examples, the share that were found (0.0 if none)."""
     positives = c["TP"] + c["FN"]
     return c["TP"] / positives if positives else 0.0
 
@@ -70,27 +71,31 @@ with torch.no_grad():
 c = confusion_counts(passed, y_train)
 print(c)
 print(
-    f"accuracy {accuracy(c):.3f}  precision {precision(c):.3f}  recall {recall(c):.3f} "
+    f"accuracy {accuracy(c):.3f}  precision {precision(c):.3f}  recall "
+    f"{recall(c):.3f} "
     f" F1 {f1(c):.3f}"
 )
 # --8<-- [end:students]
 
 # --8<-- [start:simulated]
-# The simulated data of the cross-entropy chapter, with the maximum-likelihood model
-# fitted to it there.
+# The simulated data of the cross-entropy chapter, with the maximum-likelihood
+# model fitted to it there.
 torch.manual_seed(43052)
 X = torch.linspace(-1, 1, 2000).reshape(2000, 1)
 y = torch.bernoulli(torch.sigmoid(-1 + 5 * X))
-w0, w1 = -1.0116, 4.8417  # found there by Newton's method, from these 2000 examples
+w0, w1 = (
+    -1.0116,
+    4.8417,
+)  # found there by Newton's method, from these 2000 examples
 
 
 def model(x):
     return torch.sigmoid(w0 + w1 * x)
 
 
-# 2000 new examples the model never saw, the held-out data: labels from the same true
-# model, at inputs drawn at random over the same interval (the training inputs were
-# evenly spaced).
+# 2000 new examples the model never saw, the held-out data: labels from the same
+# true model, at inputs drawn at random over the same interval (the training
+# inputs were evenly spaced).
 generator = torch.Generator().manual_seed(1)
 X_new = torch.rand(2000, 1, generator=generator) * 2 - 1
 y_new = torch.bernoulli(torch.sigmoid(-1 + 5 * X_new), generator=generator)
@@ -109,20 +114,23 @@ p, r = precision(c), recall(c)
 print(f"2PR / (P + R)          = {2 * p * r / (p + r):.6f}")
 print(f"2TP / (2TP + FP + FN)  = {f1(c):.6f}")
 print(
-    f"TP / (2TP + FN + FP)   = {c['TP'] / (2 * c['TP'] + c['FN'] + c['FP']):.6f}   "
+    "TP / (2TP + FN + FP)   = "
+    f"{c['TP'] / (2 * c['TP'] + c['FN'] + c['FP']):.6f}   "
     "(PyTorch 입문's form)"
 )
 # --8<-- [end:f1]
 
 # --8<-- [start:imbalanced]
-# 1000 card payments, 10 of them fraud, and a "model" that always says "not fraud".
+# 1000 card payments, 10 of them fraud, and a "model" that always says "not
+# fraud".
 fraud = torch.zeros(1000, dtype=torch.bool)
 fraud[:10] = True
 says_fraud = torch.zeros(1000, dtype=torch.bool)
 c_lazy = confusion_counts(says_fraud, fraud)
 print(c_lazy)
 print(
-    f"accuracy {accuracy(c_lazy):.3f}  precision {precision(c_lazy):.3f}  recall "
+    f"accuracy {accuracy(c_lazy):.3f}  precision {precision(c_lazy):.3f}  "
+    "recall "
     f"{recall(c_lazy):.3f}"
 )
 # --8<-- [end:imbalanced]
@@ -143,7 +151,8 @@ for name, counts in [
     ("neither", all_negative),
 ]:
     print(
-        f"{name:22s} precision {precision(counts)}  recall {recall(counts)}  F1 "
+        f"{name:22s} precision {precision(counts)}  recall {recall(counts)}  "
+        "F1 "
         f"{f1(counts)}"
     )
 # --8<-- [end:edges]
@@ -164,17 +173,29 @@ from matplotlib.colors import ListedColormap
 
 fig, ax = plt.subplots(num="confusion", figsize=(4.2, 3.6))
 grid = torch.tensor([[c["TP"], c["FN"]], [c["FP"], c["TN"]]])
-# Darker cells for larger counts, in the darker 60% of the "Blues" colours: no cell is
-# near-white, which would glare on a dark page.
-blues = ListedColormap(plt.colormaps["Blues"](torch.linspace(0.4, 1, 256).numpy()))
+# Darker cells for larger counts, in the darker 60% of the "Blues" colours: no
+# cell is near-white, which would glare on a dark page.
+blues = ListedColormap(
+    plt.colormaps["Blues"](torch.linspace(0.4, 1, 256).numpy())
+)
 image = ax.imshow(grid.numpy(), cmap=blues, vmin=0, vmax=grid.max().item())
 for (row, col), name in zip(
     [(0, 0), (0, 1), (1, 0), (1, 1)], ["TP", "FN", "FP", "TN"], strict=True
 ):
     count = grid[row, col].item()
     label = f"{name}\n{count}"
-    text_colour = "white" if image.norm(count) > 0.5 else "black"  # on dark, on light
-    ax.text(col, row, label, ha="center", va="center", color=text_colour, fontsize=11)
+    text_colour = (
+        "white" if image.norm(count) > 0.5 else "black"
+    )  # on dark, on light
+    ax.text(
+        col,
+        row,
+        label,
+        ha="center",
+        va="center",
+        color=text_colour,
+        fontsize=11,
+    )
 ax.set_xticks([0, 1], ["predicted 1", "predicted 0"])
 ax.set_yticks([0, 1], ["actual 1", "actual 0"])
 plt.show()
@@ -195,8 +216,8 @@ plt.show()
 # --8<-- [end:figures]
 
 # --8<-- [start:explorer]
-# What the page's threshold explorer shows: the held-out counts at every threshold from
-# 0 to 1.
+# What the page's threshold explorer shows: the held-out counts at every
+# threshold from 0 to 1.
 import json
 
 steps = [i / 100 for i in range(101)]

@@ -27,7 +27,9 @@ def train(lr, epochs):
 
 
 model = nn.Linear(1, 1)  # holds W (model.weight) and b (model.bias)
-nn.init.zeros_(model.weight)  # it starts from random numbers: start from 0 instead
+nn.init.zeros_(
+    model.weight
+)  # it starts from random numbers: start from 0 instead
 nn.init.zeros_(model.bias)
 optimizer = torch.optim.SGD(model.parameters(), lr=0.01)
 for _ in range(2001):  # epochs 0 to 2000, as in the chapter
@@ -57,7 +59,8 @@ for lr in (0.17, 0.19):
 # --8<-- [end:learning_rate]
 
 # --8<-- [start:explorer]
-# The numbers the page's gradient-descent stepper starts from, saved as plain JSON.
+# The numbers the page's gradient-descent stepper starts from, saved as plain
+# JSON.
 import json
 
 with open("steps.explorer.json", "w") as file:

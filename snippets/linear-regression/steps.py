@@ -40,9 +40,9 @@ print(cost)
 # --8<-- [end:cost]
 
 # --8<-- [start:gaussian]
-# Under Gaussian noise with standard deviation sigma, the negative mean log-likelihood
-# of a line is a constant plus MSE / (2 sigma^2). Checked for a line that is not the
-# best one:
+# Under Gaussian noise with standard deviation sigma, the negative mean
+# log-likelihood of a line is a constant plus MSE / (2 sigma^2). Checked for a
+# line that is not the best one:
 W_try, b_try, sigma = 1.5, 0.5, 0.8
 prediction = W_try * x_train + b_try
 nll = -torch.distributions.Normal(prediction, sigma).log_prob(y_train).mean()
@@ -65,8 +65,12 @@ db_by_hand = 2 / n * error.sum()
 
 # ... and the ones autograd finds by walking back from the cost.
 cost.backward()
-print(f"dcost/dW: by hand {dW_by_hand.item():.4f}, autograd {W.grad.item():.4f}")
-print(f"dcost/db: by hand {db_by_hand.item():.4f}, autograd {b.grad.item():.4f}")
+print(
+    f"dcost/dW: by hand {dW_by_hand.item():.4f}, autograd {W.grad.item():.4f}"
+)
+print(
+    f"dcost/db: by hand {db_by_hand.item():.4f}, autograd {b.grad.item():.4f}"
+)
 
 # One step of gradient descent by the formula, with the learning rate 0.01.
 lr = 0.01

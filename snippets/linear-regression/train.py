@@ -33,7 +33,8 @@ for epoch in range(nb_epochs + 1):
 
     if epoch % 100 == 0:
         print(
-            f"Epoch {epoch:4d}/{nb_epochs} W: {W.item():.3f}, b: {b.item():.3f} Cost: "
+            f"Epoch {epoch:4d}/{nb_epochs} W: {W.item():.3f}, b: "
+            f"{b.item():.3f} Cost: "
             f"{cost.item():.6f}"
         )
 # --8<-- [end:train]
@@ -53,12 +54,15 @@ print(
 # --8<-- [start:fit]
 import matplotlib.pyplot as plt
 
-# Every line's colour has at least 3:1 contrast against both the light page (#ffffff)
-# and the dark one (#1e2129): purple 4.3 and 3.8, pink 4.1 and 3.9, orange 3.8 and 4.3,
-# green 3.4 and 4.7, blue 4.8 and 3.3 (WCAG's minimum for lines is 3:1).
+# Every line's colour has at least 3:1 contrast against both the light page
+# (#ffffff) and the dark one (#1e2129): purple 4.3 and 3.8, pink 4.1 and 3.9,
+# orange 3.8 and 4.3, green 3.4 and 4.7, blue 4.8 and 3.3 (WCAG's minimum for
+# lines is 3:1).
 colours = {0: "#9467bd", 10: "#e7298a", 50: "#d95f02", 200: "#2ca02c"}
 fig, ax = plt.subplots(num="fit", figsize=(6, 4))
-ax.scatter(x_train.squeeze(), y_train.squeeze(), color="black", zorder=3, label="data")
+ax.scatter(
+    x_train.squeeze(), y_train.squeeze(), color="black", zorder=3, label="data"
+)
 xs = torch.linspace(0, 4, 50)
 for epoch, colour in colours.items():
     w_e, b_e, _ = history[epoch]
@@ -98,7 +102,8 @@ path_cost = [costs[e] for e in marked]
 def mse(w, b_):
     """Cost of the line w*x + b_ on the training data, for grids of w and b_."""
     return (
-        (w[..., None] * x_train.squeeze() + b_[..., None] - y_train.squeeze()) ** 2
+        (w[..., None] * x_train.squeeze() + b_[..., None] - y_train.squeeze())
+        ** 2
     ).mean(-1)
 
 
@@ -106,7 +111,9 @@ fig, (left, right) = plt.subplots(1, 2, num="landscape", figsize=(7.5, 3.8))
 ws = torch.linspace(-0.5, 4.5, 101)
 left.plot(ws, mse(ws, torch.zeros_like(ws)), label="cost(W) with b = 0")
 orange = "#d95f02"  # the path: 3.8:1 on the light page, 4.3:1 on the dark one
-left.plot(path_W, path_cost, "o", ms=3, color=orange, label="where descent went")
+left.plot(
+    path_W, path_cost, "o", ms=3, color=orange, label="where descent went"
+)
 left.set_xlabel("W")
 left.set_ylabel("cost")
 left.set_yticks([0, 10, 20, 30])  # room between the labels on a phone
@@ -121,13 +128,17 @@ contours = right.contour(
     colors="C0",
     linewidths=0.8,
 )
-# Every other outer level labelled where it crosses the line b = -0.4, to the right of
-# the valley floor: below the end of the descent path and away from it.
+# Every other outer level labelled where it crosses the line b = -0.4, to the
+# right of the valley floor: below the end of the descent path and away from it.
 ray_W = torch.linspace(2.2, 4.5, 231)
 ray_b = torch.full_like(ray_W, -0.4)
-labelled = contours.levels[6::2]  # the inner ellipses are too close together to label
+labelled = contours.levels[
+    6::2
+]  # the inner ellipses are too close together to label
 crossings = (
-    (mse(ray_W, ray_b)[None, :] - torch.as_tensor(labelled)[:, None]).abs().argmin(1)
+    (mse(ray_W, ray_b)[None, :] - torch.as_tensor(labelled)[:, None])
+    .abs()
+    .argmin(1)
 )
 right.clabel(
     contours,
@@ -140,6 +151,8 @@ right.clabel(
 right.plot(path_W, path_b, "o-", markersize=2, color=orange)
 right.set_xlabel("W")
 right.set_ylabel("b")
-right.set_yticks([-2, -1, 0, 1, 2])  # whole numbers: room between them on a phone
+right.set_yticks(
+    [-2, -1, 0, 1, 2]
+)  # whole numbers: room between them on a phone
 plt.show()
 # --8<-- [end:landscape]

@@ -1,4 +1,5 @@
-"""Diagrams of the two logistic-regression models: inputs, a linear layer, a sigmoid.
+"""Diagrams of the two logistic-regression models: inputs, a linear layer, a
+sigmoid.
 
 Run it with `python snippets/logistic-regression/diagrams.py`.
 """
@@ -6,9 +7,10 @@ Run it with `python snippets/logistic-regression/diagrams.py`.
 import matplotlib.pyplot as plt
 from matplotlib.patches import FancyBboxPatch
 
-# Positions and sizes are in inches: the axes fill the figure, one data unit per inch.
-# The model reads from the top down, its inputs above it: narrow enough for a phone's
-# screen at full size (laid out from left to right, its text was about 9 px high there).
+# Positions and sizes are in inches: the axes fill the figure, one data unit per
+# inch. The model reads from the top down, its inputs above it: narrow enough
+# for a phone's screen at full size (laid out from left to right, its text was
+# about 9 px high there).
 ARROW = {"arrowstyle": "->", "color": "black", "linewidth": 1}
 DOTTED = {"boxstyle": "round,pad=0.05", "fill": False, "linestyle": ":"}
 BOX_HEIGHT = 0.62  # room for two lines of text
@@ -17,7 +19,7 @@ CENTRE = 1.75  # of the linear layer and the sigmoid
 
 
 def box(ax, left, right, y, text):
-    """A rounded box from x = left to x = right, centred on y, with the text in it."""
+    """A rounded box from x = left to x = right, centred on y, holding text."""
     pad = 0.06  # the rounded corners are drawn this far outside the rectangle
     corner = (left + pad, y - BOX_HEIGHT / 2 + pad)
     width, height = right - left - 2 * pad, BOX_HEIGHT - 2 * pad
@@ -34,7 +36,7 @@ def arrow(ax, start, end):
 
 
 def draw_model(name, inputs, logit):
-    """The inputs at the top, then the linear layer, the sigmoid and the output."""
+    """The inputs at the top, then the linear layer, the sigmoid, the output."""
     fig = plt.figure(num=name, figsize=(WIDTH, HEIGHT))
     ax = fig.add_axes((0, 0, 1, 1))
     ax.set_xlim(0, WIDTH)
@@ -42,25 +44,38 @@ def draw_model(name, inputs, logit):
     ax.axis("off")
 
     top, linear, sigmoid = 3.1, 1.95, 0.85  # the centre lines of the three rows
-    span = 2.7 / len(inputs)  # the inputs share the width above the linear layer
+    span = 2.7 / len(
+        inputs
+    )  # the inputs share the width above the linear layer
     for i, text in enumerate(inputs):
         middle = 0.4 + span * (i + 0.5)
         box(ax, middle - span / 2 + 0.08, middle + span / 2 - 0.08, top, text)
         end = CENTRE + (middle - CENTRE) / 3  # the arrows converge on the layer
-        arrow(ax, (middle, top - BOX_HEIGHT / 2), (end, linear + BOX_HEIGHT / 2))
+        arrow(
+            ax, (middle, top - BOX_HEIGHT / 2), (end, linear + BOX_HEIGHT / 2)
+        )
     box(ax, 0.5, 3.0, linear, f"linear layer\n{logit}")
-    arrow(ax, (CENTRE, linear - BOX_HEIGHT / 2), (CENTRE, sigmoid + BOX_HEIGHT / 2))
+    arrow(
+        ax,
+        (CENTRE, linear - BOX_HEIGHT / 2),
+        (CENTRE, sigmoid + BOX_HEIGHT / 2),
+    )
     box(ax, CENTRE - 0.6, CENTRE + 0.6, sigmoid, "sigmoid\nσ(z)")
     arrow(ax, (CENTRE + 0.6, sigmoid), (3.27, sigmoid))
     ax.text(3.6, sigmoid, "ŷ =\nP(pass)", ha="center", va="center", fontsize=11)
 
-    # The model: the linear layer and the sigmoid, in a dotted border named at its foot.
+    # The model: the linear layer and the sigmoid, in a dotted border named at
+    # its foot.
     left, right, bottom, above = 0.33, 3.17, 0.2, linear + BOX_HEIGHT / 2 + 0.2
-    ax.add_patch(FancyBboxPatch((left, bottom), right - left, above - bottom, **DOTTED))
+    ax.add_patch(
+        FancyBboxPatch((left, bottom), right - left, above - bottom, **DOTTED)
+    )
     ax.text(left + 0.1, bottom + 0.1, "the model", fontsize=11)
     plt.show()
 
 
 draw_model("one-feature", ["hours x"], "z = w·x + b")
-draw_model("two-features", ["self-study x₁", "tutoring x₂"], "z = w₁x₁ + w₂x₂ + b")
+draw_model(
+    "two-features", ["self-study x₁", "tutoring x₂"], "z = w₁x₁ + w₂x₂ + b"
+)
 print("drew 2 diagrams")

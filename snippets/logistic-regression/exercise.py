@@ -49,9 +49,13 @@ print(f"largest distance from 0.5: {(p - 0.5).abs().max().item():.1e}")
 # The new student: 3 hours of self-study. On the line, x2 = m * 3 + c.
 needed = m * 3 + c
 with torch.no_grad():
-    p_new = torch.sigmoid(model(torch.tensor([[3.0, 2.0], [3.0, needed]]))).flatten()
+    p_new = torch.sigmoid(
+        model(torch.tensor([[3.0, 2.0], [3.0, needed]]))
+    ).flatten()
 print(f"with 3 h of self-study, P = 0.5 at {needed:.2f} h of tutoring")
-print(f"P(pass) at (3, 2): {p_new[0]:.3f}; at (3, {needed:.2f}): {p_new[1]:.3f}")
+print(
+    f"P(pass) at (3, 2): {p_new[0]:.3f}; at (3, {needed:.2f}): {p_new[1]:.3f}"
+)
 # --8<-- [end:boundary]
 
 # --8<-- [start:stronger]
@@ -76,7 +80,9 @@ for strength in (0.01, 0.1):
         p22, p54 = torch.sigmoid(copy(new_students)).flatten().tolist()
         n_right = right(torch.sigmoid(copy(x_train)))
     size = copy.weight.norm().item()
-    print(f"strength {strength}: size {size:.2f}, {n_right} of 6 right;", end=" ")
+    print(
+        f"strength {strength}: size {size:.2f}, {n_right} of 6 right;", end=" "
+    )
     print(f"P([2, 2]) = {p22:.3f}, P([5, 4]) = {p54:.3f}")
 # --8<-- [end:stronger]
 

@@ -1,5 +1,5 @@
-"""Pass or fail from two features, written three ways: raw tensors, nn.Sequential,
-an nn.Module class.
+"""Pass or fail from two features, written three ways: raw tensors,
+nn.Sequential, an nn.Module class.
 
 Run it with `python snippets/logistic-regression/two_features.py`.
 """
@@ -9,7 +9,8 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-# Each row is a student: [hours of self-study, hours of tutoring]; label 1 = passed.
+# Each row is a student: [hours of self-study, hours of tutoring]; label 1 =
+# passed.
 x_train = torch.tensor(
     [[1.0, 2.0], [2.0, 3.0], [3.0, 1.0], [4.0, 3.0], [5.0, 3.0], [6.0, 2.0]]
 )
@@ -74,8 +75,9 @@ print(list(model.parameters()))
 # --8<-- [end:sequential]
 
 # --8<-- [start:limit]
-# The curvature of BCE at the Sequential model's start (seed 1), as in the one-feature
-# box: the largest eigenvalue of (1/n) * sum of p(1 - p) [x1, x2, 1][x1, x2, 1]^T.
+# The curvature of BCE at the Sequential model's start (seed 1), as in the
+# one-feature box: the largest eigenvalue of (1/n) * sum of p(1 - p) [x1, x2,
+# 1][x1, x2, 1]^T.
 torch.manual_seed(1)
 start = nn.Sequential(nn.Linear(2, 1), nn.Sigmoid())
 with_ones = torch.cat([x_train, torch.ones(6, 1)], dim=1)
@@ -83,21 +85,27 @@ with torch.no_grad():
     p_start = start(x_train)
 hessian = (with_ones * (p_start * (1 - p_start))).T @ with_ones / 6
 curvature = torch.linalg.eigvalsh(hessian).max().item()
-print(f"curvature at the start: {curvature:.2f}, so lr below {2 / curvature:.2f}")
+print(
+    f"curvature at the start: {curvature:.2f}, so lr below {2 / curvature:.2f}"
+)
 # --8<-- [end:limit]
 
 
 # --8<-- [start:module]
 class LogisticModel(nn.Module):
-    """The logit of passing for each row of a batch: a weighted sum of the hours, plus a
-    bias. torch.sigmoid of it is P(pass)."""
+    """The logit of passing for each row of a batch: a weighted sum of the
+    hours, plus a bias. torch.sigmoid of it is P(pass)."""
 
     def __init__(self, n_features=2):
         super().__init__()  # sets up the bookkeeping that finds the parameters
-        self.linear = nn.Linear(n_features, 1)  # a layer made here is part of the model
+        self.linear = nn.Linear(
+            n_features, 1
+        )  # a layer made here is part of the model
 
     def forward(self, hours):
-        return self.linear(hours)  # the logit; the loss below applies the sigmoid
+        return self.linear(
+            hours
+        )  # the logit; the loss below applies the sigmoid
 
 
 torch.manual_seed(1)  # the same random start as the Sequential model
@@ -111,16 +119,24 @@ for _ in range(1001):
 
 pairs = zip(classifier.parameters(), model.parameters(), strict=True)
 difference = max((p - q).abs().max().item() for p, q in pairs)
-print(f"largest difference from the Sequential model's parameters: {difference:.1e}")
+print(
+    "largest difference from the Sequential model's parameters: "
+    f"{difference:.1e}"
+)
 with torch.no_grad():
-    print(f"accuracy {accuracy(torch.sigmoid(classifier(x_train)), y_train):.3f}")
+    print(
+        f"accuracy {accuracy(torch.sigmoid(classifier(x_train)), y_train):.3f}"
+    )
 # --8<-- [end:module]
 
 # --8<-- [start:figure]
 import matplotlib.pyplot as plt
 
 fig, ax = plt.subplots(num="boundary", figsize=(6, 4))
-for label, colour, marker, name in ((0, "C0", "o", "failed"), (1, "C1", "s", "passed")):
+for label, colour, marker, name in (
+    (0, "C0", "o", "failed"),
+    (1, "C1", "s", "passed"),
+):
     rows = y_train.flatten() == label
     ax.scatter(
         x_train[rows, 0],
@@ -146,8 +162,11 @@ def boundary(weight, bias):
 raw_line = boundary(W, b)
 ax.plot(x1, raw_line, "--", color="C7", label="raw tensors, learning rate 0.01")
 trained_line = boundary(classifier.linear.weight, classifier.linear.bias)
-ax.plot(x1, trained_line, "-", color="black", linewidth=2, label="learning rate 1")
-# Each side of the trained boundary tinted with the class the model predicts there.
+ax.plot(
+    x1, trained_line, "-", color="black", linewidth=2, label="learning rate 1"
+)
+# Each side of the trained boundary tinted with the class the model predicts
+# there.
 ax.fill_between(x1, trained_line, 0, color="C0", alpha=0.1, linewidth=0)
 ax.fill_between(x1, trained_line, 4.5, color="C1", alpha=0.1, linewidth=0)
 ax.set_xlim(0, 7)
@@ -171,8 +190,8 @@ with torch.no_grad():
 # --8<-- [end:predict]
 
 # --8<-- [start:longer]
-# Keep training two copies of the class model: one as before, one with an L2 penalty on
-# its weights, (strength / 2) * (w1^2 + w2^2), added to the loss.
+# Keep training two copies of the class model: one as before, one with an L2
+# penalty on its weights, (strength / 2) * (w1^2 + w2^2), added to the loss.
 strength = 0.01
 longer, penalised = LogisticModel(), LogisticModel()
 optimizers = {}
@@ -197,12 +216,18 @@ for epoch in range(1001, 3001):
 
 def line(model):
     """The boundary's slope (x2 per x1), and the x1 where it crosses x2 = 0."""
-    (w1, w2), b = model.linear.weight.flatten().tolist(), model.linear.bias.item()
+    (w1, w2), b = (
+        model.linear.weight.flatten().tolist(),
+        model.linear.bias.item(),
+    )
     return -w1 / w2, -b / w1
 
 
 ends = {"trained": classifier, "without": longer, "with L2": penalised}
 for name, copy in ends.items():
     slope, cross = line(copy)
-    print(f"boundary {name:7s}: slope {slope:.3f}, crosses x2 = 0 at x1 = {cross:.2f}")
+    print(
+        f"boundary {name:7s}: slope {slope:.3f}, crosses x2 = 0 at x1 = "
+        f"{cross:.2f}"
+    )
 # --8<-- [end:longer]

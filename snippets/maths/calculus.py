@@ -56,8 +56,8 @@ import torch
 
 def slope_at(function, x, h=1e-6):
     """The slope of function at x, from two points h either side of it."""
-    # float64: f(x + h) and f(x - h) agree in their first digits, and the subtraction
-    # would leave float32 (about 7 digits) almost nothing.
+    # float64: f(x + h) and f(x - h) agree in their first digits, and the
+    # subtraction would leave float32 (about 7 digits) almost nothing.
     x = torch.tensor(x, dtype=torch.float64)
     return ((function(x + h) - function(x - h)) / (2 * h)).item()
 
@@ -139,9 +139,12 @@ for _ in range(20):
     w_t = torch.tensor(path[-1][0], requires_grad=True)
     b_t = torch.tensor(path[-1][1], requires_grad=True)
     cost(w_t, b_t).backward()
-    path.append((w_t.item() - lr * w_t.grad.item(), b_t.item() - lr * b_t.grad.item()))
+    path.append(
+        (w_t.item() - lr * w_t.grad.item(), b_t.item() - lr * b_t.grad.item())
+    )
 
-# The cost at every point of a grid of (W, b): broadcasting over the two data points.
+# The cost at every point of a grid of (W, b): broadcasting over the two data
+# points.
 grid_W, grid_b = torch.meshgrid(
     torch.linspace(-0.5, 3, 200), torch.linspace(-1, 3, 200), indexing="xy"
 )
@@ -150,7 +153,9 @@ costs = torch.mean((lines - y_data) ** 2, dim=-1)
 
 fig, ax = plt.subplots(num="descent", figsize=(6, 4))
 levels = [0.25, 1, 2, 4, 8, 13]
-contours = ax.contour(grid_W, grid_b, costs, levels=levels, colors="C7", linewidths=0.8)
+contours = ax.contour(
+    grid_W, grid_b, costs, levels=levels, colors="C7", linewidths=0.8
+)
 ax.clabel(contours, fmt="%g", colors="black")  # each line's cost: 8, not 8.00
 steps_W, steps_b = [w for w, _ in path], [b for _, b in path]
 ax.plot(
@@ -161,7 +166,14 @@ ax.plot(
     markersize=3,
     label="20 steps, learning rate 0.1",
 )
-ax.plot([2], [1], "*", color="C3", markersize=12, label="lowest cost, W = 2 and b = 1")
+ax.plot(
+    [2],
+    [1],
+    "*",
+    color="C3",
+    markersize=12,
+    label="lowest cost, W = 2 and b = 1",
+)
 ax.set_xlabel("W")
 ax.set_ylabel("b")
 ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=2)

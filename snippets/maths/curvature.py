@@ -1,5 +1,5 @@
-"""Second derivatives, the Hessian of a line's mean squared error, and the largest
-learning rate that descent survives.
+"""Second derivatives, the Hessian of a line's mean squared error, and the
+largest learning rate that descent survives.
 
 Run it with `python snippets/maths/curvature.py`.
 """
@@ -13,8 +13,9 @@ def cube(x):
     return x**3  # slope 3x^2, second derivative 6x
 
 
-# How fast the slope changes: the slope just right of 2 minus the slope just left of it,
-# per step h (in float64, like every central difference on this page).
+# How fast the slope changes: the slope just right of 2 minus the slope just
+# left of it, per step h (in float64, like every central difference on this
+# page).
 x, h = torch.tensor(2.0, dtype=torch.float64), 1e-4
 right = (cube(x + h) - cube(x)) / h
 left = (cube(x) - cube(x - h)) / h

@@ -33,7 +33,10 @@ for _ in range(2001):
 # --8<-- [start:new_student]
 student = torch.tensor([[90.0, 90.0, 90.0]])
 with torch.no_grad():
-    print(f"scaled like the training data: {model((student - mean) / std).item():.1f}")
+    print(
+        "scaled like the training data: "
+        f"{model((student - mean) / std).item():.1f}"
+    )
     print(f"fed raw scores by mistake:     {model(student).item():.1f}")
 # --8<-- [end:new_student]
 
@@ -46,8 +49,8 @@ raw = [round(w, 3) for w in w_raw.tolist()]
 print("weights on raw scores:", raw, f"bias {b_raw:.2f}")
 
 X = torch.cat([x_train, torch.ones(5, 1)], dim=1)
-# In float64, as in the chapter: these columns are so alike that float32 would lose
-# digits.
+# In float64, as in the chapter: these columns are so alike that float32 would
+# lose digits.
 exact = torch.linalg.lstsq(X.double(), y_train.double()).solution.flatten()
 best = [round(w, 3) for w in exact[:3].tolist()]
 print("least squares, exact: ", best, f"bias {exact[3].item():.2f}")

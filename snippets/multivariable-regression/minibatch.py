@@ -16,7 +16,10 @@ y_train = 2 * x_train + 0.5 * torch.randn(100, 1, generator=generator)
 
 dataset = TensorDataset(x_train, y_train)  # pairs (x_i, y_i), one per student
 loader = DataLoader(
-    dataset, batch_size=10, shuffle=True, generator=torch.Generator().manual_seed(0)
+    dataset,
+    batch_size=10,
+    shuffle=True,
+    generator=torch.Generator().manual_seed(0),
 )
 x_batch, y_batch = next(iter(loader))
 print(
@@ -55,20 +58,29 @@ def train(batches, lr=0.01, epochs=20):
 # Full batch, one step per epoch; minibatches of 10, ten steps per epoch.
 full_model, full_steps, full_costs = train([(x_train, y_train)])
 mini_model, mini_steps, mini_costs = train(loader)
-for epoch in (1, 5, 20):  # after `epoch` steps of full batch, 10 * epoch of minibatches
-    print(f"after epoch {epoch:2d}: full batch {full_costs[epoch]:6.3f}", end=", ")
+for epoch in (
+    1,
+    5,
+    20,
+):  # after `epoch` steps of full batch, 10 * epoch of minibatches
+    print(
+        f"after epoch {epoch:2d}: full batch {full_costs[epoch]:6.3f}", end=", "
+    )
     print(f"minibatches {mini_costs[epoch]:.3f}")
 
 X = torch.cat([x_train, torch.ones_like(x_train)], dim=1)  # a column of ones
 best = torch.linalg.lstsq(X, y_train).solution
-print(f"lowest possible cost: {torch.mean((X @ best - y_train) ** 2).item():.3f}")
+print(
+    f"lowest possible cost: {torch.mean((X @ best - y_train) ** 2).item():.3f}"
+)
 # --8<-- [end:train]
 
 # --8<-- [start:fair]
 # The curvature of this cost sets the largest learning rate full batch can use.
 curvature = torch.linalg.eigvalsh(2 / len(X) * X.T @ X).max().item()
 print(
-    f"largest curvature {curvature:.2f}: full batch stable below lr {2 / curvature:.3f}"
+    f"largest curvature {curvature:.2f}: full batch stable below lr "
+    f"{2 / curvature:.3f}"
 )
 _, _, fast_costs = train([(x_train, y_train)], lr=0.1)
 print("full batch at lr 0.1, after epochs 1, 5 and 20:", end=" ")
@@ -80,7 +92,10 @@ print(", ".join(f"{fast_costs[epoch]:.3f}" for epoch in (1, 5, 20)))
 x_new = torch.rand(50, 1, generator=generator) * 4
 y_new = 2 * x_new + 0.5 * torch.randn(50, 1, generator=generator)
 with torch.no_grad():
-    for name, model in (("full batch", full_model), ("minibatches", mini_model)):
+    for name, model in (
+        ("full batch", full_model),
+        ("minibatches", mini_model),
+    ):
         new_cost = torch.mean((model(x_new) - y_new) ** 2).item()
         print(
             f"{name + ':':13s}cost on its 100 training students "
@@ -93,7 +108,9 @@ with torch.no_grad():
 # --8<-- [start:figure]
 import matplotlib.pyplot as plt
 
-fig, (by_step, by_epoch) = plt.subplots(1, 2, num="minibatch", figsize=(7.5, 3.5))
+fig, (by_step, by_epoch) = plt.subplots(
+    1, 2, num="minibatch", figsize=(7.5, 3.5)
+)
 by_step.plot(
     range(1, len(mini_steps) + 1),
     mini_steps,
@@ -116,7 +133,9 @@ by_step.legend(reverse=True)  # full batch first, as in the second panel
 by_epoch.plot(full_costs, "o-", markersize=3, label="full batch")
 by_epoch.plot(mini_costs, "s-", markersize=3, label="minibatches of 10")
 by_epoch.set_xlabel("epoch")
-by_epoch.set_xticks(range(0, len(full_costs), 5))  # whole epochs, not 2.5 and 7.5
+by_epoch.set_xticks(
+    range(0, len(full_costs), 5)
+)  # whole epochs, not 2.5 and 7.5
 by_epoch.set_ylabel("cost on all 100 examples")
 by_epoch.set_yscale("log")
 by_epoch.legend()

@@ -27,7 +27,9 @@ print(x_train.shape, y_train.shape)
 W = torch.tensor([[0.5], [-1.0], [2.0]])
 b = torch.tensor([3.0])
 by_matrix = x_train @ W + b  # (5, 3) @ (3, 1) -> (5, 1): every student at once
-by_hand = x_train[:, :1] * W[0] + x_train[:, 1:2] * W[1] + x_train[:, 2:] * W[2] + b
+by_hand = (
+    x_train[:, :1] * W[0] + x_train[:, 1:2] * W[1] + x_train[:, 2:] * W[2] + b
+)
 print(by_matrix.shape, torch.allclose(by_matrix, by_hand))
 # --8<-- [end:hypothesis]
 
@@ -55,7 +57,10 @@ for epoch in range(nb_epochs + 1):
 
 # --8<-- [start:predict]
 with torch.no_grad():
-    print("prediction for [73, 80, 75]:", model(torch.tensor([[73.0, 80.0, 75.0]])))
+    print(
+        "prediction for [73, 80, 75]:",
+        model(torch.tensor([[73.0, 80.0, 75.0]])),
+    )
 # --8<-- [end:predict]
 
 # --8<-- [start:slopes]
@@ -67,14 +72,16 @@ weight_slopes, bias_slope = start.weight.grad.flatten(), start.bias.grad.item()
 print("slopes of the weights:", [round(g) for g in weight_slopes.tolist()])
 ratio = weight_slopes.mean().item() / bias_slope
 print(f"slope of the bias: {bias_slope:.0f}, about 1/{ratio:.0f} of a weight's")
-# Curvature, how fast a slope changes: 2 * mean(x^2) for a weight, 2 * 1 for the bias
+# Curvature, how fast a slope changes: 2 * mean(x^2) for a weight, 2 * 1 for the
+# bias
 each = 2 * x_train.pow(2).mean(dim=0)
 print("curvature for each weight alone:", [round(c) for c in each.tolist()])
 print(f"the three together: {each.sum():.0f}; for the bias alone: 2")
 # --8<-- [end:slopes]
 
 # --8<-- [start:curvature]
-# The Hessian (2/n) X^T X, with a column of ones in X for the bias, and its eigenvalues
+# The Hessian (2/n) X^T X, with a column of ones in X for the bias, and its
+# eigenvalues
 X = torch.cat([x_train, torch.ones(len(x_train), 1)], dim=1)
 curvatures = torch.linalg.eigvalsh(2 / len(X) * X.T @ X)
 print("curvatures:", [f"{c:.4g}" for c in curvatures.tolist()])
@@ -95,7 +102,8 @@ for epoch in range(101):
 # --8<-- [end:too_fast]
 
 # --8<-- [start:creep]
-# One step at lr 1e-5 multiplies the error along each direction by 1 - lr * curvature
+# One step at lr 1e-5 multiplies the error along each direction by 1 - lr *
+# curvature
 for c in curvatures.tolist():
     left = (1 - 1e-5 * c) ** 1900  # after 1900 epochs
     print(f"curvature {c:9.4g}: {left:.4f} of the error along it left")
@@ -107,7 +115,10 @@ mean, std = x_train.mean(dim=0), x_train.std(dim=0)
 x_scaled = (x_train - mean) / std
 X_scaled = torch.cat([x_scaled, torch.ones(len(x_scaled), 1)], dim=1)
 scaled_curvatures = torch.linalg.eigvalsh(2 / 5 * X_scaled.T @ X_scaled)
-print("curvatures after scaling:", [f"{c:.4g}" for c in scaled_curvatures.tolist()])
+print(
+    "curvatures after scaling:",
+    [f"{c:.4g}" for c in scaled_curvatures.tolist()],
+)
 
 torch.manual_seed(1)
 scaled_model = nn.Linear(3, 1)
@@ -122,9 +133,9 @@ for epoch in range(nb_epochs + 1):
     if epoch in (0, 100, 500, 2000):
         print(f"scaled, lr 0.1, epoch {epoch:4d}: cost {cost.item():.6f}")
 
-# The exact least-squares answer, for reference. In float64: this matrix is badly
-# conditioned, and in float32 the last digits would depend on which CPU kernel happens
-# to run.
+# The exact least-squares answer, for reference. In float64: this matrix is
+# badly conditioned, and in float32 the last digits would depend on which CPU
+# kernel happens to run.
 X64, y64 = X.double(), y_train.double()
 best = torch.linalg.lstsq(X64, y64).solution
 print(f"lowest possible cost: {F.mse_loss(X64 @ best, y64).item():.6f}")
@@ -150,8 +161,16 @@ plt.show()
 fig, ax = plt.subplots(num="predicted", figsize=(4.5, 4.5))
 with torch.no_grad():
     ax.scatter(y_train, model(x_train), label="raw scores, 2000 epochs")
-    ax.scatter(y_train, scaled_model(x_scaled), marker="x", label="standardised")
-ax.plot([140, 200], [140, 200], color="grey", linewidth=0.8, label="perfect prediction")
+    ax.scatter(
+        y_train, scaled_model(x_scaled), marker="x", label="standardised"
+    )
+ax.plot(
+    [140, 200],
+    [140, 200],
+    color="grey",
+    linewidth=0.8,
+    label="perfect prediction",
+)
 ax.margins(0.1)
 ax.set_xlabel("actual final score")
 ax.set_ylabel("predicted final score")

@@ -28,7 +28,9 @@ def fit(x, y, degree):
 
 def mse(coefficients, x, y):
     degree = len(coefficients) - 1
-    return ((powers(x, degree) @ coefficients).squeeze(1) - y).pow(2).mean().item()
+    return (
+        ((powers(x, degree) @ coefficients).squeeze(1) - y).pow(2).mean().item()
+    )
 
 
 x_train, y_train = noisy_samples(12)
@@ -40,7 +42,10 @@ x_test, y_test = noisy_samples(40)
 for degree in (3, 9):
     columns = powers(x_train, degree)
     curvatures = torch.linalg.eigvalsh(2 / 12 * columns.T @ columns)
-    print(f"degree {degree}: curvatures from {curvatures.min().item():.2g}", end=" ")
+    print(
+        f"degree {degree}: curvatures from {curvatures.min().item():.2g}",
+        end=" ",
+    )
     print(f"to {curvatures.max().item():.2g}")
 
     # As in the multivariable chapter: x, x^2, ... are the features, and the
@@ -76,7 +81,9 @@ for name, x, y in (("12 points", x_train, y_train), ("48 points", x_48, y_48)):
 # --8<-- [end:more]
 
 # --8<-- [start:draws]
-generator = torch.Generator().manual_seed(1)  # noisy_samples draws from this one now
+generator = torch.Generator().manual_seed(
+    1
+)  # noisy_samples draws from this one now
 chosen, validation, test = [], [], []
 for _ in range(1000):
     x_train, y_train = noisy_samples(12)
@@ -90,6 +97,8 @@ for _ in range(1000):
     test.append(mse(fits[best], x_test, y_test))
 
 print(f"degree 3 chosen in {chosen.count(3)} of 1000 draws")
-print(f"the winner's validation error, on average: {sum(validation) / 1000:.4f}")
+print(
+    f"the winner's validation error, on average: {sum(validation) / 1000:.4f}"
+)
 print(f"its test error, on average:                {sum(test) / 1000:.4f}")
 # --8<-- [end:draws]

@@ -9,7 +9,7 @@ import torch
 
 
 def powers(x, degree):
-    """Columns 1, x, x^2, ..., x^degree: a polynomial is a linear model of these."""
+    """Columns 1, x, x^2, ..., x^degree: a polynomial is linear in these."""
     return torch.stack([x**k for k in range(degree + 1)], dim=1)
 
 
@@ -22,8 +22,9 @@ generator = torch.Generator().manual_seed(0)
 
 def noisy_samples(n):
     """n points of y = sin(pi x) plus noise, x uniform on [-1, 1]."""
-    # float64: a polynomial of degree 9 has columns from 1 to x^9, and least squares on
-    # columns of such different sizes loses too many digits in float32.
+    # float64: a polynomial of degree 9 has columns from 1 to x^9, and least
+    # squares on columns of such different sizes loses too many digits in
+    # float32.
     x = torch.rand(n, generator=generator, dtype=torch.float64) * 2 - 1
     noise = 0.2 * torch.randn(n, generator=generator, dtype=torch.float64)
     return x, torch.sin(torch.pi * x) + noise
@@ -42,11 +43,16 @@ curve = torch.linspace(-1, 1, 200)
 ax.plot(curve, torch.sin(torch.pi * curve), color="C7", label="the true curve")
 ax.scatter(x_val, y_val, s=14, color="C1", label="validation")
 ax.scatter(x_train, y_train, s=40, color="C0", zorder=3, label="training")
-ax.set_xticks([-1, -0.5, 0, 0.5, 1])  # five labels: room between them on a phone
+ax.set_xticks(
+    [-1, -0.5, 0, 0.5, 1]
+)  # five labels: room between them on a phone
 ax.set_xlabel("x")
 ax.set_ylabel("y")
-ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=3)  # over the plot
-plt.show()  # the test points stay out of sight, as they stay out of every choice
+ax.legend(
+    loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=3
+)  # over the plot
+# the test points stay out of sight, as they stay out of every choice
+plt.show()
 # --8<-- [end:data_figure]
 
 
@@ -67,7 +73,9 @@ def fit(x, y, degree):
 
 def mse(coefficients, x, y):
     degree = len(coefficients) - 1
-    return ((powers(x, degree) @ coefficients).squeeze(1) - y).pow(2).mean().item()
+    return (
+        ((powers(x, degree) @ coefficients).squeeze(1) - y).pow(2).mean().item()
+    )
 
 
 errors = {}
@@ -75,7 +83,10 @@ for degree in range(10):
     c = fit(x_train, y_train, degree)
     errors[degree] = (mse(c, x_train, y_train), mse(c, x_val, y_val))
     train_error, val_error = errors[degree]
-    print(f"degree {degree}: training {train_error:.4f}   validation {val_error:10.4f}")
+    print(
+        f"degree {degree}: training {train_error:.4f}   validation "
+        f"{val_error:10.4f}"
+    )
 # --8<-- [end:fit]
 
 # --8<-- [start:range]
@@ -101,7 +112,9 @@ for name, curve in (("degree 9", fitted), ("the true curve", truth)):
 # --8<-- [end:residual]
 
 # --8<-- [start:choose]
-best = min(errors, key=lambda degree: errors[degree][1])  # the lowest validation error
+best = min(
+    errors, key=lambda degree: errors[degree][1]
+)  # the lowest validation error
 test_error = mse(fit(x_train, y_train, best), x_test, y_test)
 print(f"chosen on the validation set: degree {best}")
 print(f"its test error, measured once at the end: {test_error:.4f}")
@@ -110,7 +123,9 @@ print(f"its test error, measured once at the end: {test_error:.4f}")
 # --8<-- [start:figure]
 import matplotlib.pyplot as plt
 
-fig, axes = plt.subplots(2, 2, num="fitting", figsize=(7.2, 6), layout="constrained")
+fig, axes = plt.subplots(
+    2, 2, num="fitting", figsize=(7.2, 6), layout="constrained"
+)
 axes = axes.flatten()
 grid = torch.linspace(-1, 1, 200, dtype=torch.float64)
 verdicts = {1: "underfit", 3: "about right", 9: "overfit"}
@@ -120,7 +135,9 @@ for ax, (degree, verdict) in zip(axes, verdicts.items(), strict=False):
     ax.scatter(x_val, y_val, color="C1", s=8, label="validation")
     curve = powers(grid, degree) @ fit(x_train, y_train, degree)
     ax.plot(grid, curve.squeeze(1), color="black", label="fit")
-    ax.set_xticks([-1, -0.5, 0, 0.5, 1])  # five labels: room between them on a phone
+    ax.set_xticks(
+        [-1, -0.5, 0, 0.5, 1]
+    )  # five labels: room between them on a phone
     ax.set_ylim(-2, 2)
     ax.set_title(f"degree {degree}: {verdict}")
 # One key for the three fits, above them all: in a panel it covered points.

@@ -19,7 +19,8 @@ W, b = 2.0, -3.0
 midpoint = torch.tensor(-b / W, requires_grad=True)
 torch.sigmoid(W * midpoint + b).backward()
 print(
-    f"midpoint x = -b/W = {midpoint.item()}, slope there {midpoint.grad.item()} = W/4"
+    f"midpoint x = -b/W = {midpoint.item()}, slope there "
+    f"{midpoint.grad.item()} = W/4"
 )
 # --8<-- [end:midpoint]
 
@@ -27,7 +28,9 @@ print(
 # --8<-- [start:stable]
 def stable_sigmoid(x):
     """Never takes exp of a large positive number: exp(-|x|) is at most 1."""
-    e = torch.exp(torch.where(x >= 0, -x, x))  # -|x|, written by branch (see below)
+    e = torch.exp(
+        torch.where(x >= 0, -x, x)
+    )  # -|x|, written by branch (see below)
     return torch.where(x >= 0, 1 / (1 + e), e / (1 + e))
 
 

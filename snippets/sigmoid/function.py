@@ -1,7 +1,7 @@
 """The sigmoid function: definition, properties, derivative, and float32 limits.
 
-Run it with `python snippets/sigmoid/function.py`; it prints each check and shows
-two figures.
+Run it with `python snippets/sigmoid/function.py`; it prints each check and
+shows two figures.
 """
 
 # --8<-- [start:definition]
@@ -19,20 +19,24 @@ print(torch.sigmoid(x))
 # --8<-- [end:definition]
 
 # --8<-- [start:properties]
-# In float64: the checks below must see differences far smaller than float32 can show.
+# In float64: the checks below must see differences far smaller than float32 can
+# show.
 xs = torch.linspace(-10, 10, 2001, dtype=torch.float64)
 s = torch.sigmoid(xs)
 print("increasing:", bool((s.diff() > 0).all()))
 asymmetry = (torch.sigmoid(-xs) - (1 - s)).abs().max().item()
 print("symmetric, max |s(-x) - (1 - s(x))|:", asymmetry)
 
-# Between 0 and 1 on paper. In a computer, 1 + e^-x rounds to exactly 1 once e^-x is
-# small enough, and then σ(x) = 1 / 1 = 1.
+# Between 0 and 1 on paper. In a computer, 1 + e^-x rounds to exactly 1 once
+# e^-x is small enough, and then σ(x) = 1 / 1 = 1.
 for dtype in (torch.float32, torch.float64):
     x = torch.arange(0, 40, 0.01, dtype=dtype)
     first = x[torch.sigmoid(x) == 1][0].item()
     sum_is_1 = x[1 + torch.exp(-x) == 1][0].item()
-    print(f"{dtype}: σ(x) = 1.0 from x = {first:.2f}, 1 + e^-x = 1 from {sum_is_1:.2f}")
+    print(
+        f"{dtype}: σ(x) = 1.0 from x = {first:.2f}, 1 + e^-x = 1 from "
+        f"{sum_is_1:.2f}"
+    )
 # --8<-- [end:properties]
 
 # --8<-- [start:derivative]
@@ -44,25 +48,28 @@ by_autograd = xs.grad
 xs = xs.detach()
 by_formula = torch.sigmoid(xs) * (1 - torch.sigmoid(xs))
 
-# A finite difference knows neither: how much σ changes over a tiny step each way, per
-# unit of x.
+# A finite difference knows neither: how much σ changes over a tiny step each
+# way, per unit of x.
 h = 1e-5
 by_difference = (torch.sigmoid(xs + h) - torch.sigmoid(xs - h)) / (2 * h)
 off_difference = (by_autograd - by_difference).abs().max().item()
 print("max |autograd - finite difference|:", off_difference)
-# Not a check: autograd computes s(1 - s) itself, so this is the same computation twice.
+# Not a check: autograd computes s(1 - s) itself, so this is the same
+# computation twice.
 same = (by_autograd - by_formula).abs().max().item()
 print("max |autograd - s(1 - s)|, the same computation:", same)
 smallest, at_0 = by_autograd.min().item(), by_autograd[1000].item()
 print("smallest slope:", smallest, " slope at 0:", at_0)
 
-# The second derivative is the slope of the slope: a finite difference of the autograd
-# slopes, at each point of the grid but the two ends.
+# The second derivative is the slope of the slope: a finite difference of the
+# autograd slopes, at each point of the grid but the two ends.
 inner = xs[1:-1]
 second = (by_autograd[2:] - by_autograd[:-2]) / (xs[2:] - xs[:-2])
 for name, where in (("upwards", second > 0), ("downwards", second < 0)):
     first, last = inner[where].min(), inner[where].max()
-    print(f"bends {name} at {where.sum()} points, x = {first:.2f} to {last:.2f}")
+    print(
+        f"bends {name} at {where.sum()} points, x = {first:.2f} to {last:.2f}"
+    )
 # --8<-- [end:derivative]
 
 # --8<-- [start:figure]
@@ -70,7 +77,11 @@ import matplotlib.pyplot as plt
 
 fig, ax = plt.subplots(num="sigmoid", figsize=(6, 3.6))
 ax.plot(xs, torch.sigmoid(xs), label="σ(x)")
-ax.plot(xs, torch.sigmoid(xs) * (1 - torch.sigmoid(xs)), label="σ′(x) = σ(x)(1 − σ(x))")
+ax.plot(
+    xs,
+    torch.sigmoid(xs) * (1 - torch.sigmoid(xs)),
+    label="σ′(x) = σ(x)(1 − σ(x))",
+)
 ax.axhline(0.5, color="grey", linewidth=0.6, linestyle=":")
 ax.axvline(0, color="grey", linewidth=0.6, linestyle=":")
 ax.set_xlabel("x")
@@ -79,17 +90,22 @@ plt.show()
 # --8<-- [end:figure]
 
 # --8<-- [start:shape]
-fig, (steep, shift) = plt.subplots(1, 2, num="shape", figsize=(7.5, 3.5), sharey=True)
+fig, (steep, shift) = plt.subplots(
+    1, 2, num="shape", figsize=(7.5, 3.5), sharey=True
+)
 x_axis = torch.linspace(-6, 6, 241)
-# A dash for each curve as well as a colour: told apart without telling red from green.
+# A dash for each curve as well as a colour: told apart without telling red from
+# green.
 for W, dashes in zip((0.5, 1, 2, 5), (":", "-.", "--", "-"), strict=True):
     steep.plot(x_axis, torch.sigmoid(W * x_axis), dashes, label=f"W = {W}")
 steep.set_title("σ(Wx): W sets the steepness")
 steep.set_ylabel("σ(Wx)")
 for b in (-2, 0, 2):
-    # "−2" with a minus sign, as the axes write their ticks; f"{b}" would give "-2" with
-    # a hyphen.
-    shift.plot(x_axis, torch.sigmoid(x_axis + b), label=f"b = {b}".replace("-", "−"))
+    # "−2" with a minus sign, as the axes write their ticks; f"{b}" would give
+    # "-2" with a hyphen.
+    shift.plot(
+        x_axis, torch.sigmoid(x_axis + b), label=f"b = {b}".replace("-", "−")
+    )
 shift.set_title("σ(x + b): b shifts the curve")
 shift.set_ylabel("σ(x + b)")
 # Sharey hides the right panel's tick labels; its y label needs them

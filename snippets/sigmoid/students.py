@@ -25,6 +25,7 @@ import json
 
 with open("students.explorer.json", "w") as file:
     json.dump(
-        {"hours": hours.tolist(), "passed": passed.tolist(), "w": W, "b": b}, file
+        {"hours": hours.tolist(), "passed": passed.tolist(), "w": W, "b": b},
+        file,
     )
 # --8<-- [end:explorer]

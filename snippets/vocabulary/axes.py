@@ -8,15 +8,24 @@ Run it with `python snippets/vocabulary/axes.py`.
 import matplotlib.pyplot as plt
 from matplotlib.patches import Rectangle
 
-BATCH, HEIGHT, WIDTH = 2, 3, 4  # rows of pixels come before columns, as in a matrix
+BATCH, HEIGHT, WIDTH = (
+    2,
+    3,
+    4,
+)  # rows of pixels come before columns, as in a matrix
 
 fig, ax = plt.subplots(num="axes", figsize=(6, 3.4))
 for sample in reversed(range(BATCH)):
-    dx, dy = 0.9 * sample, 0.7 * sample  # later samples sit behind, up and to the right
+    dx, dy = (
+        0.9 * sample,
+        0.7 * sample,
+    )  # later samples sit behind, up and to the right
     shade = ("C0", "C9")[sample]
     for row in range(HEIGHT):
         for col in range(WIDTH):
-            top = HEIGHT - 1 - row  # row 0 is drawn at the top, as an image is stored
+            top = (
+                HEIGHT - 1 - row
+            )  # row 0 is drawn at the top, as an image is stored
             ax.add_patch(
                 Rectangle(
                     (col + dx, top + dy),
@@ -41,7 +50,14 @@ ax.annotate(
     xytext=(-0.35, HEIGHT),
     arrowprops={"arrowstyle": "->", "color": "black"},
 )
-ax.text(-0.6, HEIGHT / 2, "height: rows\n(dim 1)", ha="right", va="center", fontsize=10)
+ax.text(
+    -0.6,
+    HEIGHT / 2,
+    "height: rows\n(dim 1)",
+    ha="right",
+    va="center",
+    fontsize=10,
+)
 ax.annotate(
     "",
     xy=(1.5, HEIGHT + 0.95),
@@ -55,6 +71,7 @@ ax.set_aspect("equal")
 ax.axis("off")
 plt.show()
 print(
-    f"a tensor of shape ({BATCH}, {HEIGHT}, {WIDTH}) holds {BATCH * HEIGHT * WIDTH} "
+    f"a tensor of shape ({BATCH}, {HEIGHT}, {WIDTH}) holds "
+    f"{BATCH * HEIGHT * WIDTH} "
     "numbers"
 )

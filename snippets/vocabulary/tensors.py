@@ -24,8 +24,8 @@ for name, t in [
 table = torch.arange(15.0).reshape(3, 5)
 print(table.shape, "-> one example:", table[0])
 
-# A batch of 2 small greyscale images (1 channel), each 3 pixels high and 4 wide: (N, C,
-# H, W).
+# A batch of 2 small greyscale images (1 channel), each 3 pixels high and 4
+# wide: (N, C, H, W).
 images = torch.zeros(2, 1, 3, 4)
 print(images.shape, "-> one image:", images[0].shape)
 print("its grid of pixels:", images[0, 0].shape)
@@ -44,10 +44,16 @@ print(
     "->",
     t.unsqueeze(1).shape,
 )
-print("flatten:", table.flatten(), table.flatten().shape)  # any shape to one flat axis
+print(
+    "flatten:", table.flatten(), table.flatten().shape
+)  # any shape to one flat axis
 print("cat, stack:", torch.cat([t, t]).shape, torch.stack([t, t]).shape)
-print("column 0:", table[:, 0], table[:, :1].shape)  # the same, kept as a column
-print("sums:", table.sum(dim=0), table.sum(dim=1))  # down each column; along each row
+print(
+    "column 0:", table[:, 0], table[:, :1].shape
+)  # the same, kept as a column
+print(
+    "sums:", table.sum(dim=0), table.sum(dim=1)
+)  # down each column; along each row
 print("mask:", t[t > 2.5])  # a mask of True and False keeps the True entries
 # --8<-- [end:toolkit]
 
@@ -64,7 +70,9 @@ print(torch.rand(3, generator=generator))
 # --8<-- [start:split]
 torch.manual_seed(0)
 data = torch.arange(100)  # stand-ins for 100 examples
-order = torch.randperm(len(data))  # shuffle first, so each part is a fair sample
+order = torch.randperm(
+    len(data)
+)  # shuffle first, so each part is a fair sample
 train, validation, test = data[order[:60]], data[order[60:80]], data[order[80:]]
 print(len(train), len(validation), len(test))
 print("the first examples of the test set:", test[:5].tolist())
@@ -74,27 +82,40 @@ print("the first examples of the test set:", test[:5].tolist())
 import matplotlib.pyplot as plt
 
 parts = {"training": train, "validation": validation, "test": test}
-part_of = torch.empty(len(data), dtype=torch.long)  # each example's part: 0, 1 or 2
+part_of = torch.empty(
+    len(data), dtype=torch.long
+)  # each example's part: 0, 1 or 2
 for number, members in enumerate(parts.values()):
     part_of[members] = number
 colours = ["C0", "C1", "C2"]
 fig, (sliced, spread) = plt.subplots(
     2, 1, num="split", figsize=(4.6, 2.6), layout="constrained"
 )
-# Above: the shuffled order, cut into three slices. Below: the same examples in their
-# original order, each in the colour of the part it went to. (Each bar's edge in its own
-# colour: no pale seams between neighbours.)
+# Above: the shuffled order, cut into three slices. Below: the same examples in
+# their original order, each in the colour of the part it went to. (Each bar's
+# edge in its own colour: no pale seams between neighbours.)
 for ax, colour_of in ((sliced, part_of[order]), (spread, part_of)):
     shades = [colours[p] for p in colour_of]
-    ax.bar(range(len(data)), 1, width=1, color=shades, edgecolor=shades, linewidth=0.6)
+    ax.bar(
+        range(len(data)),
+        1,
+        width=1,
+        color=shades,
+        edgecolor=shades,
+        linewidth=0.6,
+    )
     ax.set_xlim(-0.5, len(data) - 0.5)
     ax.axis("off")
 start = 0
 for name, members in parts.items():
     label = (
-        f"{name}: {len(members)}" if len(members) > 30 else f"{name}\n{len(members)}"
+        f"{name}: {len(members)}"
+        if len(members) > 30
+        else f"{name}\n{len(members)}"
     )
-    sliced.text(start + len(members) / 2 - 0.5, -0.08, label, ha="center", va="top")
+    sliced.text(
+        start + len(members) / 2 - 0.5, -0.08, label, ha="center", va="top"
+    )
     start += len(members)
 sliced.set_title("the shuffled order, sliced", loc="left")
 spread.set_title("the same examples in their original order", loc="left")
@@ -106,7 +127,8 @@ plt.show()
 cost = torch.tensor([1.0, 4.0, 16.0]).mean()
 print(cost, "->", cost.item())
 
-# .detach(): the same numbers, cut off from the record autograd keeps for gradients.
+# .detach(): the same numbers, cut off from the record autograd keeps for
+# gradients.
 W = torch.tensor(2.0, requires_grad=True)
 doubled = W * 2
 print(doubled, "->", doubled.detach())
@@ -115,5 +137,7 @@ print(doubled, "->", doubled.detach())
 hours = torch.tensor([[1.0], [2.0], [3.0]])  # shape (3, 1)
 weight, bias = torch.tensor([2.0]), torch.tensor([0.5])  # shape (1,)
 print((hours * weight + bias).shape, (hours * weight + bias).flatten())
-print((hours + torch.tensor([10.0, 20.0])).shape)  # (3, 1) with (2,): a (3, 2) table
+print(
+    (hours + torch.tensor([10.0, 20.0])).shape
+)  # (3, 1) with (2,): a (3, 2) table
 # --8<-- [end:basics]

@@ -26,7 +26,9 @@ for k, marker in zip(range(3), "os^", strict=True):
     ax.scatter(*points.T, color=f"C{k}", marker=marker, label=f"class {k}")
 ax.set_xlabel("first feature")
 ax.set_ylabel("second feature")
-ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=3)  # over the plot
+ax.legend(
+    loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=3
+)  # over the plot
 plt.show()
 # --8<-- [end:data_figure]
 
@@ -79,9 +81,11 @@ for epoch in range(1001):
 # --8<-- [end:train]
 
 # --8<-- [start:predict]
-# Held out: 20 new points around each centre, drawn after the training points, never
-# trained on.
-x_held = torch.cat([c + 0.9 * torch.randn(20, 2, generator=generator) for c in centres])
+# Held out: 20 new points around each centre, drawn after the training points,
+# never trained on.
+x_held = torch.cat(
+    [c + 0.9 * torch.randn(20, 2, generator=generator) for c in centres]
+)
 y_held = torch.arange(3).repeat_interleave(20)
 new_points = torch.tensor([[1.0, 1.0], [4.0, 1.5], [2.5, 2.2]])
 with torch.no_grad():

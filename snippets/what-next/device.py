@@ -47,5 +47,7 @@ with torch.no_grad():
     predicted = model(x_held.to(device)).argmax(dim=1)
 predicted = predicted.cpu().numpy()  # NumPy and matplotlib need the CPU
 right = (predicted == y_held.numpy()).mean()
-print(type(predicted).__name__, predicted[:10], f"held-out accuracy {right:.3f}")
+print(
+    type(predicted).__name__, predicted[:10], f"held-out accuracy {right:.3f}"
+)
 # --8<-- [end:back]

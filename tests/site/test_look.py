@@ -424,7 +424,7 @@ COLUMN = """() => {
 @pytest.mark.parametrize("path", sweep(PAGES, SPECIMEN))
 def test_one_column_one_centre_line_at_desktop_width(visited, path, scheme):
     """Running text, code, output, boxes, tables and formulas share the text's edges; a figure
-    sits on the text's centre line. About 100 characters of text, 88 of code, a line."""
+    sits on the text's centre line. About 100 characters of text, 80 of code, a line."""
     page = visited(path, scheme).page
     column = page.evaluate(COLUMN)
     left, right = column["text"]
