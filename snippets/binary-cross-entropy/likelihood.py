@@ -51,8 +51,10 @@ loss = torch.nn.functional.binary_cross_entropy_with_logits(
 loss.backward()
 print("autograd:", z.grad)
 print("yhat - y:", torch.sigmoid(z).detach() - target)
+# --8<-- [end:gradient]
 
 
+# --8<-- [start:gradcheck]
 # The same check done by torch.autograd.gradcheck against finite differences, in
 # float64: a difference over a tiny step keeps only a few digits in float32, too
 # few to check anything.
@@ -66,7 +68,7 @@ print(
     "gradcheck:",
     torch.autograd.gradcheck(per_example, z.detach().double().requires_grad_()),
 )
-# --8<-- [end:gradient]
+# --8<-- [end:gradcheck]
 
 # --8<-- [start:weights]
 w = torch.tensor([0.3, -0.2], requires_grad=True)  # (w0, w1)

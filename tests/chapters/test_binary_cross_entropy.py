@@ -80,11 +80,9 @@ def test_convexity_the_hessian_is_positive_semidefinite(chapter):
 
 
 def test_gradient_is_prediction_minus_label(rendered):
-    autograd, by_hand, gradcheck = section_output(
-        rendered, "binary-cross-entropy/likelihood", "gradient"
-    ).splitlines()
+    autograd, by_hand = section_output(rendered, "binary-cross-entropy/likelihood", "gradient").splitlines()
     assert numbers(autograd) == numbers(by_hand) == [-0.8808, 0.6225, -0.0474]
-    assert gradcheck == "gradcheck: True"
+    assert section_output(rendered, "binary-cross-entropy/likelihood", "gradcheck") == "gradcheck: True\n"
     autograd, by_hand = section_output(rendered, "binary-cross-entropy/likelihood", "weights").splitlines()
     assert numbers(autograd) == numbers(by_hand)
 
