@@ -211,6 +211,7 @@ sweep.legend()
 curve.plot(rs, ps, "o-", markersize=3)
 curve.set_xlabel("recall")
 curve.set_ylabel("precision")
+sweep.set_title("against the threshold")
 curve.set_title("precision-recall curve")
 plt.show()
 # --8<-- [end:figures]
