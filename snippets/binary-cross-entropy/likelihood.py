@@ -205,9 +205,8 @@ print(
 
 # --8<-- [start:edges]
 yhat = torch.tensor([0.0, 1.0, 0.0, 0.7])
-target = torch.tensor(
-    [0.0, 1.0, 1.0, 1.0]
-)  # the third is exactly, confidently wrong
+# the third is exactly, confidently wrong
+target = torch.tensor([0.0, 1.0, 1.0, 1.0])
 by_hand = -(target * torch.log(yhat) + (1 - target) * torch.log(1 - yhat))
 print("formula by hand:  ", by_hand)
 print("nn.BCELoss:       ", torch.nn.BCELoss(reduction="none")(yhat, target))
@@ -297,14 +296,12 @@ ax.scatter(
     rasterized=True,
 )
 ax.plot(X, pi, "--", color="C3", label="true P(y = 1)")
-ax.set_xticks(
-    [-1, -0.5, 0, 0.5, 1]
-)  # five labels: room between them on a phone too
+# five labels: room between them on a phone too
+ax.set_xticks([-1, -0.5, 0, 0.5, 1])
 ax.set_xlabel("x")
 ax.set_ylabel("label y, and P(y = 1)")
-ax.legend(
-    loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=2
-)  # over the plot
+# over the plot
+ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=2)
 plt.show()
 # --8<-- [end:figure_data]
 
@@ -361,8 +358,7 @@ for ax in (fair, bad):
     ax.set_yscale("log")
     ax.set_xlabel("epoch")
     ax.legend(loc="upper right", ncols=2)
-fair.set_ylim(
-    top=1e4
-)  # room above the curves for the legends (the panels share it)
+# room above the curves for the legends (the panels share it)
+fair.set_ylim(top=1e4)
 plt.show()
 # --8<-- [end:figure_learning]

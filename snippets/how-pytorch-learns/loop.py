@@ -9,10 +9,8 @@ from matplotlib.patches import FancyBboxPatch
 
 # Positions and sizes are in inches: the axes fill the figure, one data unit per
 # inch.
-WIDTH, HEIGHT = (
-    4.6,
-    2.75,
-)  # narrow enough that its text stays readable on a phone
+# narrow enough that its text stays readable on a phone
+WIDTH, HEIGHT = (4.6, 2.75)
 BOX_WIDTH, BOX_HEIGHT = 1.95, 0.85
 STEPS = [  # (centre x, centre y, code, what it does)
     (1.1, 2.05, "prediction = model(x)", "1. predict"),

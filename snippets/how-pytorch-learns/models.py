@@ -19,9 +19,8 @@ print(count, "numbers to learn")
 # --8<-- [end:parameters]
 
 # --8<-- [start:step]
-optimizer = torch.optim.SGD(
-    model.parameters(), lr=0.01
-)  # the model's own tensors
+# the model's own tensors
+optimizer = torch.optim.SGD(model.parameters(), lr=0.01)
 
 x = torch.tensor([[1.0, 2.0, 3.0]])  # one example: three inputs
 y = torch.tensor([[2.0]])  # and its target

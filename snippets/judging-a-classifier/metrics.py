@@ -83,10 +83,8 @@ print(
 torch.manual_seed(43052)
 X = torch.linspace(-1, 1, 2000).reshape(2000, 1)
 y = torch.bernoulli(torch.sigmoid(-1 + 5 * X))
-w0, w1 = (
-    -1.0116,
-    4.8417,
-)  # found there by Newton's method, from these 2000 examples
+# found there by Newton's method, from these 2000 examples
+w0, w1 = (-1.0116, 4.8417)
 
 
 def model(x):
@@ -184,9 +182,8 @@ for (row, col), name in zip(
 ):
     count = grid[row, col].item()
     label = f"{name}\n{count}"
-    text_colour = (
-        "white" if image.norm(count) > 0.5 else "black"
-    )  # on dark, on light
+    # on dark, on light
+    text_colour = "white" if image.norm(count) > 0.5 else "black"
     ax.text(
         col,
         row,

@@ -27,9 +27,8 @@ def train(lr, epochs):
 
 
 model = nn.Linear(1, 1)  # holds W (model.weight) and b (model.bias)
-nn.init.zeros_(
-    model.weight
-)  # it starts from random numbers: start from 0 instead
+# it starts from random numbers: start from 0 instead
+nn.init.zeros_(model.weight)
 nn.init.zeros_(model.bias)
 optimizer = torch.optim.SGD(model.parameters(), lr=0.01)
 for _ in range(2001):  # epochs 0 to 2000, as in the chapter

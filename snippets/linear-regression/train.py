@@ -72,9 +72,8 @@ ax.plot(xs, final, color="#1f77b4", linewidth=2, label=f"epoch {nb_epochs}")
 ax.set_xticks(range(5))  # whole hours: room between the labels on a phone
 ax.set_xlabel("hours studied")
 ax.set_ylabel("score")
-ax.legend(
-    loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=3
-)  # over the plot, off the data
+# over the plot, off the data
+ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=3)
 plt.show()
 # --8<-- [end:fit]
 
@@ -132,9 +131,8 @@ contours = right.contour(
 # right of the valley floor: below the end of the descent path and away from it.
 ray_W = torch.linspace(2.2, 4.5, 231)
 ray_b = torch.full_like(ray_W, -0.4)
-labelled = contours.levels[
-    6::2
-]  # the inner ellipses are too close together to label
+# the inner ellipses are too close together to label
+labelled = contours.levels[6::2]
 crossings = (
     (mse(ray_W, ray_b)[None, :] - torch.as_tensor(labelled)[:, None])
     .abs()
@@ -151,8 +149,7 @@ right.clabel(
 right.plot(path_W, path_b, "o-", markersize=2, color=orange)
 right.set_xlabel("W")
 right.set_ylabel("b")
-right.set_yticks(
-    [-2, -1, 0, 1, 2]
-)  # whole numbers: room between them on a phone
+# whole numbers: room between them on a phone
+right.set_yticks([-2, -1, 0, 1, 2])
 plt.show()
 # --8<-- [end:landscape]

@@ -44,9 +44,8 @@ def draw_model(name, inputs, logit):
     ax.axis("off")
 
     top, linear, sigmoid = 3.1, 1.95, 0.85  # the centre lines of the three rows
-    span = 2.7 / len(
-        inputs
-    )  # the inputs share the width above the linear layer
+    # the inputs share the width above the linear layer
+    span = 2.7 / len(inputs)
     for i, text in enumerate(inputs):
         middle = 0.4 + span * (i + 0.5)
         box(ax, middle - span / 2 + 0.08, middle + span / 2 - 0.08, top, text)

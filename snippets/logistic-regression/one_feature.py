@@ -21,14 +21,12 @@ class PassFail(torch.nn.Module):
 # --8<-- [end:model]
 
 # --8<-- [start:train]
-torch.manual_seed(
-    0
-)  # the original sets no seed; this makes the page reproducible
+# the original sets no seed; this makes the page reproducible
+torch.manual_seed(0)
 
 x_data = torch.tensor([[1.0], [2.0], [3.0], [4.0]])  # hours studied
-y_data = torch.tensor(
-    [[0.0], [0.0], [1.0], [1.0]]
-)  # failed, failed, passed, passed
+# failed, failed, passed, passed
+y_data = torch.tensor([[0.0], [0.0], [1.0], [1.0]])
 
 model = PassFail()
 criterion = torch.nn.BCELoss()

@@ -98,14 +98,12 @@ class LogisticModel(nn.Module):
 
     def __init__(self, n_features=2):
         super().__init__()  # sets up the bookkeeping that finds the parameters
-        self.linear = nn.Linear(
-            n_features, 1
-        )  # a layer made here is part of the model
+        # a layer made here is part of the model
+        self.linear = nn.Linear(n_features, 1)
 
     def forward(self, hours):
-        return self.linear(
-            hours
-        )  # the logit; the loss below applies the sigmoid
+        # the logit; the loss below applies the sigmoid
+        return self.linear(hours)
 
 
 torch.manual_seed(1)  # the same random start as the Sequential model

@@ -63,8 +63,7 @@ for outcome, colour, marker, name in (
     )
 ax.set_xlabel("hours studied")
 ax.set_ylabel("pass (1) or fail (0)")
-ax.legend(
-    loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=2
-)  # over the plot, off the line
+# over the plot, off the line
+ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=2)
 plt.show()
 # --8<-- [end:figure]

@@ -133,9 +133,8 @@ by_step.legend(reverse=True)  # full batch first, as in the second panel
 by_epoch.plot(full_costs, "o-", markersize=3, label="full batch")
 by_epoch.plot(mini_costs, "s-", markersize=3, label="minibatches of 10")
 by_epoch.set_xlabel("epoch")
-by_epoch.set_xticks(
-    range(0, len(full_costs), 5)
-)  # whole epochs, not 2.5 and 7.5
+# whole epochs, not 2.5 and 7.5
+by_epoch.set_xticks(range(0, len(full_costs), 5))
 by_epoch.set_ylabel("cost on all 100 examples")
 by_epoch.set_yscale("log")
 by_epoch.legend()

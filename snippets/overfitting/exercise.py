@@ -81,9 +81,8 @@ for name, x, y in (("12 points", x_train, y_train), ("48 points", x_48, y_48)):
 # --8<-- [end:more]
 
 # --8<-- [start:draws]
-generator = torch.Generator().manual_seed(
-    1
-)  # noisy_samples draws from this one now
+# noisy_samples draws from this one now
+generator = torch.Generator().manual_seed(1)
 chosen, validation, test = [], [], []
 for _ in range(1000):
     x_train, y_train = noisy_samples(12)

@@ -43,14 +43,12 @@ curve = torch.linspace(-1, 1, 200)
 ax.plot(curve, torch.sin(torch.pi * curve), color="C7", label="the true curve")
 ax.scatter(x_val, y_val, s=14, color="C1", label="validation")
 ax.scatter(x_train, y_train, s=40, color="C0", zorder=3, label="training")
-ax.set_xticks(
-    [-1, -0.5, 0, 0.5, 1]
-)  # five labels: room between them on a phone
+# five labels: room between them on a phone
+ax.set_xticks([-1, -0.5, 0, 0.5, 1])
 ax.set_xlabel("x")
 ax.set_ylabel("y")
-ax.legend(
-    loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=3
-)  # over the plot
+# over the plot
+ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=3)
 # the test points stay out of sight, as they stay out of every choice
 plt.show()
 # --8<-- [end:data_figure]
@@ -112,9 +110,8 @@ for name, curve in (("degree 9", fitted), ("the true curve", truth)):
 # --8<-- [end:residual]
 
 # --8<-- [start:choose]
-best = min(
-    errors, key=lambda degree: errors[degree][1]
-)  # the lowest validation error
+# the lowest validation error
+best = min(errors, key=lambda degree: errors[degree][1])
 test_error = mse(fit(x_train, y_train, best), x_test, y_test)
 print(f"chosen on the validation set: degree {best}")
 print(f"its test error, measured once at the end: {test_error:.4f}")
@@ -135,9 +132,8 @@ for ax, (degree, verdict) in zip(axes, verdicts.items(), strict=False):
     ax.scatter(x_val, y_val, color="C1", s=8, label="validation")
     curve = powers(grid, degree) @ fit(x_train, y_train, degree)
     ax.plot(grid, curve.squeeze(1), color="black", label="fit")
-    ax.set_xticks(
-        [-1, -0.5, 0, 0.5, 1]
-    )  # five labels: room between them on a phone
+    # five labels: room between them on a phone
+    ax.set_xticks([-1, -0.5, 0, 0.5, 1])
     ax.set_ylim(-2, 2)
     ax.set_title(f"degree {degree}: {verdict}")
 # One key for the three fits, above them all: in a panel it covered points.

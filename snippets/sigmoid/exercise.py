@@ -28,9 +28,8 @@ print(
 # --8<-- [start:stable]
 def stable_sigmoid(x):
     """Never takes exp of a large positive number: exp(-|x|) is at most 1."""
-    e = torch.exp(
-        torch.where(x >= 0, -x, x)
-    )  # -|x|, written by branch (see below)
+    # -|x|, written by branch (see below)
+    e = torch.exp(torch.where(x >= 0, -x, x))
     return torch.where(x >= 0, 1 / (1 + e), e / (1 + e))
 
 

@@ -8,24 +8,18 @@ Run it with `python snippets/vocabulary/axes.py`.
 import matplotlib.pyplot as plt
 from matplotlib.patches import Rectangle
 
-BATCH, HEIGHT, WIDTH = (
-    2,
-    3,
-    4,
-)  # rows of pixels come before columns, as in a matrix
+# rows of pixels come before columns, as in a matrix
+BATCH, HEIGHT, WIDTH = (2, 3, 4)
 
 fig, ax = plt.subplots(num="axes", figsize=(6, 3.4))
 for sample in reversed(range(BATCH)):
-    dx, dy = (
-        0.9 * sample,
-        0.7 * sample,
-    )  # later samples sit behind, up and to the right
+    # later samples sit behind, up and to the right
+    dx, dy = (0.9 * sample, 0.7 * sample)
     shade = ("C0", "C9")[sample]
     for row in range(HEIGHT):
         for col in range(WIDTH):
-            top = (
-                HEIGHT - 1 - row
-            )  # row 0 is drawn at the top, as an image is stored
+            # row 0 is drawn at the top, as an image is stored
+            top = HEIGHT - 1 - row
             ax.add_patch(
                 Rectangle(
                     (col + dx, top + dy),

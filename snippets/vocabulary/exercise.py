@@ -13,9 +13,8 @@ print(images.dim(), images.numel(), images[0].shape)
 
 # --8<-- [start:reduce]
 numbers = torch.arange(24).reshape(2, 3, 4)
-print(
-    numbers.sum(dim=2).shape
-)  # the last axis summed away: shape (2, 3) is left
+# the last axis summed away: shape (2, 3) is left
+print(numbers.sum(dim=2).shape)
 print(numbers.sum(dim=2))
 print(numbers[numbers > 20])
 # --8<-- [end:reduce]

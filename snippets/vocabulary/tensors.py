@@ -44,16 +44,13 @@ print(
     "->",
     t.unsqueeze(1).shape,
 )
-print(
-    "flatten:", table.flatten(), table.flatten().shape
-)  # any shape to one flat axis
+# any shape to one flat axis
+print("flatten:", table.flatten(), table.flatten().shape)
 print("cat, stack:", torch.cat([t, t]).shape, torch.stack([t, t]).shape)
-print(
-    "column 0:", table[:, 0], table[:, :1].shape
-)  # the same, kept as a column
-print(
-    "sums:", table.sum(dim=0), table.sum(dim=1)
-)  # down each column; along each row
+# the same, kept as a column
+print("column 0:", table[:, 0], table[:, :1].shape)
+# down each column; along each row
+print("sums:", table.sum(dim=0), table.sum(dim=1))
 print("mask:", t[t > 2.5])  # a mask of True and False keeps the True entries
 # --8<-- [end:toolkit]
 
@@ -70,9 +67,8 @@ print(torch.rand(3, generator=generator))
 # --8<-- [start:split]
 torch.manual_seed(0)
 data = torch.arange(100)  # stand-ins for 100 examples
-order = torch.randperm(
-    len(data)
-)  # shuffle first, so each part is a fair sample
+# shuffle first, so each part is a fair sample
+order = torch.randperm(len(data))
 train, validation, test = data[order[:60]], data[order[60:80]], data[order[80:]]
 print(len(train), len(validation), len(test))
 print("the first examples of the test set:", test[:5].tolist())
@@ -82,9 +78,8 @@ print("the first examples of the test set:", test[:5].tolist())
 import matplotlib.pyplot as plt
 
 parts = {"training": train, "validation": validation, "test": test}
-part_of = torch.empty(
-    len(data), dtype=torch.long
-)  # each example's part: 0, 1 or 2
+# each example's part: 0, 1 or 2
+part_of = torch.empty(len(data), dtype=torch.long)
 for number, members in enumerate(parts.values()):
     part_of[members] = number
 colours = ["C0", "C1", "C2"]
@@ -137,7 +132,6 @@ print(doubled, "->", doubled.detach())
 hours = torch.tensor([[1.0], [2.0], [3.0]])  # shape (3, 1)
 weight, bias = torch.tensor([2.0]), torch.tensor([0.5])  # shape (1,)
 print((hours * weight + bias).shape, (hours * weight + bias).flatten())
-print(
-    (hours + torch.tensor([10.0, 20.0])).shape
-)  # (3, 1) with (2,): a (3, 2) table
+# (3, 1) with (2,): a (3, 2) table
+print((hours + torch.tensor([10.0, 20.0])).shape)
 # --8<-- [end:basics]

@@ -81,8 +81,7 @@ ax.set_xscale("log")
 ax.set_yscale("log")
 ax.set_xlabel("epoch (log scale)")
 ax.set_ylabel("cost (MSE, log scale)")
-ax.legend(
-    loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=2
-)  # above the curves
+# above the curves
+ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=2)
 plt.show()
 # --8<-- [end:figure]

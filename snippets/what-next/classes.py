@@ -26,9 +26,8 @@ for k, marker in zip(range(3), "os^", strict=True):
     ax.scatter(*points.T, color=f"C{k}", marker=marker, label=f"class {k}")
 ax.set_xlabel("first feature")
 ax.set_ylabel("second feature")
-ax.legend(
-    loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=3
-)  # over the plot
+# over the plot
+ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=3)
 plt.show()
 # --8<-- [end:data_figure]
 
