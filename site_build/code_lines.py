@@ -19,6 +19,8 @@ step prepares the HTML for that:
 - a comment at the end of a long line marked (class="trailing"): a phone shows it on a row
   of its own under the code, which keeps the code whole, rather than wrapping the two into
   each other;
+- an empty line marked (class="blank"): a phone leaves it unnumbered, the lines around it
+  numbered on as if it were not there;
 - the "snippets/" that starts every file name above a block marked (class="file-root"): a
   phone leaves it out, and the rest, the name that matches the download, fits ("…ppets/how-
   pytorch-learns/number_types.py" was cut);
@@ -93,6 +95,7 @@ LINE_SPAN = re.compile(
 TAG = re.compile(r"<[^>]*>")
 
 
+BLANK_LINE = re.compile(r'(<span id="__span-[^"]+")>\n</span>')  # a phone numbers it not
 FILE_ROOT = "snippets/"
 FILE_NAME = '<span class="filename">' + FILE_ROOT
 MARKED_FILE_NAME = f'<span class="filename"><span class="file-root">{FILE_ROOT}</span>'
@@ -203,6 +206,7 @@ def shape(page_html: str) -> str:
         code = LINE.sub(
             lambda line: f'{line["tag"]} style="--indent: {len(line["spaces"])}">{line["spaces"]}', code
         )
+        code = BLANK_LINE.sub(r'\1 class="blank">\n</span>', code)
         return found[1] + _comment_runs(_with_breaks(code)) + found[3]
 
     page_html = page_html.replace(FILE_NAME, MARKED_FILE_NAME)

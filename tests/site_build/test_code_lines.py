@@ -118,3 +118,13 @@ def test_a_minus_and_what_it_negates_and_a_signed_exponent_are_kept_whole():
     assert '<span class="nowrap"><span class="o">-</span><span class="mi">1</span></span>' in shaped
     assert '<span class="mf nowrap">1e-12</span>' in shaped
     assert '<span class="o">-</span> b' in shaped  # a subtraction breaks at its spaces
+
+
+def test_an_empty_line_is_marked_for_a_phone_to_leave_unnumbered():
+    block = (
+        '<span id="__span-0-1">x = 1\n</span><span id="__span-0-2">\n</span>'
+        '<span id="__span-0-3">y = 2\n</span>'
+    )
+    shaped = code_lines.shape(PRE + block + END)
+    assert '<span id="__span-0-2" class="blank">\n</span>' in shaped
+    assert shaped.count("blank") == 1
