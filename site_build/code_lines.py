@@ -9,13 +9,14 @@ step prepares the HTML for that:
 - every line in a span of its own (pymdownx.highlight's line_spans writes them for the pages'
   blocks; the notebook page's cells get theirs here);
 - each span given its line's indentation, `style="--indent: N"`, N spaces;
-- a break opportunity (<wbr>) after each `.` before a name, and after `(` and `/`, so that
-  a long call wraps at its parts (`torch.nn.functional.` / `binary_cross_entropy(`) rather
-  than in the middle of a name, or after a line's leading spaces; none inside a string, which
-  wraps at its spaces (not "hour(" / "s)"), and a short literal is kept whole (not `end="` /
-  `")`), as are a minus and what it negates and a number with an exponent (a browser breaks
-  after a hyphen); none right after the line's indentation, which left a row empty but for
-  its number;
+- a break opportunity (<wbr>) after `(` and `/`, and after a `.` before a name in a piece too
+  long for a row without it, so that a long call wraps at its parts (`torch.nn.functional.` /
+  `binary_cross_entropy(`) rather than in the middle of a name, or after a line's leading
+  spaces, and a short one is not split at its dot ("y." over "requires_grad"); none inside a
+  string, which wraps at its spaces (not "hour(" / "s)"), and a short literal is kept whole
+  (not `end="` / `")`), as are a minus and what it negates and a number with an exponent (a
+  browser breaks after a hyphen); none right after the line's indentation, which left a row
+  empty but for its number;
 - a comment at the end of a long line marked (class="trailing"): a phone shows it on a row
   of its own under the code, which keeps the code whole, rather than wrapping the two into
   each other;
@@ -50,7 +51,7 @@ TAG_OR_TEXT = re.compile(r"(<[^>]*>)|([^<]+)")
 BREAK_AFTER = re.compile(r"(\.(?=[A-Za-z_]|$)|[(/](?=[^\s)\]]|$))")
 # A piece of a line between the places it may break without its dots: spaces, ( and /.
 PIECE = re.compile(r"(?:[^\s(/]|[(/](?=[\s)\]]|$))+[(/]?")
-LONG_PIECE = 26  # characters: a shorter piece fits a row of its own, however it is indented
+LONG_PIECE = 26  # characters: a shorter piece fits a row of its own at the snippets' indentations
 OPEN_SPAN = re.compile(r"<span\b[^>]*>")
 
 
