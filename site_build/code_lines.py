@@ -13,10 +13,10 @@ step prepares the HTML for that:
   long for a row without it, so that a long call wraps at its parts (`torch.nn.functional.` /
   `binary_cross_entropy(`) rather than in the middle of a name, or after a line's leading
   spaces, and a short one is not split at its dot ("y." over "requires_grad"); none inside a
-  string, which wraps at its spaces (not "hour(" / "s)"), and a short literal is kept whole
-  (not `end="` / `")`), as are a minus and what it negates and a number with an exponent (a
-  browser breaks after a hyphen); none right after the line's indentation, which left a row
-  empty but for its number;
+  string or a comment, which wrap at their spaces (not "hour(" / "s)"), and a short literal
+  is kept whole (not `end="` / `")`), as are a minus and what it negates and a number with an
+  exponent (a browser breaks after a hyphen); none right after the line's indentation, which
+  left a row empty but for its number;
 - a comment at the end of a long line marked (class="trailing"): a phone shows it on a row
   of its own under the code, which keeps the code whole, rather than wrapping the two into
   each other;
@@ -83,7 +83,9 @@ def _split_lines(code: str, block: int) -> str:
 # characters, 41 beside Python's line numbers; a line of 43 with no break in it moved whole to
 # the next row, past the screen, leaving its number on an empty row.
 WRAPS = 38
-STRING = re.compile(r'<span class="s[0-9a-z]*">')  # Pygments' string tokens: s2, sa, sd, si, ...
+# Pygments' string tokens (s2, sa, sd, si, ...) and comments (c1, and c1 trailing): they wrap
+# at their spaces, as prose does ("(3, 1) * (" over "1,) -> (3, 1)" read as broken).
+STRING = re.compile(r'<span class="(?:s[0-9a-z]*|c1[^"]*)">')
 SHORT_STRING = re.compile(r'<span class="(s[0-9a-z]*)">(["\'][^<"\']{0,6}["\'])</span>')  # a whole literal
 # A browser may break a line after a hyphen: a minus and what it negates, and a number with an
 # exponent, are kept whole (not "cost(0, -" over "h", nor "1e-" over "12").

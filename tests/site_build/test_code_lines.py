@@ -128,3 +128,14 @@ def test_an_empty_line_is_marked_for_a_phone_to_leave_unnumbered():
     shaped = code_lines.shape(PRE + block + END)
     assert '<span id="__span-0-2" class="blank">\n</span>' in shaped
     assert shaped.count("blank") == 1
+
+
+def test_a_comment_wraps_at_its_spaces_only():
+    """As prose does: "(3, 1) * (" over "1,) -> (3, 1)" read as broken."""
+    block = (
+        '<span id="__span-0-1">y = x_train * W + b  '
+        '<span class="c1"># broadcasting: (3, 1) * (1,) -> torch.Size(3)</span>\n</span>'
+    )
+    shaped = code_lines.shape(PRE + block + END)
+    comment = shaped[shaped.index("trailing") :]
+    assert "<wbr>" not in comment and "(1,) -> torch.Size(3)" in comment
