@@ -85,7 +85,7 @@ def _split_lines(code: str, block: int) -> str:
 WRAPS = 38
 # Pygments' string tokens (s2, sa, sd, si, ...) and comments (c1, and c1 trailing): they wrap
 # at their spaces, as prose does ("(3, 1) * (" over "1,) -> (3, 1)" read as broken).
-STRING = re.compile(r'<span class="(?:s[0-9a-z]*|c1[^"]*)">')
+WORDS_ONLY = re.compile(r'<span class="(?:s[0-9a-z]*|c1[^"]*)">')
 SHORT_STRING = re.compile(r'<span class="(s[0-9a-z]*)">(["\'][^<"\']{0,6}["\'])</span>')  # a whole literal
 # A browser may break a line after a hyphen: a minus and what it negates, and a number with an
 # exponent, are kept whole (not "cost(0, -" over "h", nor "1e-" over "12").
@@ -117,7 +117,7 @@ def _line_with_breaks(line: re.Match) -> str:
         text = code + '<span class="c1 trailing">' + rest
     plain = html.unescape(TAG.sub("", text))
     long_pieces = [range(*m.span()) for m in PIECE.finditer(plain) if len(m[0]) > LONG_PIECE]
-    pieces, in_string, offset = [], [], 0  # for each open span, whether it is a string's
+    pieces, in_words, offset = [], [], 0  # for each open span, whether it is a string's or a comment's
 
     def with_break(found: re.Match, piece: str) -> str:
         at = offset + len(html.unescape(piece[: found.start()]))
@@ -127,10 +127,10 @@ def _line_with_breaks(line: re.Match) -> str:
 
     for tag, piece in TAG_OR_TEXT.findall(text):
         if OPEN_SPAN.match(tag):
-            in_string.append(bool(STRING.match(tag)))
-        elif tag == "</span>" and in_string:
-            in_string.pop()
-        if tag or any(in_string):
+            in_words.append(bool(WORDS_ONLY.match(tag)))
+        elif tag == "</span>" and in_words:
+            in_words.pop()
+        if tag or any(in_words):
             pieces.append(tag or piece)
         else:
             pieces.append(BREAK_AFTER.sub(lambda found, piece=piece: with_break(found, piece), piece))

@@ -61,12 +61,12 @@ def finish(html: str, notebook: Path, printed: dict[str, str], figures: dict[str
             ]
             # A cell that draws shows its figure, its code closed under it, as a chapter's does.
             content.extend(drawn)
-            code = _figure_code(soup) if drawn else content
-            _code(soup, cell, code)
+            holder = _figure_code(soup) if drawn else content
+            _code(soup, cell, holder)
             if printed.get(cell_id):
-                code.append(_block(soup, "text", [printed[cell_id]], title="Output"))
+                holder.append(_block(soup, "text", [printed[cell_id]], title="Output"))
             if drawn:
-                content.append(code)
+                content.append(holder)
     wrapper.replace_with(content)
     return str(soup)
 
