@@ -1,8 +1,10 @@
 """What a snippet printed keeps its shape when a phone wraps it.
 
-An output block (a text block titled "Output") wraps on a phone, its continuation indented,
-rather than hiding past the right edge the number the text talks about (extra.css). Wrapping
-must not do two things:
+On a phone, an output block (a text block titled "Output") is set small enough to show its
+longest line whole, down to a floor (extra.css), so that the lines a reader compares keep their
+columns and every block reads at one size or the next. A line longer still wraps, its
+continuation indented, rather than hiding past the right edge the number the text talks about.
+Wrapping must not do two things:
 - split a number: Chromium may break a line after a hyphen, and 1.1920928955078125e-07 showed
   as "1.1920928955078125e-" over "07". A word with a digit and a hyphen is kept whole
   (class="nowrap");
@@ -68,7 +70,7 @@ def _line(found: re.Match, is_row: bool) -> str:
 def keep_shape(page_html: str) -> str:
     """The page with each output block's hyphenated numbers kept whole, and the rows of its
     tensors and printed tables marked to scroll rather than wrap, the block told how long its
-    longest row is (`--columns`: a phone sets the block small enough to show it, down to a
+    longest line is (`--columns`: a phone sets the block small enough to show it, down to a
     floor, extra.css)."""
 
     def block(found: re.Match) -> str:
@@ -85,10 +87,8 @@ def keep_shape(page_html: str) -> str:
         }
         numbered = iter(range(len(texts)))
         text = code_lines.LINE_SPAN.sub(lambda line: _line(line, next(numbered) in rows), found["text"])
-        opening = found.string[found.start() : start]
-        if rows:
-            columns = max(len(texts[index]) for index in rows)
-            opening = opening.removesuffix("<code>") + f'<code style="--columns: {columns}">'
-        return opening + text + found.string[end : found.end()]
+        opening = found.string[found.start() : start].removesuffix("<code>")
+        columns = max(map(len, texts), default=0)
+        return opening + f'<code style="--columns: {columns}">' + text + found.string[end : found.end()]
 
     return OUTPUT.sub(block, page_html)

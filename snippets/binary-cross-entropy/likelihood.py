@@ -207,16 +207,19 @@ print(
 yhat = torch.tensor([0.0, 1.0, 0.0, 0.7])
 # the third is exactly, confidently wrong
 target = torch.tensor([0.0, 1.0, 1.0, 1.0])
-by_hand = -(target * torch.log(yhat) + (1 - target) * torch.log(1 - yhat))
-print("formula by hand:  ", by_hand)
-print("nn.BCELoss:       ", torch.nn.BCELoss(reduction="none")(yhat, target))
 # Logits for about the same predictions: in float32, sigmoid(30) rounds to 1 and
 # sigmoid(-30) is 9.4e-14.
 logits = torch.tensor([-30.0, 30.0, -30.0, 0.8473])
-print(
-    "BCEWithLogitsLoss:",
-    torch.nn.BCEWithLogitsLoss(reduction="none")(logits, target),
-)
+losses = {
+    "by hand": -(target * torch.log(yhat) + (1 - target) * torch.log(1 - yhat)),
+    "BCELoss": torch.nn.BCELoss(reduction="none")(yhat, target),
+    "with logits": torch.nn.BCEWithLogitsLoss(reduction="none")(logits, target),
+}
+# One row for each prediction, one column for each way of computing its loss.
+print("    ŷ  y" + "".join(f"{name:>13}" for name in losses))
+for i in range(len(target)):
+    row = "".join(f"{loss[i]:13.4g}" for loss in losses.values())
+    print(f"{yhat[i]:5g}{target[i]:3g}" + row)
 # --8<-- [end:edges]
 
 # --8<-- [start:order]

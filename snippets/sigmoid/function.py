@@ -121,11 +121,15 @@ big = torch.tensor([-100.0, -20.0, 20.0, 100.0], requires_grad=True)
 
 naive = sigmoid(big)
 naive.sum().backward()
-print("naive σ:        ", naive.detach())
-print("naive slope:    ", big.grad)
+naive_slope = big.grad
 
 big.grad = None
 torch.sigmoid(big).sum().backward()
-print("torch.sigmoid:  ", torch.sigmoid(big).detach())
-print("its slope:      ", big.grad)
+# One row for each input, one column for each value: read down a column to
+# compare the inputs, across to compare the two sigmoids.
+columns = (naive, naive_slope, torch.sigmoid(big), big.grad)
+print("    x     naive σ   its slope     torch σ   its slope")
+for i in range(len(big)):
+    row = "".join(f"{column[i]:12.4e}" for column in columns)
+    print(f"{big[i]:5g}" + row)
 # --8<-- [end:float32]

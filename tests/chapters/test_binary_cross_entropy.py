@@ -186,13 +186,19 @@ def test_the_slice_is_not_where_mse_stopped(chapter, rendered):
         assert abs(axis[curve.argmin()].item() - w1_mle) < 0.1  # the grid's step
 
 
+def edge_losses(rendered) -> list[list[str]]:
+    """The printed table of losses at the edges, a column for each way of computing them."""
+    header, *rows = section_output(rendered, "binary-cross-entropy/likelihood", "edges").splitlines()
+    assert header.split() == ["ŷ", "y", "by", "hand", "BCELoss", "with", "logits"]
+    assert {len(row) for row in rows} == {len(header)}  # each column under its name
+    return [list(column) for column in zip(*(row.split()[2:] for row in rows), strict=True)]
+
+
 def test_edges(rendered):
-    by_hand, bce_loss, with_logits = section_output(
-        rendered, "binary-cross-entropy/likelihood", "edges"
-    ).splitlines()
-    assert "nan" in by_hand and "inf" in by_hand
-    assert numbers(bce_loss)[2] == 100.0  # the clamp, not the truth
-    assert numbers(with_logits)[2] == 30.0  # the true loss of score -30 for label 1
+    by_hand, bce_loss, with_logits = edge_losses(rendered)
+    assert by_hand == ["nan", "nan", "inf", "0.3567"]
+    assert bce_loss == ["0", "-0", "100", "0.3567"]  # 100: the clamp, not the truth
+    assert with_logits[2] == "30"  # the true loss of score -30 for label 1
     # The code comment: "in float32, sigmoid(30) rounds to 1 and sigmoid(-30) is 9.4e-14"
     assert torch.sigmoid(torch.tensor(30.0)).item() == 1.0
     assert torch.sigmoid(torch.tensor(-30.0)).item() == pytest.approx(9.4e-14, rel=0.01)
@@ -203,8 +209,7 @@ def test_the_mirror_cases_differ_only_by_float32_cancellation(rendered):
     truly cost log(1 + e^-30) ~ 9.4e-14. Yet the first prints 0: PyTorch computes it as
     -30 - log sigma(-30), and in float32 log sigma(-30) rounds to exactly -30, so the two cancel.
     A loss that small changes nothing in training." """
-    with_logits = section_output(rendered, "binary-cross-entropy/likelihood", "edges").splitlines()[2]
-    mirror, straight = numbers(with_logits)[:2]
+    mirror, straight = map(float, edge_losses(rendered)[2][:2])
     assert mirror == 0.0 and straight == pytest.approx(9.4e-14, rel=0.01)
     assert math.log1p(math.exp(-30)) == pytest.approx(9.4e-14, rel=0.01)  # the true value of both
     z, y = torch.tensor(-30.0), torch.tensor(0.0)

@@ -114,11 +114,22 @@ def test_four_students_at_one_W_and_b(rendered):
     assert "W, b = 2.0, -5.0" in code and "w * hours" not in code
 
 
+def float32_table(rendered) -> dict[str, list[str]]:
+    """The printed table of both sigmoids and their slopes, a row for each input."""
+    header, *rows = section_output(rendered, "sigmoid/function", "float32").splitlines()
+    assert header.split() == ["x", "naive", "σ", "its", "slope", "torch", "σ", "its", "slope"]
+    # Each column sits under its heading, the σ of a value under the σ of its name.
+    assert {len(row) for row in rows} == {len(header)}
+    return {row.split()[0]: row.split()[1:] for row in rows}
+
+
 def test_float32_limits(rendered):
-    lines = section_output(rendered, "sigmoid/function", "float32").splitlines()
-    assert "nan" in lines[1]  # the naive formula's slope at -100
-    assert "nan" not in lines[3]  # torch.sigmoid's slope
-    assert "1.0000e+00, 1.0000e+00]" in lines[0] and "1.0000e+00, 1.0000e+00]" in lines[2]
+    table = float32_table(rendered)
+    assert table["-100"] == ["0.0000e+00", "nan", "0.0000e+00", "0.0000e+00"]
+    # "Both versions give exactly 1.0 for x = 20 and x = 100", and there the naive slope is
+    # "as right as float32 allows, 2.06e-9 and 3.78e-44, where torch.sigmoid's rounds to 0"
+    assert table["20"] == ["1.0000e+00", "2.0612e-09", "1.0000e+00", "0.0000e+00"]
+    assert table["100"] == ["1.0000e+00", "3.7835e-44", "1.0000e+00", "0.0000e+00"]
 
 
 def test_a_sure_wrong_logit_is_corrected_only_through_the_logits_loss():
@@ -153,9 +164,7 @@ def test_where_torch_sigmoids_slope_is_zero(rendered):
     """ "At -20 both versions give the right slope, 2.1e-9. At +20 and at ±100, where
     torch.sigmoid's slope (printed above) is 0, this version still gives the right tiny value,
     2.1e-9 and 3.8e-44" """
-    theirs = numbers(
-        section_output(rendered, "sigmoid/function", "float32").splitlines()[3]
-    )  # inputs -100, -20, 20, 100
+    theirs = [float(row[3]) for row in float32_table(rendered).values()]  # -100, -20, 20, 100
     assert theirs == [0.0, 2.0612e-09, 0.0, 0.0]
     _, slopes, _ = section_output(rendered, "sigmoid/exercise", "stable").splitlines()
     ours = numbers(slopes)  # inputs -100, -20, 0, 20, 100

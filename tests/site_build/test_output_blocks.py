@@ -12,11 +12,11 @@ def lines(*texts: str) -> str:
     return "".join(f'<span id="__span-0-{n}">{text}\n</span>' for n, text in enumerate(texts, start=1))
 
 
-def test_a_hyphenated_number_is_kept_whole_and_nothing_else_changes():
+def test_a_hyphenated_number_is_kept_whole_and_nothing_else_changes_but_the_blocks_width():
     printed = lines("spacing: 1.1920928955078125e-07, w = -0.5, a well-known x")
     page = f"<p>spacing 1e-07</p>{HEAD}{printed}{TAIL}"
     assert output_blocks.keep_shape(page) == (
-        f"<p>spacing 1e-07</p>{HEAD}"
+        f'<p>spacing 1e-07</p>{HEAD.removesuffix("<code>")}<code style="--columns: 57">'
         + lines(
             'spacing: <span class="nowrap">1.1920928955078125e-07,</span>'
             ' w = <span class="nowrap">-0.5,</span> a well-known x'
@@ -49,11 +49,14 @@ def test_the_rows_of_a_printed_table_scroll_and_lines_of_other_formats_wrap():
     )
     marked = output_blocks.keep_shape(HEAD + printed + TAIL)
     assert [n for n in range(1, 7) if f'<span class="row" id="__span-0-{n}">' in marked] == [1, 2]
-    # The block knows its longest row, for a phone to show it whole if it can (extra.css).
+    # The block knows its longest line, for a phone to show it whole if it can (extra.css).
     assert (
         f'<code style="--columns: {len("degree 0: training error   0.5954   validation error     0.5716")}">'
         in marked
     )
+    # So does one with no rows: its lines, of other formats, are compared all the same.
+    unlike = lines("no predicted positives precision 0.0", "neither precision 0.0  recall 0.0  F1 0.0")
+    assert '<code style="--columns: 41">' in output_blocks.keep_shape(HEAD + unlike + TAIL)
 
 
 def test_a_tensor_of_one_row_wraps_as_words_do():
