@@ -31,3 +31,39 @@ print(f"sum of the logs of all 2000: {log_sum:.2f}")
 power = log_sum / math.log(10)  # the logarithm to base 10: log(x) / log(10)
 print(f"so their product is about 10^{power:.0f}")
 # --8<-- [end:underflow]
+
+# --8<-- [start:figure_underflow]
+import matplotlib.pyplot as plt
+
+# The product after each factor, in float32 as above, and the sum of the logs;
+# both drawn as powers of 10 (log10 x = log x / log 10).
+running_product = torch.cumprod(p, dim=0)
+running_log_sum = torch.cumsum(torch.log(p), dim=0)
+factors = torch.arange(1, len(p) + 1)
+nonzero = running_product > 0
+fig, ax = plt.subplots(num="underflow", figsize=(6, 4.2))
+ax.plot(
+    factors,
+    running_log_sum / math.log(10),
+    color="C0",
+    label="the sum of the logs: on to 10⁻⁵⁹⁰",
+)
+ax.plot(
+    factors[nonzero],
+    torch.log10(running_product[nonzero]),
+    color="C3",
+    linewidth=4,
+    label=f"the float32 product: 0 after {nonzero.sum().item()} factors",
+)
+ax.axhline(
+    math.log10(1.4e-45),
+    color="C7",
+    linestyle=":",
+    label="float32's smallest number, 1.4 × 10⁻⁴⁵",
+)
+ax.set_xlim(0, len(p))
+ax.set_xlabel("factors multiplied so far")
+ax.set_ylabel("the product, as a power of 10")
+ax.legend(loc="lower left", bbox_to_anchor=(0, 1))  # above the plot
+plt.show()
+# --8<-- [end:figure_underflow]

@@ -261,6 +261,26 @@ def test_the_product_underflows_and_the_sum_of_logs_does_not(rendered):
     assert 10.0**-590 == 0.0 and 10.0**-300 > 0  # "far too small even for float64"
 
 
+def test_the_underflow_figure_draws_what_the_loop_printed(rendered):
+    """The float32 product's line stops where the loop printed its last non-zero value, at float32's
+    smallest number; the sum of the logs runs on to the printed power of 10, as the labels say."""
+    (ax,) = drawn_figures(rendered, "maths/probability")["underflow"].axes
+    sum_of_logs, product, floor = ax.get_lines()
+    *steps, _, power = lines(rendered, "probability", "underflow")
+    last_nonzero = numbers(steps[-2])
+    assert list(product.get_xdata()) == list(range(1, int(last_nonzero[0]) + 1))
+    assert 10 ** product.get_ydata()[-1] == pytest.approx(last_nonzero[1], rel=0.05)
+    assert floor.get_ydata()[0] == pytest.approx(product.get_ydata()[-1], abs=0.1)
+    assert sum_of_logs.get_xdata()[-1] == 2000
+    assert round(sum_of_logs.get_ydata()[-1]) == numbers(power)[-1] == -590
+    labels = [text.get_text() for text in ax.get_legend().get_texts()]
+    assert labels == [
+        "the sum of the logs: on to 10⁻⁵⁹⁰",
+        f"the float32 product: 0 after {last_nonzero[0]:.0f} factors",
+        "float32's smallest number, 1.4 × 10⁻⁴⁵",
+    ]
+
+
 def test_the_probabilities_are_as_described_and_the_logs_are_right(rendered):
     """ "2000 probabilities, each between 0.2 and 0.9"; it stays 0 "whatever the other 1850
     factors are"; the float32 sum of logs agrees with Python's float64 one, and a product kept in
