@@ -29,6 +29,50 @@ print(by_loop.flatten())
 print("the same up to rounding:", torch.allclose(X @ W, by_loop))
 # --8<-- [end:product]
 
+# --8<-- [start:figure_product]
+import matplotlib.pyplot as plt
+from matplotlib.patches import Rectangle
+
+# Positions are in inches: the axes fill the figure, one data unit per inch.
+WIDTH, HEIGHT, TOP, ROW = 4.6, 3.0, 2.6, 0.34
+
+
+def draw_matrix(ax, name, matrix, left, cell_width, shaded):
+    """The matrix as a grid of numbers under its name, its shape below it; the
+    cells in `shaded` are tinted."""
+    rows, columns = matrix.shape
+    for i in range(rows):
+        for j in range(columns):
+            x, y = left + j * cell_width, TOP - (i + 1) * ROW
+            face = ("C1", 0.3) if (i, j) in shaded else "none"
+            box = Rectangle(
+                (x, y), cell_width, ROW, fc=face, ec="black", lw=0.6
+            )
+            ax.add_patch(box)
+            centre = (x + cell_width / 2, y + ROW / 2)
+            ax.text(*centre, f"{matrix[i, j]:g}", ha="center", va="center")
+    middle = left + columns * cell_width / 2
+    ax.text(middle, TOP + 0.1, name, ha="center", fontsize=11)
+    shape = f"({rows}, {columns})"
+    ax.text(middle, TOP - rows * ROW - 0.2, shape, ha="center", va="top")
+
+
+fig = plt.figure(num="product", figsize=(WIDTH, HEIGHT))
+ax = fig.add_axes((0, 0, 1, 1))
+ax.set_xlim(0, WIDTH)
+ax.set_ylim(0, HEIGHT)
+ax.axis("off")
+# Row 1 of X, the column W and the one number they make are shaded.
+draw_matrix(ax, "X", X, 0.3, 0.5, {(0, 0), (0, 1), (0, 2)})
+ax.text(2.05, TOP - 1.5 * ROW, "@", ha="center", va="center", fontsize=13)
+draw_matrix(ax, "W", W, 2.3, 0.5, {(0, 0), (1, 0), (2, 0)})
+ax.text(3.05, TOP - 1.5 * ROW, "=", ha="center", va="center", fontsize=13)
+draw_matrix(ax, "X @ W", X @ W, 3.3, 0.7, {(0, 0)})
+terms = " + ".join(f"{W[k, 0]:g} × {X[0, k]:g}" for k in range(3))
+ax.text(WIDTH / 2, 0.15, f"{terms} = {(X @ W)[0, 0]:g}", ha="center")
+plt.show()
+# --8<-- [end:figure_product]
+
 # --8<-- [start:mismatch]
 print(W.T, W.T.shape)  # the transpose: the column laid down as a row
 try:

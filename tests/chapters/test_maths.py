@@ -261,6 +261,23 @@ def test_the_product_underflows_and_the_sum_of_logs_does_not(rendered):
     assert 10.0**-590 == 0.0 and 10.0**-300 > 0  # "far too small even for float64"
 
 
+def test_the_product_figure_shows_the_printed_product(rendered):
+    """The figure's grids hold X, W and the result the code printed, with their shapes; the
+    shaded cells are row 1 of X, the column W and the one number they make."""
+    (ax,) = drawn_figures(rendered, "maths/matrices")["product"].axes
+    product = [f"{value:g}" for value in numbers(lines(rendered, "matrices", "product")[1])]
+    assert [text.get_text() for text in ax.texts] == [
+        *"73 80 75 93 88 93 89 91 90 96 98 100 73 66 70".split(),
+        *("X", "(5, 3)", "@", "0.2", "0.3", "0.5", "W", "(3, 1)", "="),
+        *product,
+        *("X @ W", "(5, 1)", "0.2 × 73 + 0.3 × 80 + 0.5 × 75 = 76.1"),
+    ]
+    at = {tuple(round(v, 3) for v in text.get_position()): text.get_text() for text in ax.texts}
+    shaded = [box for box in ax.patches if box.get_facecolor()[3] > 0]
+    centres = [(round(box.get_center()[0], 3), round(box.get_center()[1], 3)) for box in shaded]
+    assert [at[centre] for centre in centres] == ["73", "80", "75", "0.2", "0.3", "0.5", "76.1"]
+
+
 def test_the_underflow_figure_draws_what_the_loop_printed(rendered):
     """The float32 product's line stops where the loop printed its last non-zero value, at float32's
     smallest number; the sum of the logs runs on to the printed power of 10, as the labels say."""
