@@ -22,6 +22,30 @@ y_train = torch.tensor([[152.0], [185.0], [180.0], [196.0], [142.0]])
 print(x_train.shape, y_train.shape)
 # --8<-- [end:data]
 
+# --8<-- [start:figure_data]
+import matplotlib.pyplot as plt
+
+fig, ax = plt.subplots(num="data", figsize=(6, 3.4))
+# Each student is one row of markers at the height of their final score, joined.
+for quizzes, final in zip(x_train, y_train, strict=True):
+    ax.plot([quizzes.min(), quizzes.max()], [final, final], color="C7", lw=0.8)
+# Hollow markers: where two quizzes have the same score, both still show.
+for quiz, marker in enumerate(["o", "s", "^"]):
+    ax.plot(
+        x_train[:, quiz],
+        y_train,
+        marker,
+        color="C0",
+        markerfacecolor="white",
+        markersize=8,
+        label=f"quiz {quiz + 1}",
+    )
+ax.set_xlabel("quiz score")
+ax.set_ylabel("final exam score")
+ax.legend(loc="upper left")
+plt.show()
+# --8<-- [end:figure_data]
+
 # --8<-- [start:hypothesis]
 # One weight per quiz; any values will do for the check
 W = torch.tensor([[0.5], [-1.0], [2.0]])

@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 import torch
-from support.captured import numbers, run_snippet, section_output
+from support.captured import drawn_figures, numbers, run_snippet, section_output
 
 
 def test_matrix_product_equals_the_written_out_sum(rendered):
@@ -106,6 +106,24 @@ def test_the_slow_creep_comes_from_the_middle_curvatures(rendered):
     assert curvature[1:3] == [2.426, 27.1]
     assert left[0] >= 0.9999 and left[3] == 0.0
     assert left[1] == pytest.approx(0.95, abs=0.01) and left[2] == pytest.approx(0.60, abs=0.01)
+
+
+def test_the_data_figure_puts_each_student_in_a_row_at_their_final_score(rendered):
+    """ "Each student is a short horizontal row of three open markers ... the rows climb from the
+    lower left to the upper right": quiz scores 66 to 100, final scores 142 to 196."""
+    ax = drawn_figures(rendered, "multivariable-regression/train")["data"].axes[0]
+    *rows, quiz1, quiz2, quiz3 = ax.get_lines()
+    students = run_snippet(rendered, "multivariable-regression/train")
+    x, y = students["x_train"], students["y_train"][:, 0]
+    for quiz, line in enumerate((quiz1, quiz2, quiz3)):
+        assert list(line.get_xdata()) == x[:, quiz].tolist()
+        assert list(line.get_ydata()) == y.tolist() and line.get_markerfacecolor() == "white"
+    for row, final, scores in zip(rows, y, x, strict=True):
+        assert list(row.get_ydata()) == [final] * 2
+        assert list(row.get_xdata()) == [scores.min(), scores.max()]
+    assert (x.min(), x.max(), y.min(), y.max()) == (66, 100, 142, 196)
+    order = y.argsort()  # climbing: a higher final score comes with higher quiz scores
+    assert all(b > a for a, b in itertools.pairwise(x.mean(dim=1)[order].tolist()))
 
 
 def test_cost_figure_alt_text(rendered):
