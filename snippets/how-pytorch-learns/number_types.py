@@ -39,3 +39,30 @@ for dtype in (torch.float32, torch.float64):
     slope = ((w + h) ** 2 - (w - h) ** 2) / (2 * h)
     print(f"{dtype}: slope {slope.item():.6f}")
 # --8<-- [end:float64]
+
+# --8<-- [start:figure_float64]
+import matplotlib.pyplot as plt
+
+
+def central_slope(w, h):
+    """The estimate above, in w's own type."""
+    return ((w + h) ** 2 - (w - h) ** 2) / (2 * h)
+
+
+# The same estimate for steps h from 0.1 down to 1e-10, in both types: how far
+# is it from 6? (In exact arithmetic, not at all.)
+steps = torch.logspace(-1, -10, 19, dtype=torch.float64).tolist()
+fig, ax = plt.subplots(num="float64", figsize=(6, 3.6))
+for dtype, colour in ((torch.float32, "C3"), (torch.float64, "C0")):
+    w = torch.tensor(3.0, dtype=dtype)
+    errors = [abs(central_slope(w, h).item() - 6) for h in steps]
+    ax.plot(steps, errors, "o-", color=colour, label=str(dtype))
+ax.axvline(1e-4, color="C7", linestyle=":", label="h = 10⁻⁴, as above")
+ax.set_xscale("log")
+ax.set_yscale("log")
+ax.invert_xaxis()  # smaller steps to the right
+ax.set_xlabel("the step h")
+ax.set_ylabel("error of the slope")
+ax.legend(loc="lower left", bbox_to_anchor=(0, 1), ncols=2)  # above the plot
+plt.show()
+# --8<-- [end:figure_float64]

@@ -281,6 +281,26 @@ def test_float32_loses_what_float64_keeps(rendered):
     assert out[5] == "torch.float64: slope 6.000000"
 
 
+def test_the_float64_figure_shows_float32_losing_the_slope(rendered):
+    """ "The float32 line starts near 10^-5 and climbs as h shrinks, reaching 6, a slope of 0, from
+    h = 10^-7 on. The float64 line starts near 10^-15 and climbs too, but stays below 10^-5"; and
+    at h = 10^-4 the figure agrees with the printed slopes."""
+    ax = drawn_figures(rendered, TYPES)["float64"].axes[0]
+    float32, float64, marked = ax.get_lines()
+    assert [line.get_label() for line in (float32, float64)] == ["torch.float32", "torch.float64"]
+    steps = list(float32.get_xdata())
+    assert steps[0] == pytest.approx(0.1) and steps[-1] == pytest.approx(1e-10)
+    errors32, errors64 = dict(zip(steps, float32.get_ydata(), strict=True)), float64.get_ydata()
+    assert 1e-6 < errors32[steps[0]] < 1e-4 and 1e-16 < errors64[0] < 1e-14
+    assert [h for h, error in errors32.items() if error == 6] == [h for h in steps if h <= 1.01e-7]
+    assert max(errors64) < 1e-5 and all(error > 0 for error in errors64)  # (a log scale)
+    printed = numbers(lines(rendered, TYPES, "float64")[4])[-1]
+    at_marked = steps.index(pytest.approx(marked.get_xdata()[0]))
+    assert marked.get_xdata()[0] == 1e-4 and errors32[steps[at_marked]] == pytest.approx(
+        6 - printed, abs=1e-6
+    )
+
+
 def test_the_finite_difference_check_can_fail():
     """In float32 it is off by more than 10^-3; in float64 it is right to 10^-8."""
     h = 1e-4
