@@ -53,6 +53,33 @@ print("autograd:", z.grad)
 print("yhat - y:", torch.sigmoid(z).detach() - target)
 # --8<-- [end:gradient]
 
+# --8<-- [start:figure_gradient]
+import matplotlib.pyplot as plt
+
+# The same autograd slope for every logit from -6 to 6, once with label 0 and
+# once with label 1; the three logits above as markers on the lines.
+logits = torch.linspace(-6, 6, 121, requires_grad=True)
+fig, ax = plt.subplots(num="gradient", figsize=(6, 3.6))
+curves = (
+    (0.0, "C0", "o", "label 0: slope ŷ"),
+    (1.0, "C1", "s", "label 1: slope ŷ − 1"),
+)
+for label, colour, marker, name in curves:
+    logits.grad = None
+    labels = torch.full_like(logits, label)
+    torch.nn.functional.binary_cross_entropy_with_logits(
+        logits, labels, reduction="sum"
+    ).backward()
+    ax.plot(logits.detach(), logits.grad, color=colour, label=name)
+    ours = target == label
+    ax.plot(z.detach()[ours], z.grad[ours], marker, color=colour, ms=8)
+ax.axhline(0, color="C7", linewidth=0.8)
+ax.set_xlabel("the logit z")
+ax.set_ylabel("slope of the loss")
+ax.legend(loc="upper left")
+plt.show()
+# --8<-- [end:figure_gradient]
+
 
 # --8<-- [start:gradcheck]
 # The same check done by torch.autograd.gradcheck against finite differences, in

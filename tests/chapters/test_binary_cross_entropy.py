@@ -277,6 +277,25 @@ def test_simulated_labels_stay_visible_on_both_pages(rendered):
         assert max(ratios) >= 3, (page, ratios)
 
 
+def test_the_gradient_figure_is_the_error_and_holds_the_three_printed_slopes(rendered):
+    """ "For label 0 the slope is ŷ ... for label 1 it is ŷ - 1"; the markers are the three logits
+    whose slopes autograd printed: 0.5 at about 0.62 on the first, -2 and 3 at about -0.88 and
+    -0.05 on the second."""
+    ax = drawn_figures(rendered, "binary-cross-entropy/likelihood")["gradient"].axes[0]
+    label0, ours0, label1, ours1, _ = ax.get_lines()
+    z = torch.tensor(label0.get_xdata())
+    assert (z[0].item(), z[-1].item()) == (-6, 6)
+    assert torch.allclose(torch.tensor(label0.get_ydata()), torch.sigmoid(z), atol=1e-6)
+    assert torch.allclose(torch.tensor(label1.get_ydata()), torch.sigmoid(z) - 1, atol=1e-6)
+    printed = numbers(section_output(rendered, "binary-cross-entropy/likelihood", "gradient").splitlines()[0])
+    assert printed == [-0.8808, 0.6225, -0.0474]
+    assert (list(ours0.get_xdata()), [round(v, 4) for v in ours0.get_ydata()]) == ([0.5], [0.6225])
+    assert (list(ours1.get_xdata()), [round(v, 4) for v in ours1.get_ydata()]) == (
+        [-2, 3],
+        [-0.8808, -0.0474],
+    )
+
+
 def test_the_notes_loop_and_their_sum(chapter):
     """The "What differs" box: the notes' `net.zero_grad()` after `step()` gives the same run as
     `optimizer.zero_grad()` before `backward()` (and never clearing would not); "the sum's gradient
