@@ -197,6 +197,7 @@ class PassFailLogits(torch.nn.Module):
 
 # A start that is sure and wrong: w = -20 says "fail" most firmly to the
 # students who passed.
+history = {}  # each version's loss, epoch by epoch, for the figure below
 for name, net, criterion in [
     ("sigmoid + BCELoss", PassFail(), torch.nn.BCELoss()),
     (
@@ -209,8 +210,10 @@ for name, net, criterion in [
         net.linear.weight.fill_(-20.0)
         net.linear.bias.fill_(0.0)
     optimizer = torch.optim.SGD(net.parameters(), lr=1.0)
+    history[name] = []
     for epoch in range(200):
         loss = criterion(net(x_data), y_data)
+        history[name].append(loss.item())
         optimizer.zero_grad()
         loss.backward()
         if epoch == 0:
@@ -225,6 +228,16 @@ with torch.no_grad():
     p1, p7 = torch.sigmoid(net(torch.tensor([[1.0], [7.0]]))).flatten().tolist()
 print(f"P(pass) for 1 h = {p1:.3f}, for 7 h = {p7:.3f}")
 # --8<-- [end:logits]
+
+# --8<-- [start:figure_logits]
+fig, ax = plt.subplots(num="logits", figsize=(6, 3.4))
+for (name, losses), colour in zip(history.items(), ["C3", "C0"], strict=True):
+    ax.plot(losses, color=colour, linewidth=2, label=name)
+ax.set_xlabel("epoch")
+ax.set_ylabel("loss (BCE)")
+ax.legend()
+plt.show()
+# --8<-- [end:figure_logits]
 
 # --8<-- [start:shares]
 # Each student's share of the slope at w = -20, b = 0: give each student a copy

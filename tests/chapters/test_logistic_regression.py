@@ -187,6 +187,21 @@ def test_logits_train_where_a_sigmoid_layer_is_stuck(rendered):
     assert (w - 5.15e-10).item() == -20.0 and (w + 1.75).item() != -20.0
 
 
+def test_the_logits_figure_draws_both_runs(rendered):
+    """ "The sigmoid and BCELoss version is a flat line at 35 all the way. The logit and
+    BCEWithLogitsLoss version starts at 35 too, falls steeply within the first ten or so epochs
+    and ends near 0.11", the loss it printed."""
+    ax = drawn_figures(rendered, "logistic-regression/one_feature")["logits"].axes[0]
+    stuck, works = ax.get_lines()
+    assert [line.get_label() for line in (stuck, works)] == ["sigmoid + BCELoss", "logit + BCEWithLogitsLoss"]
+    assert len(stuck.get_ydata()) == len(works.get_ydata()) == 200
+    assert set(stuck.get_ydata()) == {35.0} and works.get_ydata()[0] == 35.0
+    assert works.get_ydata()[10] < 3 < works.get_ydata()[9]
+    printed = section_output(rendered, "logistic-regression/one_feature", "logits").splitlines()[1]
+    # The figure draws the loss before each step; the printed loss is that of the last.
+    assert round(works.get_ydata()[-1], 4) == numbers(printed)[-1] == 0.1097
+
+
 def test_the_only_slope_left_through_bceloss_points_the_wrong_way(rendered):
     """The shares: the passed students give ~-6.6e-15 and less through BCELoss (-0.75 and -1 with
     logits); the +5.15e-10 comes almost all from the failed student at 1 hour, whom the model gets
@@ -359,7 +374,7 @@ def test_all_six_right_comes_and_goes_while_lr_1_overshoots(rendered):
 def test_diagrams_and_figures_are_drawn(rendered):
     assert rendered["logistic-regression/diagrams"].figures == ("one-feature", "two-features")
     assert rendered["logistic-regression/two_features"].figures == ("boundary",)
-    assert rendered["logistic-regression/one_feature"].figures == ("probability",)
+    assert rendered["logistic-regression/one_feature"].figures == ("probability", "logits")
     assert rendered["logistic-regression/why"].figures == ("line-vs-sigmoid",)
 
 
