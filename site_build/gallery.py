@@ -74,7 +74,10 @@ SVG_RC = {
     "svg.hashsalt": "pytorch-first-steps",
     "svg.fonttype": "none",  # text as <text>, drawn with the glyphs it carries (figure_font.py)
 }
-SVG_SAVE = {"format": "svg", "metadata": {"Date": None}, "bbox_inches": "tight"}
+# No metadata: a date would differ between runs, and the rest (creator, format) is about 600
+# bytes a figure that no reader sees.
+NO_METADATA = {"Date": None, "Creator": None, "Format": None, "Type": None}
+SVG_SAVE = {"format": "svg", "metadata": NO_METADATA, "bbox_inches": "tight"}
 # The colours a snippet's lines and markers take in turn (C0, C1, ...): matplotlib's, but each
 # 3:1 or more against the light page (#ffffff) and the dark one (#1e2129), the contrast WCAG asks
 # of the parts of a graphic. Its C1 orange was 2.5:1 on white; C5, C6, C8 and C9 failed a page.
