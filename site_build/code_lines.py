@@ -14,8 +14,9 @@ step prepares the HTML for that:
   `binary_cross_entropy(`) rather than in the middle of a name, or after a line's leading
   spaces, and a short one is not split at its dot ("y." over "requires_grad"); none inside a
   string or a comment, which wrap at their spaces (not "hour(" / "s)"), and a short literal
-  is kept whole (not `end="` / `")`), as are a minus and what it negates and a number with an
-  exponent (a browser breaks after a hyphen); none right after the line's indentation, which
+  is kept whole (not `end="` / `")`), as are a minus and what it negates, a number with an
+  exponent, and a word of a string or comment with a digit and a hyphen ("9.4e-14", not
+  "9.4e-" over "14": a browser breaks after a hyphen); none right after the line's indentation, which
   left a row empty but for its number;
 - a comment at the end of a long line marked (class="trailing"): a phone shows it on a row
   of its own under the code, which keeps the code whole, rather than wrapping the two into
@@ -92,6 +93,8 @@ SHORT_STRING = re.compile(r'<span class="(s[0-9a-z]*)">(["\'][^<"\']{0,6}["\'])<
 NEGATED = re.compile(r'<span class="o">-</span>(<span class="[^"]*">[^<]*</span>|[A-Za-z_]\w*)')
 SIGNED_NUMBER = re.compile(r'<span class="(m[a-z]*)">([^<]*-[^<]*)</span>')
 # One line of a block, in its span (output_blocks.py reads them with it too).
+# A word of printed or written text, or a tag between words (output_blocks.py uses it too).
+WORD = re.compile(r"(<[^>]*>)|[^\s<>]+")
 LINE_SPAN = re.compile(
     r'(?P<open><span id="__span-[^"]+"[^>]*>)(?P<text>.*?)</span>(?=<span id="__span-|$)', re.DOTALL
 )
@@ -104,6 +107,19 @@ FILE_NAME = '<span class="filename">' + FILE_ROOT
 MARKED_FILE_NAME = f'<span class="filename"><span class="file-root">{FILE_ROOT}</span>'
 COMMENT = '<span class="c1">'
 LEADING_SPACES = re.compile(r"^( +)")
+
+
+def _kept_whole(word: re.Match) -> str:
+    text = word[0]
+    if word[1] is None and "-" in text and any(char.isdigit() for char in text):
+        return f'<span class="nowrap">{text}</span>'
+    return text
+
+
+def keep_numbers_whole(text: str) -> str:
+    """The text (HTML) with each word that holds a digit and a hyphen in a span that a line
+    never breaks inside: "1.1920928955078125e-07", "-0.5,", "9.4e-14."."""
+    return WORD.sub(_kept_whole, text)
 
 
 def _line_with_breaks(line: re.Match) -> str:
@@ -130,8 +146,10 @@ def _line_with_breaks(line: re.Match) -> str:
             in_words.append(bool(WORDS_ONLY.match(tag)))
         elif tag == "</span>" and in_words:
             in_words.pop()
-        if tag or any(in_words):
-            pieces.append(tag or piece)
+        if tag:
+            pieces.append(tag)
+        elif any(in_words):
+            pieces.append(keep_numbers_whole(piece))
         else:
             pieces.append(BREAK_AFTER.sub(lambda found, piece=piece: with_break(found, piece), piece))
         offset += len(html.unescape(piece))

@@ -32,16 +32,8 @@ OUTPUT = re.compile(
 )
 TENSOR_ROW = re.compile(r"^ +\[")
 TENSOR_START = re.compile(r"\(\[\[")
-WORD = re.compile(r"(<[^>]*>)|[^\s<>]+")
 # A number as printed: "-0.0474", "1e-07", "4.401e+04", "2000".
 NUMBER = re.compile(r"[-+\u2212]?\d[\d.]*(?:e[-+]?\d+)?")
-
-
-def _kept_whole(word: re.Match) -> str:
-    text = word[0]
-    if word[1] is None and "-" in text and any(char.isdigit() for char in text):
-        return f'<span class="nowrap">{text}</span>'
-    return text
 
 
 def _format(text: str) -> list[str]:
@@ -64,7 +56,7 @@ def _table_rows(texts: list[str]) -> set[int]:
 def _line(found: re.Match, is_row: bool) -> str:
     if is_row:
         return found["open"].replace("<span ", '<span class="row" ', 1) + found["text"] + "</span>"
-    return found["open"] + WORD.sub(_kept_whole, found["text"]) + "</span>"
+    return found["open"] + code_lines.keep_numbers_whole(found["text"]) + "</span>"
 
 
 def keep_shape(page_html: str) -> str:
