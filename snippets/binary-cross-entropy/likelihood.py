@@ -58,24 +58,23 @@ import matplotlib.pyplot as plt
 
 # The same autograd slope for every logit from -6 to 6, once with label 0 and
 # once with label 1; the three logits above as markers on the lines.
-logits = torch.linspace(-6, 6, 121, requires_grad=True)
 fig, ax = plt.subplots(num="gradient", figsize=(6, 3.6))
 curves = (
     (0.0, "C0", "o", "label 0: slope ŷ"),
     (1.0, "C1", "s", "label 1: slope ŷ − 1"),
 )
 for label, colour, marker, name in curves:
-    logits.grad = None
-    labels = torch.full_like(logits, label)
+    grid = torch.linspace(-6, 6, 121, requires_grad=True)
+    labels = torch.full_like(grid, label)
     torch.nn.functional.binary_cross_entropy_with_logits(
-        logits, labels, reduction="sum"
+        grid, labels, reduction="sum"
     ).backward()
-    ax.plot(logits.detach(), logits.grad, color=colour, label=name)
+    ax.plot(grid.detach(), grid.grad, color=colour, label=name)
     ours = target == label
     ax.plot(z.detach()[ours], z.grad[ours], marker, color=colour, ms=8)
 ax.axhline(0, color="C7", linewidth=0.8)
 ax.set_xlabel("the logit z")
-ax.set_ylabel("slope of the loss")
+ax.set_ylabel("slope of the loss, ∂loss/∂z")
 ax.legend(loc="upper left")
 plt.show()
 # --8<-- [end:figure_gradient]
@@ -231,8 +230,8 @@ print(
 # --8<-- [end:bad_start]
 
 # --8<-- [start:edges]
+# Four predictions and their labels; the third is exactly, confidently wrong.
 yhat = torch.tensor([0.0, 1.0, 0.0, 0.7])
-# the third is exactly, confidently wrong
 target = torch.tensor([0.0, 1.0, 1.0, 1.0])
 # Logits for about the same predictions: in float32, sigmoid(30) rounds to 1 and
 # sigmoid(-30) is 9.4e-14.
@@ -242,11 +241,12 @@ losses = {
     "BCELoss": torch.nn.BCELoss(reduction="none")(yhat, target),
     "with logits": torch.nn.BCEWithLogitsLoss(reduction="none")(logits, target),
 }
-# One row for each prediction, one column for each way of computing its loss.
-print("    ŷ  y" + "".join(f"{name:>13}" for name in losses))
+# One row for each prediction, as a probability and as a logit, and its label;
+# one column for each way of computing its loss.
+print("    ŷ       z  y" + "".join(f"{name:>13}" for name in losses))
 for i in range(len(target)):
     row = "".join(f"{loss[i]:13.4g}" for loss in losses.values())
-    print(f"{yhat[i]:5g}{target[i]:3g}" + row)
+    print(f"{yhat[i]:5g}{logits[i]:8.4g}{target[i]:3g}" + row)
 # --8<-- [end:edges]
 
 # --8<-- [start:order]

@@ -230,9 +230,10 @@ print(f"P(pass) for 1 h = {p1:.3f}, for 7 h = {p7:.3f}")
 # --8<-- [end:logits]
 
 # --8<-- [start:figure_logits]
+colours = {"sigmoid + BCELoss": "C3", "logit + BCEWithLogitsLoss": "C0"}
 fig, ax = plt.subplots(num="logits", figsize=(6, 3.4))
-for (name, losses), colour in zip(history.items(), ["C3", "C0"], strict=True):
-    ax.plot(losses, color=colour, linewidth=2, label=name)
+for name, losses in history.items():
+    ax.plot(losses, color=colours[name], linewidth=2, label=name)
 ax.set_xlabel("epoch")
 ax.set_ylabel("loss (BCE)")
 ax.legend()

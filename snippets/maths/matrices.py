@@ -34,12 +34,15 @@ import matplotlib.pyplot as plt
 from matplotlib.patches import Rectangle
 
 # Positions are in inches: the axes fill the figure, one data unit per inch.
-WIDTH, HEIGHT, TOP, ROW = 4.6, 3.0, 2.6, 0.34
+WIDTH, HEIGHT, TOP, ROW, GAP = 4.6, 3.0, 2.6, 0.34, 0.5
+SHAPES = (
+    TOP - 5 * ROW - 0.25
+)  # the line of the shapes, under the tallest matrix
 
 
 def draw_matrix(ax, name, matrix, left, cell_width, shaded):
-    """The matrix as a grid of numbers under its name, its shape below it; the
-    cells in `shaded` are tinted."""
+    """The matrix as a grid of numbers under its name, its shape on the line of
+    shapes; the cells in `shaded` are tinted. Returns its right edge."""
     rows, columns = matrix.shape
     for i in range(rows):
         for j in range(columns):
@@ -53,8 +56,15 @@ def draw_matrix(ax, name, matrix, left, cell_width, shaded):
             ax.text(*centre, f"{matrix[i, j]:g}", ha="center", va="center")
     middle = left + columns * cell_width / 2
     ax.text(middle, TOP + 0.1, name, ha="center", fontsize=11)
-    shape = f"({rows}, {columns})"
-    ax.text(middle, TOP - rows * ROW - 0.2, shape, ha="center", va="top")
+    ax.text(middle, SHAPES, f"({rows}, {columns})", ha="center", va="center")
+    return left + columns * cell_width
+
+
+def sign(ax, x, text):
+    """An operator between two matrices, level with their first rows and with
+    their shapes."""
+    for y in (TOP - 1.5 * ROW, SHAPES):
+        ax.text(x, y, text, ha="center", va="center", fontsize=13)
 
 
 fig = plt.figure(num="product", figsize=(WIDTH, HEIGHT))
@@ -63,11 +73,11 @@ ax.set_xlim(0, WIDTH)
 ax.set_ylim(0, HEIGHT)
 ax.axis("off")
 # Row 1 of X, the column W and the one number they make are shaded.
-draw_matrix(ax, "X", X, 0.3, 0.5, {(0, 0), (0, 1), (0, 2)})
-ax.text(2.05, TOP - 1.5 * ROW, "@", ha="center", va="center", fontsize=13)
-draw_matrix(ax, "W", W, 2.3, 0.5, {(0, 0), (1, 0), (2, 0)})
-ax.text(3.05, TOP - 1.5 * ROW, "=", ha="center", va="center", fontsize=13)
-draw_matrix(ax, "X @ W", X @ W, 3.3, 0.7, {(0, 0)})
+right = draw_matrix(ax, "X", X, 0.3, 0.5, {(0, 0), (0, 1), (0, 2)})
+sign(ax, right + GAP / 2, "@")
+right = draw_matrix(ax, "W", W, right + GAP, 0.5, {(0, 0), (1, 0), (2, 0)})
+sign(ax, right + GAP / 2, "=")
+draw_matrix(ax, "X @ W", X @ W, right + GAP, 0.7, {(0, 0)})
 terms = " + ".join(f"{W[k, 0]:g} × {X[0, k]:g}" for k in range(3))
 ax.text(WIDTH / 2, 0.15, f"{terms} = {(X @ W)[0, 0]:g}", ha="center")
 plt.show()

@@ -19,8 +19,10 @@ torch.manual_seed(0)
 p = 0.2 + 0.7 * torch.rand(2000)  # 2000 probabilities between 0.2 and 0.9
 
 product = torch.tensor(1.0)  # the product so far, in float32 like p
+products = []  # after each factor, for the figure below
 for step, value in enumerate(p, start=1):
     product = product * value
+    products.append(product.item())
     if product < 1e-43:  # close to the bottom of float32: show every step
         print(f"after {step} factors: {product.item():.2g}")
     if product == 0:
@@ -35,28 +37,30 @@ print(f"so their product is about 10^{power:.0f}")
 # --8<-- [start:figure_underflow]
 import matplotlib.pyplot as plt
 
-# The product after each factor, in float32 as above, and the sum of the logs;
-# both drawn as powers of 10 (log10 x = log x / log 10).
-running_product = torch.cumprod(p, dim=0)
-running_log_sum = torch.cumsum(torch.log(p), dim=0)
-factors = torch.arange(1, len(p) + 1)
-nonzero = running_product > 0
+# Both as powers of 10 (log10 x = log x / log 10): the loop's products but the
+# last, 0, which has no logarithm; and the sum of the logs after each factor.
+nonzero = products[:-1]
+log_sums = torch.cumsum(torch.log(p), dim=0)
+smallest = (
+    2.0**-149
+)  # float32's smallest number (below 2^-126 it keeps fewer digits)
 fig, ax = plt.subplots(num="underflow", figsize=(6, 4.2))
 ax.plot(
-    factors,
-    running_log_sum / math.log(10),
+    range(1, len(p) + 1),
+    log_sums / math.log(10),
     color="C0",
-    label="the sum of the logs: on to 10⁻⁵⁹⁰",
+    label="from the sum of the logs: down to 10⁻⁵⁹⁰",
 )
 ax.plot(
-    factors[nonzero],
-    torch.log10(running_product[nonzero]),
+    range(1, len(nonzero) + 1),
+    [math.log10(x) for x in nonzero],
     color="C3",
     linewidth=4,
-    label=f"the float32 product: 0 after {nonzero.sum().item()} factors",
+    label=f"the float32 product: 0 from factor {len(products)} on",
 )
+ax.plot([len(products)], [math.log10(smallest)], "x", color="C3", ms=10, mew=2)
 ax.axhline(
-    math.log10(1.4e-45),
+    math.log10(smallest),
     color="C7",
     linestyle=":",
     label="float32's smallest number, 1.4 × 10⁻⁴⁵",

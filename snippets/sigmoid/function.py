@@ -124,10 +124,11 @@ naive.sum().backward()
 naive_slope = big.grad
 
 big.grad = None
-torch.sigmoid(big).sum().backward()
+theirs = torch.sigmoid(big)
+theirs.sum().backward()
 # One row for each input, one column for each value: read down a column to
 # compare the inputs, across to compare the two sigmoids.
-columns = (naive, naive_slope, torch.sigmoid(big), big.grad)
+columns = (naive, naive_slope, theirs, big.grad)
 print("    x     naive σ   its slope     torch σ   its slope")
 for i in range(len(big)):
     row = "".join(f"{column[i]:12.4e}" for column in columns)

@@ -189,9 +189,15 @@ def test_the_slice_is_not_where_mse_stopped(chapter, rendered):
 def edge_losses(rendered) -> list[list[str]]:
     """The printed table of losses at the edges, a column for each way of computing them."""
     header, *rows = section_output(rendered, "binary-cross-entropy/likelihood", "edges").splitlines()
-    assert header.split() == ["ŷ", "y", "by", "hand", "BCELoss", "with", "logits"]
+    assert header.split() == ["ŷ", "z", "y", "by", "hand", "BCELoss", "with", "logits"]
     assert {len(row) for row in rows} == {len(header)}  # each column under its name
-    return [list(column) for column in zip(*(row.split()[2:] for row in rows), strict=True)]
+    assert [row.split()[:3] for row in rows] == [
+        ["0", "-30", "0"],
+        ["1", "30", "1"],
+        ["0", "-30", "1"],
+        ["0.7", "0.8473", "1"],
+    ]
+    return [list(column) for column in zip(*(row.split()[3:] for row in rows), strict=True)]
 
 
 def test_edges(rendered):

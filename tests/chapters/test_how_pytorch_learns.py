@@ -301,6 +301,13 @@ def test_the_float64_figure_shows_float32_losing_the_slope(rendered):
     )
 
 
+def test_the_maths_pages_checks_step_by_a_millionth(rendered):
+    """ "h is chosen small, but not so small that rounding takes over (about 10^-6 in float64 for the
+    maths page's checks)" """
+    calculus = run_snippet(rendered, "maths/calculus")
+    assert calculus["slope_at"].__defaults__ == (1e-6,) and calculus["h"] == 1e-6
+
+
 def test_the_finite_difference_check_can_fail():
     """In float32 it is off by more than 10^-3; in float64 it is right to 10^-8."""
     h = 1e-4

@@ -197,6 +197,9 @@ def test_the_logits_figure_draws_both_runs(rendered):
     assert len(stuck.get_ydata()) == len(works.get_ydata()) == 200
     assert set(stuck.get_ydata()) == {35.0} and works.get_ydata()[0] == 35.0
     assert works.get_ydata()[10] < 3 < works.get_ydata()[9]
+    # "falls in a straight line, by about 3.3 an epoch, for its first eight epochs"
+    drops = [a - b for a, b in itertools.pairwise(works.get_ydata()[:10])]
+    assert all(3.25 < drop < 3.35 for drop in drops[:8]) and drops[8] < 3.25, drops
     printed = section_output(rendered, "logistic-regression/one_feature", "logits").splitlines()[1]
     # The figure draws the loss before each step; the printed loss is that of the last.
     assert round(works.get_ydata()[-1], 4) == numbers(printed)[-1] == 0.1097

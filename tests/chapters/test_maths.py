@@ -268,10 +268,12 @@ def test_the_product_figure_shows_the_printed_product(rendered):
     product = [f"{value:g}" for value in numbers(lines(rendered, "matrices", "product")[1])]
     assert [text.get_text() for text in ax.texts] == [
         *"73 80 75 93 88 93 89 91 90 96 98 100 73 66 70".split(),
-        *("X", "(5, 3)", "@", "0.2", "0.3", "0.5", "W", "(3, 1)", "="),
+        *("X", "(5, 3)", "@", "@", "0.2", "0.3", "0.5", "W", "(3, 1)", "=", "="),
         *product,
         *("X @ W", "(5, 1)", "0.2 × 73 + 0.3 × 80 + 0.5 × 75 = 76.1"),
     ]
+    shapes = [text.get_position()[1] for text in ax.texts if text.get_text().startswith("(")]
+    assert len(shapes) == 3 and len(set(shapes)) == 1  # on one line: (5, 3) @ (3, 1) = (5, 1)
     at = {tuple(round(v, 3) for v in text.get_position()): text.get_text() for text in ax.texts}
     shaded = [box for box in ax.patches if box.get_facecolor()[3] > 0]
     centres = [(round(box.get_center()[0], 3), round(box.get_center()[1], 3)) for box in shaded]
@@ -279,21 +281,24 @@ def test_the_product_figure_shows_the_printed_product(rendered):
 
 
 def test_the_underflow_figure_draws_what_the_loop_printed(rendered):
-    """The float32 product's line stops where the loop printed its last non-zero value, at float32's
-    smallest number; the sum of the logs runs on to the printed power of 10, as the labels say."""
+    """The float32 product's line is the loop's own products, to the last non-zero one it printed,
+    at float32's smallest number; a cross marks the factor that made it 0; the sum of the logs
+    runs on to the printed power of 10, as the labels say."""
     (ax,) = drawn_figures(rendered, "maths/probability")["underflow"].axes
-    sum_of_logs, product, floor = ax.get_lines()
+    sum_of_logs, product, zero, floor = ax.get_lines()
     *steps, _, power = lines(rendered, "probability", "underflow")
-    last_nonzero = numbers(steps[-2])
+    last_nonzero, first_zero = numbers(steps[-2]), numbers(steps[-1])
+    assert first_zero == [150.0, 0.0]
     assert list(product.get_xdata()) == list(range(1, int(last_nonzero[0]) + 1))
     assert 10 ** product.get_ydata()[-1] == pytest.approx(last_nonzero[1], rel=0.05)
+    assert (zero.get_xdata()[0], zero.get_marker()) == (first_zero[0], "x")
     assert floor.get_ydata()[0] == pytest.approx(product.get_ydata()[-1], abs=0.1)
     assert sum_of_logs.get_xdata()[-1] == 2000
     assert round(sum_of_logs.get_ydata()[-1]) == numbers(power)[-1] == -590
     labels = [text.get_text() for text in ax.get_legend().get_texts()]
     assert labels == [
-        "the sum of the logs: on to 10⁻⁵⁹⁰",
-        f"the float32 product: 0 after {last_nonzero[0]:.0f} factors",
+        "from the sum of the logs: down to 10⁻⁵⁹⁰",
+        "the float32 product: 0 from factor 150 on",
         "float32's smallest number, 1.4 × 10⁻⁴⁵",
     ]
 

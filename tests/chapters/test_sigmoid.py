@@ -130,6 +130,11 @@ def test_float32_limits(rendered):
     # "as right as float32 allows, 2.06e-9 and 3.78e-44, where torch.sigmoid's rounds to 0"
     assert table["20"] == ["1.0000e+00", "2.0612e-09", "1.0000e+00", "0.0000e+00"]
     assert table["100"] == ["1.0000e+00", "3.7835e-44", "1.0000e+00", "0.0000e+00"]
+    # "the 1.0000e+00 there is not the printout rounding, as torch.sigmoid(big) == 1 shows (True
+    # for both)"
+    function = run_snippet(rendered, "sigmoid/function")
+    big, naive = function["big"], function["naive"]
+    assert (torch.sigmoid(big) == 1).tolist() == (naive == 1).tolist() == [False, False, True, True]
 
 
 def test_a_sure_wrong_logit_is_corrected_only_through_the_logits_loss():
