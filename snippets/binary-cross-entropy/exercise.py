@@ -36,7 +36,7 @@ losses = {
 for name, loss in losses.items():
     g0, g1 = torch.autograd.grad(loss(w0 + w1 * X), (w0, w1))
     print(
-        f"{name} gradient: ({g0.item():.2e}, {g1.item():.2e}), size "
-        f"{torch.hypot(g0, g1).item():.2e}"
+        f"{name} gradient: ({g0.item():.2e}, {g1.item():.2e}), "
+        f"size {torch.hypot(g0, g1).item():.2e}"
     )
 # --8<-- [end:trap]

@@ -36,8 +36,8 @@ by_likelihood = -torch.log(
 ).mean()  # the log of a product: a sum of logs
 by_formula = bce_formula(yhat, y)
 print(
-    f"BCE {by_formula.item():.6f}   negative mean log-likelihood "
-    f"{by_likelihood.item():.6f}"
+    f"BCE {by_formula.item():.6f}   "
+    f"negative mean log-likelihood {by_likelihood.item():.6f}"
 )
 print("the same:", torch.allclose(by_formula, by_likelihood))
 # --8<-- [end:likelihood]
@@ -143,8 +143,7 @@ for _ in range(6):
 distance = (w_mse - w_mle.flatten()).norm().item()
 print(
     f"lowest MSE: w0 = {w_mse[0].item():.3f}, w1 = {w_mse[1].item():.3f}, "
-    "distance to "
-    f"the MLE {distance:.3f}"
+    f"distance to the MLE {distance:.3f}"
 )
 # --8<-- [end:mse_minimum]
 
@@ -198,8 +197,8 @@ runs = {
     for name in ("BCE", "MSE")
 }
 print(
-    f"start (seed 1): w0 = {runs['BCE', 0.05][0][0]:.3f}, w1 = "
-    f"{runs['BCE', 0.05][0][1]:.3f}"
+    f"start (seed 1): w0 = {runs['BCE', 0.05][0][0]:.3f}, "
+    f"w1 = {runs['BCE', 0.05][0][1]:.3f}"
 )
 print("after 1000 epochs, distance to the loss's own lowest point:")
 for lr in (0.05, 0.5, 5.0):
@@ -217,15 +216,13 @@ for name in ("BCE", "MSE"):
     w0, w1 = runs[name, "bad start"][-1]
     far = distance_to_minimum(name, (w0, w1))
     print(
-        f"{name} from the bad start: w0 = {w0:.3f}, w1 = {w1:.3f}, distance to "
-        "its "
-        f"lowest point {far:.3f}"
+        f"{name} from the bad start: w0 = {w0:.3f}, w1 = {w1:.3f}, "
+        f"distance to its lowest point {far:.3f}"
     )
 stuck = torch.mean((torch.sigmoid(w0 + w1 * X) - y) ** 2).item()
 print(
     f"MSE there: {stuck:.4f}; answering 0 for everyone would give "
-    f"{int(y.sum())} / "
-    f"{len(y)} = {y.mean():.4f}"
+    f"{int(y.sum())} / {len(y)} = {y.mean():.4f}"
 )
 # --8<-- [end:bad_start]
 

@@ -61,8 +61,8 @@ for w0 in (-1.0, 0.0, 1.0):
     labels = torch.bernoulli(truth, generator=generator).bool()
     t = best_threshold(truth, labels)
     print(
-        f"{labels.float().mean().item():.0%} positives: best threshold "
-        f"{t:.2f}, "
+        f"{labels.float().mean().item():.0%} positives: "
+        f"best threshold {t:.2f}, "
         f"half of the best F1 {f1_at(t, truth, labels) / 2:.3f}"
     )
 # --8<-- [end:half]

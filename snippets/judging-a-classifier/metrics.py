@@ -71,9 +71,8 @@ with torch.no_grad():
 c = confusion_counts(passed, y_train)
 print(c)
 print(
-    f"accuracy {accuracy(c):.3f}  precision {precision(c):.3f}  recall "
-    f"{recall(c):.3f} "
-    f" F1 {f1(c):.3f}"
+    f"accuracy {accuracy(c):.3f}  precision {precision(c):.3f}  "
+    f"recall {recall(c):.3f}  F1 {f1(c):.3f}"
 )
 # --8<-- [end:students]
 
@@ -111,11 +110,8 @@ for name, counts in [("training data", c_train), ("held-out data", c)]:
 p, r = precision(c), recall(c)
 print(f"2PR / (P + R)          = {2 * p * r / (p + r):.6f}")
 print(f"2TP / (2TP + FP + FN)  = {f1(c):.6f}")
-print(
-    "TP / (2TP + FN + FP)   = "
-    f"{c['TP'] / (2 * c['TP'] + c['FN'] + c['FP']):.6f}   "
-    "(PyTorch 입문's form)"
-)
+lecture = c["TP"] / (2 * c["TP"] + c["FN"] + c["FP"])  # the lecture's formula
+print(f"TP / (2TP + FN + FP)   = {lecture:.6f}   (PyTorch 입문's form)")
 # --8<-- [end:f1]
 
 # --8<-- [start:imbalanced]
@@ -128,8 +124,7 @@ c_lazy = confusion_counts(says_fraud, fraud)
 print(c_lazy)
 print(
     f"accuracy {accuracy(c_lazy):.3f}  precision {precision(c_lazy):.3f}  "
-    "recall "
-    f"{recall(c_lazy):.3f}"
+    f"recall {recall(c_lazy):.3f}"
 )
 # --8<-- [end:imbalanced]
 
@@ -150,8 +145,7 @@ for name, counts in [
 ]:
     print(
         f"{name:22s} precision {precision(counts)}  recall {recall(counts)}  "
-        "F1 "
-        f"{f1(counts)}"
+        f"F1 {f1(counts)}"
     )
 # --8<-- [end:edges]
 

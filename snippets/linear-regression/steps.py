@@ -51,8 +51,8 @@ by_formula = 0.5 * torch.log(torch.tensor(2 * torch.pi * sigma**2)) + mse / (
     2 * sigma**2
 )
 print(
-    f"negative mean log-likelihood {nll.item():.6f}   from the MSE "
-    f"{by_formula.item():.6f}"
+    f"negative mean log-likelihood {nll.item():.6f}   "
+    f"from the MSE {by_formula.item():.6f}"
 )
 # --8<-- [end:gaussian]
 

@@ -33,9 +33,8 @@ for epoch in range(nb_epochs + 1):
 
     if epoch % 100 == 0:
         print(
-            f"Epoch {epoch:4d}/{nb_epochs} W: {W.item():.3f}, b: "
-            f"{b.item():.3f} Cost: "
-            f"{cost.item():.6f}"
+            f"Epoch {epoch:4d}/{nb_epochs} W: {W.item():.3f}, "
+            f"b: {b.item():.3f} Cost: {cost.item():.6f}"
         )
 # --8<-- [end:train]
 
@@ -46,8 +45,8 @@ with torch.no_grad():  # only numbers: nothing here is to be differentiated
     train_cost = torch.mean((x_train * W + b - y_train) ** 2)
     new_cost = torch.mean((x_new * W + b - y_new) ** 2)
 print(
-    f"cost on the training data {train_cost.item():.6f}, on the new students "
-    f"{new_cost.item():.6f}"
+    f"cost on the training data {train_cost.item():.6f}, "
+    f"on the new students {new_cost.item():.6f}"
 )
 # --8<-- [end:new_students]
 

@@ -48,9 +48,8 @@ with torch.no_grad():
     for hours in (1.0, 7.0):
         probability = model(torch.tensor([[hours]])).item()
         print(
-            f"predict {hours:.0f} hour(s): P(pass) = {probability:.3f} -> "
-            "pass: "
-            f"{probability >= 0.5}"
+            f"predict {hours:.0f} hour(s): "
+            f"P(pass) = {probability:.3f} -> pass: {probability >= 0.5}"
         )
 # --8<-- [end:predict]
 
@@ -102,8 +101,8 @@ for seed in range(10):
     m = train(seed, lr=1.0, epochs=200)
     boundaries.append(-m.linear.bias.item() / m.linear.weight.item())
 print(
-    f"boundary after 200 epochs, seeds 0-9: {min(boundaries):.3f} to "
-    f"{max(boundaries):.3f} hours"
+    "boundary after 200 epochs, seeds 0-9: "
+    f"{min(boundaries):.3f} to {max(boundaries):.3f} hours"
 )
 # --8<-- [end:proper]
 
@@ -122,9 +121,8 @@ def largest_curvature(p):
 
 at_half = largest_curvature(torch.full_like(y_data, 0.5))
 print(
-    f"curvature where every p = 0.5: {at_half:.2f}, so lr below 2 / "
-    f"{at_half:.2f} = "
-    f"{2 / at_half:.2f}"
+    f"curvature where every p = 0.5: {at_half:.2f}, "
+    f"so lr below 2 / {at_half:.2f} = {2 / at_half:.2f}"
 )
 # the run above, from seed 0, stopped after so many epochs
 for epochs in (0, 10, 100, 2000):

@@ -47,8 +47,8 @@ print(H.flatten())
 print(f"accuracy {accuracy(H, y_train):.3f}")
 w_study, w_tutoring = W.flatten().tolist()
 print(
-    f"weights {w_study:.4f} (self-study), {w_tutoring:.4f} (tutoring), bias "
-    f"{b.item():.4f}"
+    f"weights {w_study:.4f} (self-study), {w_tutoring:.4f} (tutoring), "
+    f"bias {b.item():.4f}"
 )
 # --8<-- [end:raw]
 
@@ -66,8 +66,8 @@ for epoch in range(1001):
     optimizer.step()
     if epoch % 100 == 0:
         print(
-            f"Epoch {epoch:4d}/1000 Cost: {cost.item():.6f} Accuracy "
-            f"{accuracy(H, y_train):.0%}"
+            f"Epoch {epoch:4d}/1000 Cost: {cost.item():.6f} "
+            f"Accuracy {accuracy(H, y_train):.0%}"
         )
 
 print(model)
@@ -225,7 +225,7 @@ ends = {"trained": classifier, "without": longer, "with L2": penalised}
 for name, copy in ends.items():
     slope, cross = line(copy)
     print(
-        f"boundary {name:7s}: slope {slope:.3f}, crosses x2 = 0 at x1 = "
-        f"{cross:.2f}"
+        f"boundary {name:7s}: slope {slope:.3f}, "
+        f"crosses x2 = 0 at x1 = {cross:.2f}"
     )
 # --8<-- [end:longer]

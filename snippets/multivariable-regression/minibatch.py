@@ -15,20 +15,11 @@ x_train = torch.rand(100, 1, generator=generator) * 4
 y_train = 2 * x_train + 0.5 * torch.randn(100, 1, generator=generator)
 
 dataset = TensorDataset(x_train, y_train)  # pairs (x_i, y_i), one per student
-loader = DataLoader(
-    dataset,
-    batch_size=10,
-    shuffle=True,
-    generator=torch.Generator().manual_seed(0),
-)
+shuffler = torch.Generator().manual_seed(0)  # the loader's own random order
+loader = DataLoader(dataset, batch_size=10, shuffle=True, generator=shuffler)
 x_batch, y_batch = next(iter(loader))
-print(
-    len(dataset),
-    "examples,",
-    len(loader),
-    "minibatches per epoch, each of shape",
-    tuple(x_batch.shape),
-)
+print(f"{len(dataset)} examples, {len(loader)} minibatches per epoch,", end=" ")
+print(f"each of shape {tuple(x_batch.shape)}")
 # --8<-- [end:data]
 
 
@@ -58,29 +49,24 @@ def train(batches, lr=0.01, epochs=20):
 # Full batch, one step per epoch; minibatches of 10, ten steps per epoch.
 full_model, full_steps, full_costs = train([(x_train, y_train)])
 mini_model, mini_steps, mini_costs = train(loader)
-for epoch in (
-    1,
-    5,
-    20,
-):  # after `epoch` steps of full batch, 10 * epoch of minibatches
-    print(
-        f"after epoch {epoch:2d}: full batch {full_costs[epoch]:6.3f}", end=", "
-    )
-    print(f"minibatches {mini_costs[epoch]:.3f}")
+# After `epoch` steps of full batch, and 10 * epoch of minibatches:
+for epoch in (1, 5, 20):
+    full, mini = full_costs[epoch], mini_costs[epoch]
+    print(f"after epoch {epoch:2d}: full batch {full:6.3f}", end=", ")
+    print(f"minibatches {mini:.3f}")
 
 X = torch.cat([x_train, torch.ones_like(x_train)], dim=1)  # a column of ones
 best = torch.linalg.lstsq(X, y_train).solution
-print(
-    f"lowest possible cost: {torch.mean((X @ best - y_train) ** 2).item():.3f}"
-)
+lowest = torch.mean((X @ best - y_train) ** 2).item()
+print(f"lowest possible cost: {lowest:.3f}")
 # --8<-- [end:train]
 
 # --8<-- [start:fair]
 # The curvature of this cost sets the largest learning rate full batch can use.
 curvature = torch.linalg.eigvalsh(2 / len(X) * X.T @ X).max().item()
 print(
-    f"largest curvature {curvature:.2f}: full batch stable below lr "
-    f"{2 / curvature:.3f}"
+    f"largest curvature {curvature:.2f}: "
+    f"full batch stable below lr {2 / curvature:.3f}"
 )
 _, _, fast_costs = train([(x_train, y_train)], lr=0.1)
 print("full batch at lr 0.1, after epochs 1, 5 and 20:", end=" ")

@@ -82,8 +82,8 @@ for degree in range(10):
     errors[degree] = (mse(c, x_train, y_train), mse(c, x_val, y_val))
     train_error, val_error = errors[degree]
     print(
-        f"degree {degree}: training {train_error:.4f}   validation "
-        f"{val_error:10.4f}"
+        f"degree {degree}: training {train_error:.4f}   "
+        f"validation {val_error:10.4f}"
     )
 # --8<-- [end:fit]
 

@@ -9,8 +9,8 @@ import torch
 # The inverse of the sigmoid is the logit, log(p / (1 - p)).
 x = torch.logit(torch.tensor(0.9))
 print(
-    f"σ(x) = 0.9 at x = {x.item():.4f} = ln 9;  check: σ(x) = "
-    f"{torch.sigmoid(x).item():.4f}"
+    f"σ(x) = 0.9 at x = {x.item():.4f} = ln 9;  "
+    f"check: σ(x) = {torch.sigmoid(x).item():.4f}"
 )
 # --8<-- [end:inverse]
 
@@ -19,8 +19,8 @@ W, b = 2.0, -3.0
 midpoint = torch.tensor(-b / W, requires_grad=True)
 torch.sigmoid(W * midpoint + b).backward()
 print(
-    f"midpoint x = -b/W = {midpoint.item()}, slope there "
-    f"{midpoint.grad.item()} = W/4"
+    f"midpoint x = -b/W = {midpoint.item()}, "
+    f"slope there {midpoint.grad.item()} = W/4"
 )
 # --8<-- [end:midpoint]
 

@@ -34,8 +34,8 @@ for dtype in (torch.float32, torch.float64):
     first = x[torch.sigmoid(x) == 1][0].item()
     sum_is_1 = x[1 + torch.exp(-x) == 1][0].item()
     print(
-        f"{dtype}: σ(x) = 1.0 from x = {first:.2f}, 1 + e^-x = 1 from "
-        f"{sum_is_1:.2f}"
+        f"{dtype}: σ(x) = 1.0 from x = {first:.2f}, "
+        f"1 + e^-x = 1 from {sum_is_1:.2f}"
     )
 # --8<-- [end:properties]
 

@@ -65,7 +65,6 @@ ax.set_aspect("equal")
 ax.axis("off")
 plt.show()
 print(
-    f"a tensor of shape ({BATCH}, {HEIGHT}, {WIDTH}) holds "
-    f"{BATCH * HEIGHT * WIDTH} "
-    "numbers"
+    f"a tensor of shape ({BATCH}, {HEIGHT}, {WIDTH}) "
+    f"holds {BATCH * HEIGHT * WIDTH} numbers"
 )

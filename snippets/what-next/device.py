@@ -19,12 +19,9 @@ from torch.utils.data import DataLoader, TensorDataset
 generator = torch.Generator().manual_seed(0)
 x_train = torch.rand(200, 2, generator=generator) * 4
 y_train = (x_train[:, 0] + x_train[:, 1] > 4).long()
-loader = DataLoader(
-    TensorDataset(x_train, y_train),
-    batch_size=20,
-    shuffle=True,
-    generator=torch.Generator().manual_seed(0),
-)
+dataset = TensorDataset(x_train, y_train)
+shuffler = torch.Generator().manual_seed(0)  # the loader's own random order
+loader = DataLoader(dataset, batch_size=20, shuffle=True, generator=shuffler)
 
 torch.manual_seed(0)
 model = nn.Linear(2, 2).to(device)  # moves the weights and the bias
