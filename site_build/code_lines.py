@@ -25,7 +25,9 @@ step prepares the HTML for that:
   numbered on as if it were not there;
 - the "snippets/" that starts every file name above a block marked (class="file-root"): a
   phone leaves it out, and the rest, the name that matches the download, fits ("…ppets/how-
-  pytorch-learns/number_types.py" was cut);
+  pytorch-learns/number_types.py" was cut); in the name of a later part of a file
+  (continued_blocks.py), its " (continued)" marked (class="continued"), and its folder too
+  (class="file-folder"), which a phone leaves out: the first part named it;
 - a comment written over several lines, each too long for a phone, gathered into one
   <span class="comment-run">: the source wraps it for a desktop's width, and a phone, wrapping
   each of those lines again, left a word or two alone on every other row ("# swamp."). A
@@ -39,6 +41,8 @@ from __future__ import annotations
 
 import html
 import re
+
+import continued_blocks
 
 BLOCK = re.compile(r"(<pre[^>]*><span></span><code[^>]*>)(.*?)(</code></pre>)", re.DOTALL)
 LINE = re.compile(r'(?P<tag><span id="__span-[^"]+")>(?P<spaces> +)')
@@ -105,6 +109,14 @@ BLANK_LINE = re.compile(r'(<span id="__span-[^"]+")>\n</span>')  # a phone numbe
 FILE_ROOT = "snippets/"
 FILE_NAME = '<span class="filename">' + FILE_ROOT
 MARKED_FILE_NAME = f'<span class="filename"><span class="file-root">{FILE_ROOT}</span>'
+CONTINUED = continued_blocks.CONTINUED
+# A later part's name, its root marked: the root, its folder, its file, " (continued)".
+CONTINUED_NAME = re.compile(
+    f'(<span class="file-root">{FILE_ROOT}</span>)([^<]*/)([^</]*){re.escape(CONTINUED)}</span>'
+)
+MARKED_CONTINUED_NAME = (
+    rf'\1<span class="file-folder">\2</span>\3<span class="continued">{CONTINUED}</span></span>'
+)
 COMMENT = '<span class="c1">'
 LEADING_SPACES = re.compile(r"^( +)")
 
@@ -231,4 +243,5 @@ def shape(page_html: str) -> str:
         return found[1] + _comment_runs(_with_breaks(code)) + found[3]
 
     page_html = page_html.replace(FILE_NAME, MARKED_FILE_NAME)
+    page_html = CONTINUED_NAME.sub(MARKED_CONTINUED_NAME, page_html)
     return BLOCK.sub(block, page_html)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import code_lines
 import code_spans
+import continued_blocks
 import course
 import figures
 import fonts
@@ -84,12 +85,14 @@ def notebook_pages(nav) -> list[str]:
 
 
 def on_page_markdown(markdown, page, config, files):
-    """Check the page's includes; write the course's chapter list."""
+    """Check the page's includes; title the later parts of a snippet file; write the course's
+    chapter list."""
     source = Path(page.file.abs_src_path)  # the file as written: its line numbers, front matter too
     base_paths = [Path(p) for p in config.mdx_configs["pymdownx.snippets"]["base_path"]]
     for line, fault in include_lines.faults(source.read_text(), base_paths):
         where = os.path.relpath(source, Path(config.config_file_path).parent)
         raise PluginError(f"{where}:{line}: {fault}")
+    markdown = continued_blocks.label(markdown)
     if course.MARKER in markdown:
         try:
             markdown = course.expand(markdown, course.chapters(config.nav, Path(config.docs_dir)))

@@ -676,8 +676,10 @@ def test_on_a_phone_code_wraps_and_printed_numbers_stay_whole(visited):
     )
     files = [(name, hidden) for name, hidden in names if name.lower() != "output"]  # (text-transform)
     assert files and all(
-        name.endswith(".py") and "snippets/" not in name and hidden <= 0 for name, hidden in files
+        name.removesuffix(" (continued)").endswith(".py") and "snippets/" not in name and hidden <= 0
+        for name, hidden in files
     ), files
+    assert any(name.endswith(" (continued)") for name, _ in files)  # continued_blocks.py
     # A comment the source wraps over lines reads as one paragraph: no row but its last is left
     # short, as "x)), with" was when each of its lines wrapped on its own.
     runs = page.eval_on_selector_all("article .comment-run", ROW_WIDTHS)

@@ -105,6 +105,12 @@ def test_the_root_every_file_name_starts_with_is_marked_for_a_phone_to_leave_out
     assert shaped.startswith(
         '<span class="filename"><span class="file-root">snippets/</span>maths/calculus.py'
     )
+    # And the mark of a later part of a file (continued_blocks.py), for a quieter label.
+    later = '<span class="filename">snippets/maths/calculus.py (continued)</span>'
+    assert code_lines.shape(later + PRE + END).startswith(
+        '<span class="filename"><span class="file-root">snippets/</span><span class="file-folder">'
+        'maths/</span>calculus.py<span class="continued"> (continued)</span></span>'
+    )
 
 
 def test_a_minus_and_what_it_negates_and_a_signed_exponent_are_kept_whole():
