@@ -14,8 +14,8 @@ export default [
     languageOptions: { sourceType: "module", globals: browser },
   },
   {
-    // The one classic script: Material's markup fixes, loaded on every page.
-    files: ["docs/javascripts/accessibility.js"],
+    // The classic scripts, loaded on every page: Material's markup fixes, the header's section.
+    files: ["docs/javascripts/accessibility.js", "docs/javascripts/section-in-header.js"],
     languageOptions: { sourceType: "script" },
   },
   { files: ["tests/js/**/*.js"], languageOptions: { sourceType: "module" } },

@@ -699,6 +699,30 @@ def test_on_a_phone_code_wraps_and_printed_numbers_stay_whole(visited):
     assert [block for block in outputs if block[0] < 10 or (block[0] > 10 and block[2] > 1)] == []
 
 
+def test_on_a_phone_the_header_names_the_section_being_read(visited):
+    """Scrolled into a section, the header shows its title (section-in-header.js); above the first
+    section, the page's. A chapter is twenty phone screens, its contents in the drawer."""
+    page = visited(SPECIMEN, "default", "phone").page
+    topic = '[data-md-component="header-topic"] .md-ellipsis'
+    read = f"""async (y) => {{
+      window.scrollTo(0, y);
+      for (let frame = 0; frame < 3; frame++) await new Promise(requestAnimationFrame);
+      return document.querySelector('{topic}').textContent.trim();
+    }}"""
+    headings = page.eval_on_selector_all(
+        "article h2[id]",
+        "hs => hs.map(h => [h.getBoundingClientRect().top + scrollY, h.firstChild.textContent.trim()])",
+    )
+    (_, first), (third_top, third) = headings[0], headings[2]
+    try:
+        assert page.evaluate(read, 0) == "Binary cross-entropy"  # its name in the navigation
+        assert page.evaluate(read, third_top - 40) == third  # its heading gone under the header
+        assert page.evaluate(read, third_top - 300) != third  # not yet: still the section before
+        assert first == "A model of the data"
+    finally:
+        page.evaluate("window.scrollTo(0, 0)")
+
+
 def test_on_a_phone_the_closed_sources_and_contents_share_a_row(visited):
     """Under a chapter's title on a phone the two closed boxes sit side by side, each on one line,
     rather than take a row each before the lesson; the lesson's first paragraph comes under both."""
