@@ -15,9 +15,9 @@ step prepares the HTML for that:
   spaces, and a short one is not split at its dot ("y." over "requires_grad"); none inside a
   string or a comment, which wrap at their spaces (not "hour(" / "s)"), and a short literal
   is kept whole (not `end="` / `")`), as are a minus and what it negates, a number with an
-  exponent, and a word of a string or comment with a digit and a hyphen ("9.4e-14", not
-  "9.4e-" over "14": a browser breaks after a hyphen); none right after the line's indentation, which
-  left a row empty but for its number;
+  exponent, and a word of a string or comment with a hyphen ("9.4e-14", not "9.4e-" over
+  "14"; "->", not "-" over ">": a browser breaks after a hyphen); none right after the
+  line's indentation, which left a row empty but for its number;
 - a comment at the end of a long line marked (class="trailing"): a phone shows it on a row
   of its own under the code, which keeps the code whole, rather than wrapping the two into
   each other;
@@ -123,14 +123,14 @@ LEADING_SPACES = re.compile(r"^( +)")
 
 def _kept_whole(word: re.Match) -> str:
     text = word[0]
-    if word[1] is None and "-" in text and any(char.isdigit() for char in text):
+    if word[1] is None and "-" in text:
         return f'<span class="nowrap">{text}</span>'
     return text
 
 
-def keep_numbers_whole(text: str) -> str:
-    """The text (HTML) with each word that holds a digit and a hyphen in a span that a line
-    never breaks inside: "1.1920928955078125e-07", "-0.5,", "9.4e-14."."""
+def keep_hyphenated_whole(text: str) -> str:
+    """The text (HTML) with each word that holds a hyphen in a span that a line never breaks
+    inside: "1.1920928955078125e-07", "-0.5,", "9.4e-14.", "in-place", "->"."""
     return WORD.sub(_kept_whole, text)
 
 
@@ -161,7 +161,7 @@ def _line_with_breaks(line: re.Match) -> str:
         if tag:
             pieces.append(tag)
         elif any(in_words):
-            pieces.append(keep_numbers_whole(piece))
+            pieces.append(keep_hyphenated_whole(piece))
         else:
             pieces.append(BREAK_AFTER.sub(lambda found, piece=piece: with_break(found, piece), piece))
         offset += len(html.unescape(piece))

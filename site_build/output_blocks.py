@@ -5,9 +5,9 @@ longest line whole, down to a floor (extra.css), so that the lines a reader comp
 columns and every block reads at one size or the next. A line longer still wraps, its
 continuation indented, rather than hiding past the right edge the number the text talks about.
 Wrapping must not do two things:
-- split a number: Chromium may break a line after a hyphen, and 1.1920928955078125e-07 showed
-  as "1.1920928955078125e-" over "07". A word with a digit and a hyphen is kept whole
-  (class="nowrap");
+- split a word at its hyphen: Chromium may break a line there, and 1.1920928955078125e-07
+  showed as "1.1920928955078125e-" over "07", an arrow as "-" over "> torch.Size". A word with
+  a hyphen is kept whole (class="nowrap", code_lines.py);
 - scatter a table: a tensor of several rows lines its columns up under one another, and
   wrapped rows lost that. Its lines (the one that opens it with "[[", and those under it that
   start with spaces and a bracket) scroll sideways instead (class="row"); the block's other lines,
@@ -56,7 +56,7 @@ def _table_rows(texts: list[str]) -> set[int]:
 def _line(found: re.Match, is_row: bool) -> str:
     if is_row:
         return found["open"].replace("<span ", '<span class="row" ', 1) + found["text"] + "</span>"
-    return found["open"] + code_lines.keep_numbers_whole(found["text"]) + "</span>"
+    return found["open"] + code_lines.keep_hyphenated_whole(found["text"]) + "</span>"
 
 
 def keep_shape(page_html: str) -> str:

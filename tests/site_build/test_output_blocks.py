@@ -12,14 +12,15 @@ def lines(*texts: str) -> str:
     return "".join(f'<span id="__span-0-{n}">{text}\n</span>' for n, text in enumerate(texts, start=1))
 
 
-def test_a_hyphenated_number_is_kept_whole_and_nothing_else_changes_but_the_blocks_width():
-    printed = lines("spacing: 1.1920928955078125e-07, w = -0.5, a well-known x")
+def test_a_hyphenated_word_is_kept_whole_and_nothing_else_changes_but_the_blocks_width():
+    printed = lines("spacing: 1.1920928955078125e-07, w = -0.5, in-place -&gt; x")
     page = f"<p>spacing 1e-07</p>{HEAD}{printed}{TAIL}"
     assert output_blocks.keep_shape(page) == (
-        f'<p>spacing 1e-07</p>{HEAD.removesuffix("<code>")}<code style="--columns: 57">'
+        f'<p>spacing 1e-07</p>{HEAD.removesuffix("<code>")}<code style="--columns: 56">'
         + lines(
             'spacing: <span class="nowrap">1.1920928955078125e-07,</span>'
-            ' w = <span class="nowrap">-0.5,</span> a well-known x'
+            ' w = <span class="nowrap">-0.5,</span> <span class="nowrap">in-place</span>'
+            ' <span class="nowrap">-&gt;</span> x'
         )
         + TAIL
     )
