@@ -16,10 +16,21 @@ from pathlib import Path
 
 import local_site
 
+# Material adds a code block's copy button once the block first scrolls into view (content.lazy):
+# each is brought into view, as a reader scrolling down does, so that the screenshot shows them.
+MOUNT_COPY_BUTTONS = """async () => {
+    for (const block of document.querySelectorAll("article div.highlight")) {
+        if (block.offsetParent === null) continue;  // in a closed box
+        block.scrollIntoView({block: "center"});
+        await new Promise(requestAnimationFrame);
+    }
+    window.scrollTo(0, 0);
+}"""
+
 
 def take(chromium, base_url: str, pages: list[str], out: Path) -> list[Path]:
     """Screenshots of the pages (paths such as "sigmoid/") of the site at base_url, with a
-    Playwright browser: every scheme on every screen, the lazy figures loaded."""
+    Playwright browser: every scheme on every screen, the lazy figures and copy buttons loaded."""
     out.mkdir(parents=True, exist_ok=True)
     taken = []
     for page_path in pages:
@@ -29,6 +40,7 @@ def take(chromium, base_url: str, pages: list[str], out: Path) -> list[Path]:
                 page = context.new_page()
                 local_site.load(page, f"{base_url}/{page_path}")  # explorers mounted too
                 local_site.scroll_through_figures(page)  # else lazy figures are blank space
+                page.evaluate(MOUNT_COPY_BUTTONS)
                 taken.append(out / f"{page_path.strip('/') or 'index'}-{scheme}-{screen}.png")
                 page.screenshot(path=taken[-1], full_page=True)
                 context.close()
