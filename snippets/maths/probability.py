@@ -41,33 +41,41 @@ import matplotlib.pyplot as plt
 # last, 0, which has no logarithm; and the sum of the logs after each factor.
 nonzero = products[:-1]
 log_sums = torch.cumsum(torch.log(p), dim=0)
-smallest = (
-    2.0**-149
-)  # float32's smallest number (below 2^-126 it keeps fewer digits)
-fig, ax = plt.subplots(num="underflow", figsize=(6, 4.2))
-ax.plot(
-    range(1, len(p) + 1),
-    log_sums / math.log(10),
-    color="C0",
-    label="from the sum of the logs: down to 10⁻⁵⁹⁰",
+# float32's smallest number (below 2^-126 it keeps fewer digits)
+smallest = 2.0**-149
+fig, (whole, start) = plt.subplots(
+    1, 2, num="underflow", figsize=(7.5, 3.8), layout="constrained"
 )
-ax.plot(
-    range(1, len(nonzero) + 1),
-    [math.log10(x) for x in nonzero],
-    color="C3",
-    linewidth=4,
-    label=f"the float32 product: 0 from factor {len(products)} on",
-)
-ax.plot([len(products)], [math.log10(smallest)], "x", color="C3", ms=10, mew=2)
-ax.axhline(
-    math.log10(smallest),
-    color="C7",
-    linestyle=":",
-    label="float32's smallest number, 1.4 × 10⁻⁴⁵",
-)
-ax.set_xlim(0, len(p))
-ax.set_xlabel("factors multiplied so far")
-ax.set_ylabel("the product, as a power of 10")
-ax.legend(loc="lower left", bbox_to_anchor=(0, 1))  # above the plot
+for ax in (whole, start):
+    ax.plot(
+        range(1, len(p) + 1),
+        log_sums / math.log(10),
+        color="C0",
+        label="from the sum of the logs: down to 10⁻⁵⁹⁰",
+    )
+    ax.plot(
+        range(1, len(nonzero) + 1),
+        [math.log10(x) for x in nonzero],
+        color="C3",
+        linewidth=4,
+        label=f"the float32 product: 0 from factor {len(products)} on (×)",
+    )
+    ax.plot(
+        [len(products)], [math.log10(smallest)], "x", color="C3", ms=10, mew=2
+    )
+    ax.axhline(
+        math.log10(smallest),
+        color="C7",
+        linestyle=":",
+        label="float32's smallest number, 1.4 × 10⁻⁴⁵",
+    )
+    ax.set_xlabel("factors multiplied so far")
+whole.set_xlim(0, len(p))
+whole.set_title("all 2000 factors", loc="left")
+start.set_xlim(0, 200)
+start.set_ylim(-70, 2)
+start.set_title("the first 200", loc="left")
+whole.set_ylabel("the product, as a power of 10")
+fig.legend(*whole.get_legend_handles_labels(), loc="outside upper left")
 plt.show()
 # --8<-- [end:figure_underflow]

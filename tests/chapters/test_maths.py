@@ -284,8 +284,11 @@ def test_the_underflow_figure_draws_what_the_loop_printed(rendered):
     """The float32 product's line is the loop's own products, to the last non-zero one it printed,
     at float32's smallest number; a cross marks the factor that made it 0; the sum of the logs
     runs on to the printed power of 10, as the labels say."""
-    (ax,) = drawn_figures(rendered, "maths/probability")["underflow"].axes
-    sum_of_logs, product, zero, floor = ax.get_lines()
+    figure = drawn_figures(rendered, "maths/probability")["underflow"]
+    whole, start = figure.axes
+    assert (whole.get_xlim(), start.get_xlim()) == ((0, 2000), (0, 200))  # the start, enlarged
+    assert [len(ax.get_lines()) for ax in (whole, start)] == [4, 4]
+    sum_of_logs, product, zero, floor = whole.get_lines()
     *steps, _, power = lines(rendered, "probability", "underflow")
     last_nonzero, first_zero = numbers(steps[-2]), numbers(steps[-1])
     assert first_zero == [150.0, 0.0]
@@ -295,10 +298,10 @@ def test_the_underflow_figure_draws_what_the_loop_printed(rendered):
     assert floor.get_ydata()[0] == pytest.approx(product.get_ydata()[-1], abs=0.1)
     assert sum_of_logs.get_xdata()[-1] == 2000
     assert round(sum_of_logs.get_ydata()[-1]) == numbers(power)[-1] == -590
-    labels = [text.get_text() for text in ax.get_legend().get_texts()]
+    labels = [text.get_text() for text in figure.legends[0].get_texts()]
     assert labels == [
         "from the sum of the logs: down to 10⁻⁵⁹⁰",
-        "the float32 product: 0 from factor 150 on",
+        "the float32 product: 0 from factor 150 on (×)",
         "float32's smallest number, 1.4 × 10⁻⁴⁵",
     ]
 
