@@ -161,7 +161,9 @@ for outcome, colour, marker, name in (
     )
 ax.set_xlabel("hours studied")
 ax.set_ylabel("P(pass)")
-ax.legend(loc="lower right")
+ax.legend(
+    loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=2
+)  # off the curves
 plt.show()
 # --8<-- [end:figure]
 

@@ -38,7 +38,7 @@ for _ in range(2000):
 
 grid = torch.linspace(0, 8, 161).unsqueeze(1)
 fig, ax = plt.subplots(num="line-vs-sigmoid", figsize=(6, 3.8))
-ax.axhspan(0, 1, color="0.87", zorder=0, label="where a probability can be")
+ax.axhspan(0, 1, color="0.87", zorder=0, label="probabilities")
 ax.plot(grid, slope * grid + intercept, "--", color="C7", label="straight line")
 with torch.no_grad():
     ax.plot(
@@ -64,6 +64,6 @@ for outcome, colour, marker, name in (
 ax.set_xlabel("hours studied")
 ax.set_ylabel("pass (1) or fail (0)")
 # over the plot, off the line
-ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=2)
+ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=3)
 plt.show()
 # --8<-- [end:figure]

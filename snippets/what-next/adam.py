@@ -72,16 +72,26 @@ print(f"lowest possible cost {lowest:.4f}; Adam at epoch 2000: {adam[-1]:.4f}")
 # --8<-- [start:figure]
 import matplotlib.pyplot as plt
 
-fig, ax = plt.subplots(num="adam", figsize=(6, 4))
+# Left, the whole run on log scales; right, from epoch 200 on plain ones, where
+# the gaps between the two runs and the lowest cost show.
+fig, (whole, end) = plt.subplots(
+    1, 2, num="adam", figsize=(7.5, 3.8), layout="constrained"
+)
 epochs = range(1, len(sgd))  # from epoch 1: a log scale has no 0
-ax.plot(epochs, sgd[1:], label="SGD, learning rate 1e-5")
-ax.plot(epochs, adam[1:], label="Adam, learning rate 0.1")
-ax.axhline(lowest, color="grey", linestyle="--", label="lowest possible")
-ax.set_xscale("log")
-ax.set_yscale("log")
-ax.set_xlabel("epoch (log scale)")
-ax.set_ylabel("cost (MSE, log scale)")
-# above the curves
-ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=2)
+for ax in (whole, end):
+    ax.plot(epochs, sgd[1:], label="SGD, learning rate 1e-5")
+    ax.plot(epochs, adam[1:], label="Adam, learning rate 0.1")
+    ax.axhline(lowest, color="grey", linestyle="--", label="lowest possible")
+    ax.set_ylabel("cost (MSE)")
+whole.set_xscale("log")
+whole.set_yscale("log")
+whole.set_xlabel("epoch (log scale)")
+whole.set_title("all 2000 epochs, log scales", loc="left")
+end.set_xlim(200, 2000)
+end.set_ylim(0, 0.4)
+end.set_xlabel("epoch")
+end.set_title("from epoch 200", loc="left")
+handles, labels = whole.get_legend_handles_labels()
+fig.legend(handles, labels, loc="outside upper center", ncols=2)
 plt.show()
 # --8<-- [end:figure]

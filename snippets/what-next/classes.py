@@ -142,6 +142,8 @@ for k, marker in zip(range(3), "os^", strict=True):
     )
 ax.set_xlabel("first feature")
 ax.set_ylabel("second feature")
-ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0))
+ax.legend(
+    loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=3
+)  # above the plot
 plt.show()
 # --8<-- [end:figure]

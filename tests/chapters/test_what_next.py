@@ -6,7 +6,7 @@ import itertools
 import math
 
 import torch
-from support.captured import numbers, run_snippet, section_output
+from support.captured import drawn_figures, numbers, run_snippet, section_output
 
 
 def lines(rendered, snippet: str, section: str) -> list[str]:
@@ -167,6 +167,12 @@ def test_adam_figure_alt_text(rendered):
     assert 110 <= below <= 130  # "below SGD from about epoch 120 on" (122)
     assert round(adam[-1], 2) == 0.14 and round(lowest, 2) == 0.10
     assert min(sgd) > lowest and min(adam) > lowest
+    # The second panel: "epochs 200 to 2000 on plain scales from 0 to 0.4: SGD's line creeps from
+    # about 0.22 to 0.20, Adam's lies below it and falls from about 0.19 to end near 0.14"
+    end = drawn_figures(rendered, "what-next/adam")["adam"].axes[1]
+    assert (end.get_xlim(), end.get_ylim(), end.get_xscale()) == ((200, 2000), (0, 0.4), "linear")
+    assert (round(sgd[200], 2), round(sgd[-1], 2), round(adam[200], 2)) == (0.22, 0.2, 0.19)
+    assert all(a < s for a, s in zip(adam[200:], sgd[200:], strict=True)) and max(sgd[200:]) < 0.4
 
 
 def test_a_dataset_of_ones_own(rendered):
