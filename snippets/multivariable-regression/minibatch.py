@@ -112,7 +112,9 @@ by_step.plot(
     markersize=3,
     label="full batch",
 )
-by_step.set_xlabel("step")
+# Steps on a log scale: the full batch's 20 were a tenth of a 200-step axis.
+by_step.set_xlabel("step (log scale)")
+by_step.set_xscale("log")
 by_step.set_ylabel("loss of the batch used in the step")
 by_step.set_yscale("log")
 by_step.legend(reverse=True)  # full batch first, as in the second panel
