@@ -48,7 +48,7 @@ export function mount(root, { hours, passed, w, b }) {
     // One line each (explorers.css), spaced for a screen reader that reads them as one.
     result.replaceChildren(
       element("span", {}, `At W = ${format(state.w)}, b = ${format(state.b)}:`), " ",
-      element("span", {}, `P(pass) at ${hours.join(", ")} hours: ${probabilities.map((p) => fixed(p, 4)).join("  ")};`), " ",
+      element("span", {}, `P(pass) at ${hours.join(", ")} hours: ${probabilities.map((p) => fixed(p, 4)).join("  ")}.`), " ",
       element("span", {}, `BCE loss: ${fixed(bce(probabilities, passed), 4)}`),
     );
   }

@@ -100,11 +100,14 @@ for W, dashes in zip((0.5, 1, 2, 5), (":", "-.", "--", "-"), strict=True):
     steep.plot(x_axis, torch.sigmoid(W * x_axis), dashes, label=f"W = {W}")
 steep.set_title("σ(Wx): W sets the steepness")
 steep.set_ylabel("σ(Wx)")
-for b in (-2, 0, 2):
+# b = 0 is the curve W = 1 of the left panel, drawn alike; the other two take
+# colours of their own, not those of other W's.
+for b, colour, dashes in ((-2, "C4", "--"), (0, "C1", "-."), (2, "C6", ":")):
     # "−2" with a minus sign, as the axes write their ticks; f"{b}" would give
     # "-2" with a hyphen.
+    label = f"b = {b}".replace("-", "−")
     shift.plot(
-        x_axis, torch.sigmoid(x_axis + b), label=f"b = {b}".replace("-", "−")
+        x_axis, torch.sigmoid(x_axis + b), dashes, color=colour, label=label
     )
 shift.set_title("σ(x + b): b shifts the curve")
 shift.set_ylabel("σ(x + b)")
