@@ -533,6 +533,25 @@ def test_a_copy_button_at_rest_stands_out_from_its_code(visited, scheme):
     assert ratio >= 3, (scheme, colours, ratio)
 
 
+def test_a_chapter_card_is_a_link_all_over(visited):
+    """A tap on a card's description opens its chapter, as on its title: the card looked like a
+    link and was one only in its title."""
+    page = visited("", "default", "desktop").page
+    targets = page.eval_on_selector_all(
+        ".chapters > ol > li",
+        """cards => cards.map(card => {
+          card.scrollIntoView({block: "center"});
+          const text = card.querySelector("p") || card.lastElementChild;
+          const box = text.getBoundingClientRect();
+          const hit = document.elementFromPoint(box.left + box.width / 2, box.bottom - 4);
+          return [hit && hit.closest("a") && hit.closest("a").getAttribute("href"),
+                  card.querySelector("a").getAttribute("href")];
+        })""",
+    )
+    page.evaluate("window.scrollTo(0, 0)")
+    assert len(targets) >= 10 and all(hit == link for hit, link in targets), targets
+
+
 @pytest.mark.parametrize("viewport", sweep(VIEWPORTS, "desktop"))
 def test_the_home_page_command_is_clear_of_the_copy_button(visited, viewport):
     page = visited("", "default", viewport).page
