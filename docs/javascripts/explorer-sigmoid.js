@@ -13,7 +13,7 @@ export function mount(root, { hours, passed, w, b }) {
   slider(controls, { id: "explorer-sigmoid-b", label: "b (shift)", min: -15, max: 5, step: 0.1, value: b, format },
     (value) => { state.b = value; draw(); });
   const chart = plot(root, {
-    x0: 0, x1: 5, y0: 0, y1: 1,
+    x0: 0, x1: 5, y0: -0.08, y1: 1.08, // the students at 0 and 1 clear of the axis
     xTicks: [0, 1, 2, 3, 4, 5], yTicks: [0, 0.5, 1], xTitle: "hours studied", yTitle: "σ(Wx + b)",
     label: "σ(Wx + b) against hours studied, with the four students: failed at 1 and 2 hours, passed at 3 and 4",
   });

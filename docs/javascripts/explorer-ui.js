@@ -25,28 +25,30 @@ export function slider(parent, { id, label, min, max, step, value, format }, onI
 }
 
 /** A plot area: maps data (x from x0 to x1, y from y0 to y1) onto an SVG as wide as its card, with
- * its axes, their ticks, the x axis's title under it and the y axis's title above it. Drawn at the
- * card's own width, one unit a CSS pixel, so that its labels have the text's size on any screen. */
+ * its axes, their ticks, the x axis's title under it and the y axis's title beside it, turned as
+ * the figures' are. Drawn at the card's own width, one unit a CSS pixel, so that its labels have
+ * the text's size on any screen. */
 export function plot(parent, { x0, x1, y0, y1, xTicks, yTicks, xTitle, yTitle, label }) {
   const svg = element("svg:svg", { role: "img", "aria-label": label, class: "explorer__plot" });
   parent.append(svg);
   const width = Math.round(svg.getBoundingClientRect().width) || 480;
   const height = Math.round(Math.min(Math.max(width * 0.45, 220), 300));
   svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
-  // Room for the labels: the y ticks left of the axis, the x ticks and the x title under it.
-  const left = 44, right = 14, top = 34, bottom = 50;
+  // Room for the labels: the y title and ticks left of the axis, the x ticks and title under it.
+  const left = 62, right = 14, top = 14, bottom = 52;
   const sx = (x) => left + ((x - x0) / (x1 - x0)) * (width - left - right);
   const sy = (y) => height - bottom - ((y - y0) / (y1 - y0)) * (height - top - bottom);
   const axes = element("svg:path", { d: `M${sx(x0)},${sy(y1)}V${sy(y0)}H${sx(x1)}`, class: "explorer__axis" });
   svg.append(axes);
-  const text = (x, y, words, anchor) =>
-    svg.append(element("svg:text", { x, y, "text-anchor": anchor, class: "explorer__tick" }, words));
+  const text = (x, y, words, anchor, turn = "") =>
+    svg.append(element("svg:text", { x, y, "text-anchor": anchor, class: "explorer__tick", transform: turn }, words));
   // The y ticks stand well left of the axis, the x ticks well under it, so that the two
   // labels at the corner keep apart.
   for (const x of xTicks) text(sx(x), sy(y0) + 20, String(x), "middle");
   for (const y of yTicks) text(left - 10, sy(y) + 5, String(y), "end");
-  text(sx((x0 + x1) / 2), height - 4, xTitle, "middle");
-  text(2, 16, yTitle, "start");
+  text(sx((x0 + x1) / 2), height - 6, xTitle, "middle");
+  const middle = sy((y0 + y1) / 2);
+  text(16, middle, yTitle, "middle", `rotate(-90 16 ${middle})`);
   const line = (points) => `M${points.map(([x, y]) => `${sx(x).toFixed(1)},${sy(y).toFixed(1)}`).join("L")}`;
   return { svg, sx, sy, line };
 }

@@ -202,6 +202,7 @@ sweep.legend()
 curve.plot(rs, ps, "o-", markersize=3)
 curve.set_xlabel("recall")
 curve.set_ylabel("precision")
+curve.set(xlim=(0, 1), ylim=(0.5, 1))  # the explorer's axes, below the figure
 sweep.set_title("against the threshold")
 curve.set_title("precision-recall curve")
 plt.show()
