@@ -58,6 +58,7 @@ import matplotlib.pyplot as plt
 # brighter ones. Each is 3:1 or more on both pages (3.5 and 3.4 the faintest,
 # WCAG's minimum for lines); the last line is the model's blue.
 colours = {0: "#8a8a8a", 10: "#6e6e6e", 50: "#555555", 200: "#333333"}
+dashes = {0: ":", 10: "-.", 50: (0, (5, 2)), 200: (0, (9, 2))}  # each its own
 fig, ax = plt.subplots(num="fit", figsize=(6, 4))
 ax.scatter(
     x_train.squeeze(), y_train.squeeze(), color="black", zorder=3, label="data"
@@ -65,7 +66,13 @@ ax.scatter(
 xs = torch.linspace(0, 4, 50)
 for epoch, colour in colours.items():
     w_e, b_e, _ = history[epoch]
-    ax.plot(xs, w_e * xs + b_e, "--", color=colour, label=f"epoch {epoch}")
+    ax.plot(
+        xs,
+        w_e * xs + b_e,
+        color=colour,
+        linestyle=dashes[epoch],
+        label=f"epoch {epoch}",
+    )
 final = W.item() * xs + b.item()
 ax.plot(xs, final, color="#1f77b4", linewidth=2, label=f"epoch {nb_epochs}")
 ax.set_xticks(range(5))  # whole hours: room between the labels on a phone

@@ -164,9 +164,14 @@ ax.plot(
     x1, trained_line, "-", color="black", linewidth=2, label="learning rate 1"
 )
 # Each side of the trained boundary tinted with the class the model predicts
-# there.
-ax.fill_between(x1, trained_line, 0, color="C0", alpha=0.1, linewidth=0)
-ax.fill_between(x1, trained_line, 4.5, color="C1", alpha=0.1, linewidth=0)
+# there (as what-next's regions are: a tint that shows on the dark page too).
+tint = {"alpha": 0.25, "linewidth": 0}
+ax.fill_between(
+    x1, trained_line, 0, color="C0", label="predicted: fail", **tint
+)
+ax.fill_between(
+    x1, trained_line, 4.5, color="C1", label="predicted: pass", **tint
+)
 ax.set_xlim(0, 7)
 ax.set_ylim(0, 4.5)
 ax.set_xlabel("self-study (hours)")
