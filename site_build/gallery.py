@@ -643,7 +643,10 @@ def _numbered_clip_ids(svg: str) -> str:
 # A phone's text column is about 360 CSS px; a figure this wide (in inches, 96 px each
 # at 100 % zoom) keeps matplotlib's 9-10 pt text above 9 px there.
 NARROW_WIDTH = 4.6
-NARROW_PANEL_HEIGHT = 3.0  # each stacked panel, in inches
+# Each stacked panel, in inches, and a figure of one panel at most: at 3 inches a panel whose
+# legend sat above it kept a plot of 110 to 140 px on a phone, S-curves and boundaries cramped.
+NARROW_PANEL_HEIGHT = 3.3
+NARROW_SINGLE_HEIGHT = 4.0
 
 
 def narrow_copy(fig):
@@ -677,7 +680,7 @@ def narrow_copy(fig):
         ax.set_subplotspec(grid[row])
         ax.tick_params(labelleft=True, labelbottom=True)  # a shared axis hid the inner panels' labels
     if len(order) == 1:
-        panel_height = min(height * NARROW_WIDTH / width * 1.25, NARROW_PANEL_HEIGHT)
+        panel_height = min(height * NARROW_WIDTH / width * 1.5, NARROW_SINGLE_HEIGHT)
     else:
         panel_height = NARROW_PANEL_HEIGHT
     copy.set_size_inches(NARROW_WIDTH, panel_height * len(order))
