@@ -160,7 +160,8 @@ for epoch in range(nb_epochs + 1):
 # The exact least-squares answer, for reference. In float64: this matrix is
 # badly conditioned, and in float32 the last digits would depend on which CPU
 # kernel happens to run.
-X64, y64 = X.double(), y_train.double()
+ones = torch.ones(len(x_train), 1)  # a column of ones: the bias
+X64, y64 = torch.cat([x_train, ones], dim=1).double(), y_train.double()
 best = torch.linalg.lstsq(X64, y64).solution
 print(f"lowest possible cost: {F.mse_loss(X64 @ best, y64).item():.6f}")
 with torch.no_grad():
