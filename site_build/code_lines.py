@@ -45,7 +45,9 @@ import re
 import continued_blocks
 
 BLOCK = re.compile(r"(<pre[^>]*><span></span><code[^>]*>)(.*?)(</code></pre>)", re.DOTALL)
-LINE = re.compile(r'(?P<tag><span id="__span-[^"]+")>(?P<spaces> +)')
+# A line's span and its indentation, which may sit inside a token that began on a line above (the
+# second line of a docstring: its wrapped rows went under the line numbers, not under its text).
+LINE = re.compile(r'(?P<tag><span id="__span-[^"]+")>(?P<token><span class="[^"]*">)?(?P<spaces> +)')
 TAG_OR_TEXT = re.compile(r"(<[^>]*>)|([^<]+)")
 # Where a long line may break: after ( and /, and after "." before a name (not inside 1.5) in
 # a piece too long for a row without it (torch.nn.functional.binary_cross_entropy_with_logits,
@@ -237,7 +239,10 @@ def shape(page_html: str) -> str:
         if '<span id="__span-' not in code:
             code = _split_lines(code, next(count))
         code = LINE.sub(
-            lambda line: f'{line["tag"]} style="--indent: {len(line["spaces"])}">{line["spaces"]}', code
+            lambda line: (
+                f'{line["tag"]} style="--indent: {len(line["spaces"])}">{line["token"] or ""}{line["spaces"]}'
+            ),
+            code,
         )
         code = BLANK_LINE.sub(r'\1 class="blank">\n</span>', code)
         return found[1] + _comment_runs(_with_breaks(code)) + found[3]

@@ -156,3 +156,14 @@ def test_a_comment_wraps_at_its_spaces_only():
     comment = shaped[shaped.index("trailing") :]
     assert "<wbr>" not in comment
     assert '(1,) <span class="nowrap">-&gt;</span> torch.Size(3)' in comment  # not "-" over ">"
+
+
+def test_a_line_inside_a_docstring_gets_its_indentation_too():
+    """Its spaces sit inside the string's token, begun on the line above: it had none, and its
+    wrapped rows ran under the line numbers."""
+    block = (
+        '<span id="__span-0-1">    <span class="sd">"""The logit of passing for each row, a weighted\n</span>'
+        '<span id="__span-0-2"><span class="sd">    sum of the hours plus a bias."""</span>\n</span>'
+    )
+    shaped = code_lines.shape(PRE + block + END)
+    assert '<span id="__span-0-2" style="--indent: 4"><span class="sd">    sum of' in shaped
