@@ -1,7 +1,8 @@
 // The header names the section being read. Scrolled past a page's title, Material shows that
 // title in the header; a chapter is twenty phone screens or more, its contents in the drawer,
 // and nothing said where in it the reader was. Here the header shows the title of the last
-// section (h2) whose heading has gone under it, and the page's title above the first section.
+// section (h2) whose heading is in the top quarter of the screen or above it, and the page's
+// title above the first section.
 (function () {
   var topic = document.querySelector('[data-md-component="header-topic"] .md-ellipsis');
   var headings = Array.prototype.slice.call(document.querySelectorAll("article h2[id]"));
@@ -26,7 +27,7 @@
   var pending = false;
   function update() {
     pending = false;
-    var line = header.getBoundingClientRect().bottom + 8;
+    var line = header.getBoundingClientRect().bottom + window.innerHeight / 4;
     var title = pageTitle;
     for (var i = 0; i < headings.length; i++) {
       if (headings[i].getBoundingClientRect().top > line) break;

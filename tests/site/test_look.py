@@ -719,8 +719,9 @@ def test_on_a_phone_code_wraps_and_printed_numbers_stay_whole(visited):
 
 
 def test_on_a_phone_the_header_names_the_section_being_read(visited):
-    """Scrolled into a section, the header shows its title (section-in-header.js); above the first
-    section, the page's. A chapter is twenty phone screens, its contents in the drawer."""
+    """Scrolled into a section, its heading in the screen's top quarter or above, the header shows
+    its title (section-in-header.js); above the first section, the page's. A chapter is twenty
+    phone screens, its contents in the drawer."""
     page = visited(SPECIMEN, "default", "phone").page
     topic = '[data-md-component="header-topic"] .md-ellipsis'
     read = f"""async (y) => {{
@@ -736,7 +737,8 @@ def test_on_a_phone_the_header_names_the_section_being_read(visited):
     try:
         assert page.evaluate(read, 0) == "Binary cross-entropy"  # its name in the navigation
         assert page.evaluate(read, third_top - 40) == third  # its heading gone under the header
-        assert page.evaluate(read, third_top - 300) != third  # not yet: still the section before
+        assert page.evaluate(read, third_top - 200) == third  # in the top quarter, under it
+        assert page.evaluate(read, third_top - 400) != third  # not yet: still the section before
         assert first == "A model of the data"
     finally:
         page.evaluate("window.scrollTo(0, 0)")
