@@ -673,7 +673,7 @@ def test_on_a_phone_code_wraps_and_printed_numbers_stay_whole(visited):
     edges += " e.scrollWidth - e.clientWidth])"
     blocks = page.locator("article pre > code").evaluate_all(edges)
     width = page.evaluate("innerWidth")
-    assert len(blocks) > 20 and all(right <= width for right, _ in blocks), blocks
+    assert len(blocks) > 15 and all(right <= width for right, _ in blocks), blocks  # (the open ones)
     assert sum(hidden > 0 for _, hidden in blocks) <= 1, blocks
     numbers = page.eval_on_selector_all(
         "article .language-text pre span.nowrap",
@@ -793,7 +793,7 @@ def test_on_a_phone_the_copy_button_covers_no_code(visit, scheme):
     assert not copy.is_visible()
     # Every open code block, brought into view in turn (its button comes then), in one evaluation.
     geometries = page.evaluate(EVERY_CODE_BLOCKS_BUTTON)
-    assert len(geometries) >= 10
+    assert len(geometries) >= 8  # the open ones: checks and helpers sit in closed boxes
     for index, geometry in enumerate(geometries):
         assert geometry["overlaps"] == 0, (index, geometry)
     # Above the first line, which keeps the width of the lines under it.
