@@ -205,9 +205,12 @@ def _comment_runs(code: str) -> str:
                     else ("", f'<span class="join">{comment["lead"]}# </span>')
                 )
                 end = "\n" if n == len(run) - 1 else '<span class="join">\n</span>'
-                out.append(
-                    f'{found["open"]}{lead}<span class="c1">{mark}{comment["words"]}</span>{end}</span>'
-                )
+                # A line short enough not to wrap alone was left as it was: joined, it wraps
+                # ("9.4e-" over "14.").
+                words = comment["words"]
+                if len(TAG.sub("", found["text"]).rstrip("\n")) <= WRAPS:
+                    words = keep_hyphenated_whole(words)
+                out.append(f'{found["open"]}{lead}<span class="c1">{mark}{words}</span>{end}</span>')
             out.append("</span>")
         else:
             out.extend(found[0] for found, _ in run)

@@ -84,7 +84,7 @@ def test_a_comment_wrapped_over_long_lines_is_gathered_to_read_as_one_paragraph(
     long = "a comment that the source wraps for a desktop, too long for a phone"
     block = (
         f'<span id="__span-0-1">    {comment.format(long)}\n</span>'
-        f'<span id="__span-0-2">    {comment.format("and its end.")}\n</span>'
+        f'<span id="__span-0-2">    {comment.format("and its end, 9.4e-14.")}\n</span>'
         f'<span id="__span-0-3">    {comment.format("a short line after a short one stays a line")}\n</span>'
         '<span id="__span-0-4">    x = 1\n</span>'
     )
@@ -93,9 +93,14 @@ def test_a_comment_wrapped_over_long_lines_is_gathered_to_read_as_one_paragraph(
     assert run.startswith('<span class="comment-run" style="--indent: 4">')
     # The second line's indentation and "# ", and the first line's end, hidden on a phone.
     assert f'{long}</span><span class="join">\n</span></span>' in run
-    assert '<span class="c1"><span class="join">    # </span>and its end.</span>\n</span></span>' in run
+    # A short line, left alone as a line, joined is kept from breaking at its hyphen too.
+    assert (
+        '<span class="c1"><span class="join">    # </span>and its end, <span class="nowrap">9.4e-14.</span>'
+        "</span>\n</span></span>"
+    ) in run
     # The run ends there: a line after a short one was meant as a line of its own.
-    assert 'end.</span>\n</span></span><span id="__span-0-3"' in shaped and run.count("comment-run") == 1
+    assert '14.</span></span>\n</span></span><span id="__span-0-3"' in shaped
+    assert run.count("comment-run") == 1
     # What is copied is the code as written.
     assert TAG.sub("", shaped) == TAG.sub("", PRE + block + END)
 
