@@ -98,9 +98,9 @@ SHORT_STRING = re.compile(r'<span class="(s[0-9a-z]*)">(["\'][^<"\']{0,6}["\'])<
 # exponent, are kept whole (not "cost(0, -" over "h", nor "1e-" over "12").
 NEGATED = re.compile(r'<span class="o">-</span>(<span class="[^"]*">[^<]*</span>|[A-Za-z_]\w*)')
 SIGNED_NUMBER = re.compile(r'<span class="(m[a-z]*)">([^<]*-[^<]*)</span>')
-# One line of a block, in its span (output_blocks.py reads them with it too).
 # A word of printed or written text, or a tag between words (output_blocks.py uses it too).
 WORD = re.compile(r"(<[^>]*>)|[^\s<>]+")
+# One line of a block, in its span (output_blocks.py reads them with it too).
 LINE_SPAN = re.compile(
     r'(?P<open><span id="__span-[^"]+"[^>]*>)(?P<text>.*?)</span>(?=<span id="__span-|$)', re.DOTALL
 )
@@ -136,9 +136,14 @@ def keep_hyphenated_whole(text: str) -> str:
     return WORD.sub(_kept_whole, text)
 
 
+def _wraps(line_text: str) -> bool:
+    """Whether a line (its HTML) is too long for a phone's row, beside the line numbers."""
+    return len(TAG.sub("", line_text).rstrip("\n")) > WRAPS
+
+
 def _line_with_breaks(line: re.Match) -> str:
     text = line["text"]
-    if len(TAG.sub("", text).rstrip("\n")) <= WRAPS:
+    if not _wraps(text):
         return line[0]
     code, comment, rest = text.partition(COMMENT)
     if comment and TAG.sub("", code).strip():
@@ -208,7 +213,7 @@ def _comment_runs(code: str) -> str:
                 # A line short enough not to wrap alone was left as it was: joined, it wraps
                 # ("9.4e-" over "14.").
                 words = comment["words"]
-                if len(TAG.sub("", found["text"]).rstrip("\n")) <= WRAPS:
+                if not _wraps(found["text"]):
                     words = keep_hyphenated_whole(words)
                 out.append(f'{found["open"]}{lead}<span class="c1">{mark}{words}</span>{end}</span>')
             out.append("</span>")
@@ -221,7 +226,7 @@ def _comment_runs(code: str) -> str:
             comment
             and run
             and TAG.sub("", comment["lead"]) == TAG.sub("", run[-1][1]["lead"])
-            and len(TAG.sub("", run[-1][0]["text"]).rstrip("\n")) > WRAPS
+            and _wraps(run[-1][0]["text"])
         ):
             close_run()
         if comment:

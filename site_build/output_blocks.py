@@ -60,7 +60,7 @@ def _line(found: re.Match, is_row: bool) -> str:
 
 
 def keep_shape(page_html: str) -> str:
-    """The page with each output block's hyphenated numbers kept whole, and the rows of its
+    """The page with each output block's hyphenated words kept whole, and the rows of its
     tensors and printed tables marked to scroll rather than wrap, the block told how long its
     longest line is (`--columns`: a phone sets the block small enough to show it, down to a
     floor, extra.css)."""
