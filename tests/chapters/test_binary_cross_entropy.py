@@ -278,7 +278,7 @@ def test_simulated_labels_stay_visible_on_both_pages(rendered):
     [dots] = [c for c in fig.axes[0].collections if isinstance(c, PathCollection)]
     colours = [*dots.get_facecolors(), *(dots.get_edgecolors() if max(dots.get_linewidths()) > 0 else [])]
     for page in (svg.LIGHT_PAGE, svg.DARK_PAGE):
-        drawn = [[a * c + (1 - a) * p for c, p in zip(rgb, page, strict=True)] for *rgb, a in colours]
+        drawn = [svg.over(rgb, a, page) for *rgb, a in colours]
         ratios = [svg.contrast(colour, page) for colour in drawn]
         assert max(ratios) >= 3, (page, ratios)
 

@@ -228,8 +228,11 @@ def test_figure_lines_stand_out_on_both_pages(rendered):
                 colour = to_rgba(line.get_color())
                 alpha = line.get_alpha() if line.get_alpha() is not None else colour[3]
                 for page, shown in ((svg.LIGHT_PAGE, colour), (svg.DARK_PAGE, gallery._for_dark(colour))):
-                    drawn = [alpha * c + (1 - alpha) * p for c, p in zip(shown[:3], page, strict=True)]
-                    assert svg.contrast(drawn, page) >= 3, (name, line.get_label(), page)
+                    assert svg.contrast(svg.over(shown, alpha, page), page) >= 3, (
+                        name,
+                        line.get_label(),
+                        page,
+                    )
                 checked += 1
     assert checked >= 8  # five lines in "fit", one in "cost", two in "landscape"
 

@@ -526,10 +526,9 @@ def test_a_copy_button_at_rest_stands_out_from_its_code(visited, scheme):
         "b => [getComputedStyle(b).color, getComputedStyle(b.closest('.highlight').querySelector('code'))"
         ".backgroundColor].map(c => c.match(/[\\d.]+/g).map(Number))"
     )
-    (r, g, b, *alpha), background = colours
-    a = alpha[0] if alpha else 1
-    drawn = [a * c + (1 - a) * p for c, p in zip((r, g, b), background[:3], strict=True)]
-    ratio = svg.contrast(tuple(v / 255 for v in drawn), tuple(v / 255 for v in background[:3]))
+    colour, background = ([v / 255 for v in rgb[:3]] for rgb in colours)
+    alpha = colours[0][3] if len(colours[0]) > 3 else 1  # rgba() or rgb()
+    ratio = svg.contrast(svg.over(colour, alpha, background), background)
     assert ratio >= 3, (scheme, colours, ratio)
 
 

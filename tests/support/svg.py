@@ -23,6 +23,11 @@ LIGHT_PAGE = (1.0, 1.0, 1.0)
 DARK_PAGE = to_rgb(_DARK_PAGE)  # Material's slate background, as the figures' dark variant takes it
 
 
+def over(colour, alpha: float, page) -> tuple[float, float, float]:
+    """A colour (r, g, b from 0 to 1) drawn at an opacity over the page's: what the eye sees."""
+    return tuple(alpha * fg + (1 - alpha) * bg for fg, bg in zip(colour[:3], page, strict=True))
+
+
 @dataclass(frozen=True)
 class Text:
     content: str
@@ -57,8 +62,8 @@ class Image:
         columns, rows = self.pixels.size
         column = int((u - self.x) / self.width * columns)
         row = int((v - self.y) / self.height * rows)
-        r, g, b_, alpha = (channel / 255 for channel in self.pixels.getpixel((column, row)))
-        return tuple(alpha * fg + (1 - alpha) * bg for fg, bg in zip((r, g, b_), page, strict=True))
+        *rgb, alpha = (channel / 255 for channel in self.pixels.getpixel((column, row)))
+        return over(rgb, alpha, page)
 
 
 def _colour(value: str) -> tuple[float, float, float]:
@@ -123,9 +128,7 @@ def lines(path: Path, page) -> list[tuple[str, tuple[float, float, float]]]:
         for element in group.iter(f"{SVG_NS}path"):
             style = _style(element)
             if style.get("stroke", "none") != "none":
-                alpha = float(style.get("stroke-opacity", 1))
-                stroke = _colour(style["stroke"])
-                drawn = tuple(alpha * fg + (1 - alpha) * bg for fg, bg in zip(stroke, page, strict=True))
+                drawn = over(_colour(style["stroke"]), float(style.get("stroke-opacity", 1)), page)
                 found.append((group.get("id"), drawn))
                 break
     return found
