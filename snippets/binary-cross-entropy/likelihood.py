@@ -109,9 +109,7 @@ print("by hand: ", torch.stack([error.mean(), (error * X).mean()]))
 # Newton's method on the log-likelihood: the exact maximum-likelihood estimate.
 # In float64, as a reference answer should be, to more digits than any float32
 # training run can reach.
-A = torch.cat(
-    [torch.ones_like(X), X], dim=1
-).double()  # a column of ones for w0
+A = torch.cat([torch.ones_like(X), X], dim=1).double()  # ones: w0's column
 target64 = y.double()
 w_mle = torch.zeros(2, 1, dtype=torch.float64)
 for step in range(8):
