@@ -49,7 +49,7 @@ def f1(c):
 
 
 # --8<-- [start:students]
-# The two-feature model of the logistic-regression chapter, trained like
+# The model of the chapter "Two features, three ways", trained like
 # "딥러닝 로지스틱 회귀": lr 0.01.
 x_train = torch.tensor(
     [[1.0, 2.0], [2.0, 3.0], [3.0, 1.0], [4.0, 3.0], [5.0, 3.0], [6.0, 2.0]]

@@ -4,106 +4,100 @@ Run it with `python snippets/logistic-regression/exercise.py`.
 """
 
 # --8<-- [start:setup]
+import math
+
 import torch
 import torch.nn.functional as F
 from torch import nn
 
-x_train = torch.tensor(
-    [[1.0, 2.0], [2.0, 3.0], [3.0, 1.0], [4.0, 3.0], [5.0, 3.0], [6.0, 2.0]]
-)
-y_train = torch.tensor([[0.0], [0.0], [0.0], [1.0], [1.0], [1.0]])
+hours = torch.tensor([[1.0], [2.0], [3.0], [4.0]])
+passed = torch.tensor([[0.0], [0.0], [1.0], [1.0]])
 
 
-def fit(model, loss_fn, lr=1.0, epochs=1001):
-    """The training loop of the chapter, for any model and loss."""
+def fit(x, y, lr=1.0, epochs=2000, seed=0):
+    """The chapter's model on logits, trained from the start `seed` picks."""
+    torch.manual_seed(seed)
+    model = nn.Linear(1, 1)
     optimizer = torch.optim.SGD(model.parameters(), lr=lr)
     for _ in range(epochs):
-        loss = loss_fn(model(x_train), y_train)
+        loss = F.binary_cross_entropy_with_logits(model(x), y)
         optimizer.zero_grad()
         loss.backward()
         optimizer.step()
     return model
 
 
-def right(probabilities):
-    """How many of the six students land on the right side of 0.5."""
-    return ((probabilities >= 0.5).float() == y_train).sum().item()
-
-
-# The trained two-feature model, on logits: torch.sigmoid(model(x)) is P(pass)
-torch.manual_seed(1)
-model = fit(nn.Linear(2, 1), F.binary_cross_entropy_with_logits)
+model = fit(hours, passed)  # the trained model: w = 7.11, b = -17.60
 # --8<-- [end:setup]
 
-# --8<-- [start:boundary]
-(w1, w2), b = model.weight.flatten().tolist(), model.bias.item()
-m, c = -w1 / w2, -b / w2
-print(f"boundary: x2 = {m:.3f} * x1 + {c:.3f}")
-x1 = torch.tensor([3.0, 4.0, 5.0])
-on_the_line = torch.stack([x1, m * x1 + c], dim=1)  # points built from m and c
+# --8<-- [start:ninety]
+w, b = model.weight.item(), model.bias.item()
+log_odds = math.log(0.9 / 0.1)  # P = 0.9 is odds of 9 to 1
+needed = (log_odds - b) / w  # solve w x + b = log_odds for x
 with torch.no_grad():
-    p = torch.sigmoid(model(on_the_line)).flatten()
-print(p)
-print(f"largest distance from 0.5: {(p - 0.5).abs().max().item():.1e}")
-
-# The new student: 3 hours of self-study. On the line, x2 = m * 3 + c.
-needed = m * 3 + c
-with torch.no_grad():
-    p_new = torch.sigmoid(
-        model(torch.tensor([[3.0, 2.0], [3.0, needed]]))
-    ).flatten()
-print(f"with 3 h of self-study, P = 0.5 at {needed:.2f} h of tutoring")
-print(
-    f"P(pass) at (3, 2): {p_new[0]:.3f}; at (3, {needed:.2f}): {p_new[1]:.3f}"
-)
-# --8<-- [end:boundary]
-
-# --8<-- [start:stronger]
-new_students = torch.tensor([[2.0, 2.0], [5.0, 4.0]])
+    p = torch.sigmoid(model(torch.tensor([[needed]]))).item()
+print(f"log-odds {log_odds:.3f} at {needed:.2f} hours; the model: P = {p:.3f}")
+# --8<-- [end:ninety]
 
 
-def penalised(strength, epochs=2000):
-    """The trained model, trained on with an L2 penalty of this strength."""
-    copy = nn.Linear(2, 1)
-    copy.load_state_dict(model.state_dict())
-
-    def loss_fn(logits, labels):
-        bce = F.binary_cross_entropy_with_logits(logits, labels)
-        return bce + strength / 2 * copy.weight.pow(2).sum()
-
-    return fit(copy, loss_fn, epochs=epochs)
+# --8<-- [start:keen]
+def line_crossing(x, y):
+    """Where the least-squares line through (x, y) crosses 0.5 (in float64)."""
+    X = torch.cat([x, torch.ones_like(x)], dim=1).double()
+    slope, intercept = torch.linalg.lstsq(X, y.double()).solution.flatten()
+    return ((0.5 - intercept) / slope).item()
 
 
-for strength in (0.01, 0.1):
-    copy = penalised(strength)
-    with torch.no_grad():
-        p22, p54 = torch.sigmoid(copy(new_students)).flatten().tolist()
-        n_right = right(torch.sigmoid(copy(x_train)))
-    size = copy.weight.norm().item()
+def boundary(x, y):
+    """Where the trained logistic model crosses 0.5: its logit is 0."""
+    model = fit(x, y)
+    return -model.bias.item() / model.weight.item()
+
+
+keen_hours = torch.cat([hours, torch.tensor([[40.0]])])  # a fifth student
+keen_passed = torch.cat([passed, torch.tensor([[1.0]])])
+for name, x, y in [
+    ("four students", hours, passed),
+    ("with the keen one", keen_hours, keen_passed),
+]:
     print(
-        f"strength {strength}: size {size:.2f}, {n_right} of 6 right;", end=" "
+        f"{name}: line crosses 0.5 at {line_crossing(x, y):.2f} h,",
+        f"boundary at {boundary(x, y):.2f} h",
     )
-    print(f"P([2, 2]) = {p22:.3f}, P([5, 4]) = {p54:.3f}")
-# --8<-- [end:stronger]
+# --8<-- [end:keen]
 
-# --8<-- [start:epochs]
-torch.manual_seed(1)  # the Sequential model's start
-early = nn.Linear(2, 1)
-optimizer = torch.optim.SGD(early.parameters(), lr=1.0)
-all_right, losses = [], []  # after 0, 1, 2, ... epochs
-for _ in range(101):
-    logits = early(x_train)
-    loss = F.binary_cross_entropy_with_logits(logits, y_train)
-    all_right.append(right(torch.sigmoid(logits)) == 6)
-    losses.append(loss.item())
+
+# --8<-- [start:same]
+class PassFail(nn.Module):
+    """The original's model: the sigmoid inside, trained with BCELoss."""
+
+    def __init__(self):
+        super().__init__()
+        self.linear = nn.Linear(1, 1)
+
+    def forward(self, x):
+        return torch.sigmoid(self.linear(x))
+
+
+torch.manual_seed(0)
+original = PassFail()
+optimizer = torch.optim.SGD(original.parameters(), lr=0.01)
+for _ in range(500):
+    loss = nn.BCELoss()(original(hours), passed)
     optimizer.zero_grad()
     loss.backward()
     optimizer.step()
 
-first = all_right.index(True)
-print(f"all six right for the first time after {first} epochs")
-again = [n for n in range(first, 101) if not all_right[n]]
-print("wrong again after", again, "epochs")
-zigzag = [round(v, 4) for v in losses[first : first + 4]]
-print(f"loss after {first} to {first + 3} epochs:", zigzag)
-# --8<-- [end:epochs]
+on_logits = fit(hours, passed, lr=0.01, epochs=500)  # the same seed, 0
+for name, layer in [
+    ("sigmoid + BCELoss", original.linear),
+    ("logits", on_logits),
+]:
+    weight, bias = layer.weight.item(), layer.bias.item()
+    print(f"{name + ':':19s}w = {weight:.4f}, b = {bias:.4f}")
+pairs = zip(original.linear.parameters(), on_logits.parameters(), strict=True)
+print(
+    "the same to 6 decimals:",
+    all(torch.allclose(p, q, atol=1e-6) for p, q in pairs),
+)
+# --8<-- [end:same]

@@ -28,7 +28,7 @@ def test_runs_that_stop_too_early(rendered):
     hours, and seed 0 trained for 2000 epochs puts it at 2.475 hours, between the students who
     failed and those who passed"; "ends at 5 of 6 students correct. With learning rate 1 ... all six
     are right for the first time after 56 epochs, wrong again after every odd number of epochs up
-    to 67, and right for good from 68 on" (the logistic-regression chapter's runs)"""
+    to 67, and right for good from 68 on" (the runs of the logistic-regression chapter and the next)"""
     one = "logistic-regression/one_feature"
     short = section_output(rendered, one, "train").splitlines()
     assert numbers(short[-1]) == [499, 0.5887] and round(math.log(2), 2) == 0.69
@@ -38,14 +38,14 @@ def test_runs_that_stop_too_early(rendered):
     x, y = data["x_data"].flatten(), data["y_data"].flatten()
     assert numbers(full)[-1] == 2.475 and x[y == 0].max() < 2.475 < x[y == 1].min()
     assert ten == "boundary after 200 epochs, seeds 0-9: 2.429 to 2.431 hours"
-    two = "logistic-regression/two_features"
+    two = "two-features/three_ways"
     assert "accuracy 0.833" in section_output(rendered, two, "raw").splitlines()  # 5 of 6
     log = section_output(rendered, two, "sequential").splitlines()[:11]
     accuracy = {int(numbers(line)[0]): line.endswith("Accuracy 100%") for line in log}
     assert not accuracy[0] and all(right for epoch, right in accuracy.items() if epoch >= 100)
-    assert section_output(rendered, "logistic-regression/exercise", "epochs").splitlines()[:2] == [
+    assert section_output(rendered, "two-features/exercise", "epochs").splitlines()[:2] == [
         "all six right for the first time after 56 epochs",
         "wrong again after [57, 59, 61, 63, 65, 67] epochs",  # and so right for good from 68
     ]
-    right = run_snippet(rendered, "logistic-regression/exercise")["all_right"]
+    right = run_snippet(rendered, "two-features/exercise")["all_right"]
     assert all(right[68:]) and not right[67]

@@ -136,7 +136,7 @@ SEARCHES = [
     ("gradient descent", "linear-regression/"),
     ("standardising", "multivariable-regression/"),
     ("overfitting", "overfitting/"),
-    ("decision boundary", "logistic-regression/"),
+    ("decision boundary", "two-features/"),
     ("likelihood", "binary-cross-entropy/"),
     ("confusion matrix", "judging-a-classifier/"),
 ]

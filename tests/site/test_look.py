@@ -773,7 +773,7 @@ def test_on_a_phone_the_footer_names_the_previous_and_the_next_page(visited):
         " Math.round(box.height / parseFloat(getComputedStyle(name).lineHeight))] })",
     )
     assert [(shown, title, lines) for shown, title, _, lines in titles] == [
-        (True, "Logistic regression", 1),
+        (True, "Two features, three ways", 1),
         (True, "Judging a classifier", 1),
     ]
     assert titles[1][2] > titles[0][2] + 20, "the two links share a row"

@@ -1,7 +1,7 @@
 """Pass or fail from two features, written three ways: raw tensors,
 nn.Sequential, an nn.Module class.
 
-Run it with `python snippets/logistic-regression/two_features.py`.
+Run it with `python snippets/two-features/three_ways.py`.
 """
 
 # --8<-- [start:data]
