@@ -329,107 +329,14 @@ def test_the_probabilities_are_as_described_and_the_logs_are_right(rendered):
     assert math.fsum(math.log(v) for v in better) > probability["log_sum"] + 50
 
 
-# ---------------------------------------------------------------- curvature
-
-
-def test_second_derivative_three_ways(rendered):
-    """ "the second derivative is 6x, which is 12 at x = 2" """
-    assert last_numbers(rendered, "curvature", "second") == [12.0, 12.0, 12.0]
-
-
-def test_the_sums_in_the_hessian(rendered):
-    """ "For the two points, x = 0 and x = 2, the sum of x_i^2 is 4, the sum of x_i is 2 and n = 2" """
-    x = run_snippet(rendered, "maths/curvature")["x_data"].tolist()
-    assert (sum(v**2 for v in x), sum(x), len(x)) == (4, 2, 2)
-
-
-def test_hessian_matches_the_formula(rendered):
-    *printed, verdict = lines(rendered, "curvature", "hessian")
-    assert numbers("\n".join(printed)) == [4.0, 2.0, 2.0, 2.0]  # 2/2 * [[4, 2], [2, 2]]
-    assert verdict == "autograd matches (2/n) X^T X: True"
-
-
-def test_the_hessian_check_can_fail(rendered):
-    """Autograd's Hessian tells the right formula from wrong ones, and is the same everywhere."""
-    curvature = run_snippet(rendered, "maths/curvature")
-    H, X, cost, hessian = curvature["H"], curvature["X"], curvature["cost"], curvature["hessian"]
-    assert torch.allclose(H, 2 / 2 * X.T @ X)
-    assert not torch.allclose(H, 1 / 2 * X.T @ X)  # the 2 forgotten
-    assert not torch.allclose(H, 2 * X.T @ X)  # a sum where the cost takes a mean
-    # "The Hessian does not depend on W or b"
-    assert torch.allclose(hessian(cost, torch.tensor([1.5, -0.7])), H)
-
-
-def test_eigenvalues_are_the_curvatures(rendered):
-    curvatures, limit = lines(rendered, "curvature", "eigenvalues")
-    flattest, steepest = numbers(curvatures)
-    assert (flattest, steepest) == (0.764, 5.236)
-    # "exactly 3 -/+ sqrt(5)": the eigenvalues of [[4, 2], [2, 2]] by the quadratic formula
-    assert round(3 - math.sqrt(5), 3) == flattest and round(3 + math.sqrt(5), 3) == steepest
-    assert round(steepest / flattest) == 7  # "differ by a factor of about 7"
-    assert numbers(limit) == [2.0, 5.236, 0.382]
-
-
-def test_descent_diverges_just_over_the_limit(rendered):
-    """ "Just under the limit and just over it", and "the learning rate of 0.1 above was safely
-    under the limit" """
-    under, over = lines(rendered, "curvature", "limit")
-    (lr_under, cost_under), (lr_over, cost_over) = numbers(under)[::2], numbers(over)[::2]
-    limit = numbers(lines(rendered, "curvature", "eigenvalues")[1])[-1]
-    assert lr_under < limit < lr_over
-    assert cost_under < 1e-3 < 1e6 < cost_over
-    assert run_snippet(rendered, "maths/calculus")["lr"] == 0.1 < limit / 2
-
-
-def test_the_limit_check_can_fail(rendered):
-    """Descent below the limit converges and above it explodes, wherever the limit is: a limit
-    of 2 / (smallest curvature) would be wrong, and the run shows it."""
-    curvature = run_snippet(rendered, "maths/curvature")
-    cost_after = curvature["cost_after"]
-    wrong_limit = 2 / curvature["flattest"]  # 2.6, far over the real one
-    assert not cost_after(0.9 * wrong_limit) < 1  # it blows up, to inf or nan
-
-
-def test_the_page_does_not_answer_the_linear_regression_exercise(rendered):
-    """Exercise 2 of linear regression asks for its learning-rate limit before you try; this page
-    teaches the method on other data, and the method gives the exercise's answer."""
-    exercise = section_output(rendered, "linear-regression/exercise", "learning_rate").splitlines()
-    here = lines(rendered, "curvature", "eigenvalues")
-    shared = set(numbers(exercise[0] + exercise[1])) & set(numbers(here[0] + here[1]))
-    assert shared == {2.0}  # only the 2 of "2 / largest curvature"
-    x = torch.tensor([1.0, 2.0, 3.0])  # the chapter's hours
-    X = torch.stack([x, torch.ones(3)], dim=1)
-    flattest, steepest = torch.linalg.eigvalsh(2 / 3 * X.T @ X).tolist()
-    assert exercise[0] == f"curvatures: {flattest:.3f} and {steepest:.3f}"
-
-
-def test_the_curvature_section_keeps_its_anchor_and_is_the_one_derivation():
-    """Other chapters link to #curvature-the-hessian-and-its-eigenvalues, the (1 - alpha lambda)
-    derivation; the heading's words changed, its id did not. Its title says a first reading may
-    skip it (.optional), as the home page does; inside, it is a normal part of the page, Hessian
-    and eigenvalues in the open (multivariable's main text builds on them), and the chapters
-    that use it link here rather than derive it again."""
-    page = (ROOT / "docs/maths.md").read_text()
-    assert (
-        "\n## Curvature and the learning rate {#curvature-the-hessian-and-its-eigenvalues .optional}\n"
-        in page
-    )
-    section = page.split("{#curvature-the-hessian-and-its-eigenvalues .optional}")[1].split("\n## Try it")[0]
-    assert r"(1 - \alpha\lambda)" in section and "optional" not in section.lower()
-    assert "??? going-further" not in section and "eigvalsh" in section
-    assert "multivariable-regression.md#why-the-learning-rate-must-be-so-small" in section
-    for chapter in ("multivariable-regression", "linear-regression", "overfitting"):
-        text = (ROOT / f"docs/{chapter}.md").read_text()
-        assert "maths.md#curvature-the-hessian-and-its-eigenvalues" in text, chapter
-        assert "Why does the curvature set the learning rate" not in text, chapter
-
-
 def test_one_name_for_the_two_sided_slope(rendered):
     """The page names the estimate once, "a central difference (one kind of finite difference)",
-    and calls it a central difference from then on, in its prose and in what its code prints."""
+    and calls it a central difference from then on, in its prose and in what its code prints (the
+    curvature chapter's too, which takes the name from it)."""
     page = (ROOT / "docs/maths.md").read_text()
     assert page.count("finite difference") == 1 and "**central difference**" in page
-    maths = [result for key, result in rendered.items() if key.startswith("maths/")]
+    assert "finite difference" not in (ROOT / "docs/curvature.md").read_text()
+    maths = [result for key, result in rendered.items() if key.startswith(("maths/", "curvature/"))]
     printed = "".join(result.output.read_text() for result in maths)
     assert "finite" not in printed and printed.count("central difference") == 7
 

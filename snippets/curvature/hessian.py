@@ -1,7 +1,7 @@
 """Second derivatives, the Hessian of a line's mean squared error, and the
 largest learning rate that descent survives.
 
-Run it with `python snippets/maths/curvature.py`.
+Run it with `python snippets/curvature/hessian.py`.
 """
 
 # --8<-- [start:second]
@@ -14,8 +14,8 @@ def cube(x):
 
 
 # How fast the slope changes: the slope just right of 2 minus the slope just
-# left of it, per step h (in float64, like every central difference on this
-# page).
+# left of it, per step h (in float64, like the central differences of the
+# maths page).
 x, h = torch.tensor(2.0, dtype=torch.float64), 1e-4
 right = (cube(x + h) - cube(x)) / h
 left = (cube(x) - cube(x - h)) / h
