@@ -48,9 +48,11 @@ def dejavu(name: str) -> Path:
 def noto_sans(weight: int = 400) -> Path:
     """Noto Sans at this weight as one TrueType file (what matplotlib and fontTools read): the
     web font's Latin, Latin Extended and Greek files merged, cached in .cache/fonts/ by their
-    bytes."""
+    bytes and this module's."""
     sources = [NOTO_FILES / f"noto-sans-{script}-{weight}-normal.woff2" for script in NOTO_SUBSETS]
-    digest = hashlib.sha256(b"".join(source.read_bytes() for source in sources)).hexdigest()[:16]
+    # This module's source too: a change of how the file is made makes it anew.
+    made_from = b"".join(source.read_bytes() for source in sources) + Path(__file__).read_bytes()
+    digest = hashlib.sha256(made_from).hexdigest()[:16]
     merged = PROJECT / ".cache" / "fonts" / f"noto-sans-{weight}-{digest}.ttf"
     if not merged.exists():
         parts = []
@@ -61,6 +63,10 @@ def noto_sans(weight: int = 400) -> Path:
             font.save(part)
             parts.append(io.BytesIO(part.getvalue()))
         font = merge.Merger().merge(parts)
+        # The merger dates the result now; the first file's dates make it the same bytes on
+        # any machine on any day (the fonts cut from it, and every figure that embeds them).
+        first = TTFont(sources[0], recalcTimestamp=False)["head"]
+        font["head"].created, font["head"].modified = first.created, first.modified
         font.recalcTimestamp = False
         buffer = io.BytesIO()
         font.save(buffer)
