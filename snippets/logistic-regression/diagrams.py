@@ -1,5 +1,6 @@
 """Diagrams of the two logistic-regression models: inputs, a linear layer, a
-sigmoid.
+sigmoid. The one-feature model is this chapter's; the two-feature one, drawn
+here so that both share one style, is shown in "Two features, three ways".
 
 Run it with `python snippets/logistic-regression/diagrams.py`.
 """

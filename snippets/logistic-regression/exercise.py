@@ -27,16 +27,18 @@ def fit(x, y, lr=1.0, epochs=2000, seed=0):
     return model
 
 
-model = fit(hours, passed)  # the trained model: w = 7.11, b = -17.60
+model = fit(hours, passed)  # trained as the chapter's model was, on logits
+w, b = model.weight.item(), model.bias.item()
+print(f"w = {w:.2f}, b = {b:.2f}, boundary at {-b / w:.3f} hours")
 # --8<-- [end:setup]
 
 # --8<-- [start:ninety]
-w, b = model.weight.item(), model.bias.item()
 log_odds = math.log(0.9 / 0.1)  # P = 0.9 is odds of 9 to 1
 needed = (log_odds - b) / w  # solve w x + b = log_odds for x
 with torch.no_grad():
     p = torch.sigmoid(model(torch.tensor([[needed]]))).item()
 print(f"log-odds {log_odds:.3f} at {needed:.2f} hours; the model: P = {p:.3f}")
+print(f"past the boundary by ln 9 / w = {log_odds / w:.2f} hours")
 # --8<-- [end:ninety]
 
 
@@ -62,7 +64,7 @@ for name, x, y in [
 ]:
     print(
         f"{name}: line crosses 0.5 at {line_crossing(x, y):.2f} h,",
-        f"boundary at {boundary(x, y):.2f} h",
+        f"boundary at {boundary(x, y):.3f} h",
     )
 # --8<-- [end:keen]
 
@@ -98,6 +100,6 @@ for name, layer in [
 pairs = zip(original.linear.parameters(), on_logits.parameters(), strict=True)
 print(
     "the same to 6 decimals:",
-    all(torch.allclose(p, q, atol=1e-6) for p, q in pairs),
+    all(torch.allclose(p, q, rtol=0, atol=1e-6) for p, q in pairs),
 )
 # --8<-- [end:same]

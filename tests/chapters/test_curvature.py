@@ -119,6 +119,11 @@ def test_exercises(rendered):
     assert min(rates, key=rates.get) == 0.333
     low, high = 3 - math.sqrt(5), 3 + math.sqrt(5)  # the chapter's curvatures
     assert round((high - low) / (high + low), 3) == rates[0.333]
+    # "At 1/3, coming 1000 times closer takes ceil(ln 1000 / -ln 0.745) = 24 steps along both"
+    exercise = run_snippet(rendered, "curvature/exercise")
+    path, start = exercise["descend"](1 / 3, 30), exercise["start"]
+    counts = [((path[:, i] / start[i]).abs() <= 1e-3).nonzero()[0].item() + 1 for i in (0, 1)]
+    assert math.ceil(math.log(1000) / -math.log(0.745)) == 24 and max(counts) == 24
     # the measured rate is the slower factor: each of the others is |1 - lr * lambda| at its worst
     for lr, rate in zip((0.1, 0.2, 0.3, 1 / 3, 0.36), rates.values(), strict=True):
         assert rate == round(max(abs(1 - lr * low), abs(1 - lr * high)), 3), lr

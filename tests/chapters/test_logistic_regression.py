@@ -264,15 +264,21 @@ def test_probability_legend_sits_off_the_students_on_both_screens(rendered):
 
 
 def test_exercises(rendered):
-    """Solution 1: "2.78 hours: only 0.31 hours past the boundary at 2.47"; solution 2: "drags the
-    line's crossing from 2.50 to 3.35 hours ... The logistic boundary stays at 2.47"; solution 3:
-    "They agree to every printed digit, and to six decimals"."""
-    assert section_output(rendered, "logistic-regression/exercise", "ninety") == (
-        "log-odds 2.197 at 2.78 hours; the model: P = 0.900\n"
-    )
+    """The setup "ends where the chapter's model did"; solution 1: "2.78 hours ... only 0.31 hours
+    past the boundary at 2.475"; solution 2: "drags the line's crossing from 2.50 to 3.35 hours ...
+    The logistic boundary moves by two thousandths of an hour"; solution 3: "They agree to every
+    printed digit ... These are the weights of the chapter's short run, the one that gave the
+    1-hour student 0.527"."""
+    setup = section_output(rendered, "logistic-regression/exercise", "setup")
+    proper = section_output(rendered, "logistic-regression/one_feature", "proper").splitlines()[0]
+    assert setup == "w = 7.11, b = -17.60, boundary at 2.475 hours\n" and setup.strip() in proper
+    assert section_output(rendered, "logistic-regression/exercise", "ninety").splitlines() == [
+        "log-odds 2.197 at 2.78 hours; the model: P = 0.900",
+        "past the boundary by ln 9 / w = 0.31 hours",
+    ]
     assert section_output(rendered, "logistic-regression/exercise", "keen").splitlines() == [
-        "four students: line crosses 0.5 at 2.50 h, boundary at 2.47 h",
-        "with the keen one: line crosses 0.5 at 3.35 h, boundary at 2.47 h",
+        "four students: line crosses 0.5 at 2.50 h, boundary at 2.475 h",
+        "with the keen one: line crosses 0.5 at 3.35 h, boundary at 2.473 h",
     ]
     assert section_output(rendered, "logistic-regression/exercise", "same").splitlines() == [
         "sigmoid + BCELoss: w = 0.3308, b = -0.2209",
@@ -280,11 +286,47 @@ def test_exercises(rendered):
         "the same to 6 decimals: True",
     ]
     exercise = run_snippet(rendered, "logistic-regression/exercise")
-    # "the setup's model is the one trained properly above": the chapter's w, b and boundary
-    proper = section_output(rendered, "logistic-regression/one_feature", "proper").splitlines()[0]
-    w, b = exercise["model"].weight.item(), exercise["model"].bias.item()
-    assert f"w = {w:.2f}, b = {b:.2f}, boundary at {-b / w:.3f} hours" in proper
-    assert round(exercise["needed"] - -b / w, 2) == 0.31
+    w, b = exercise["w"], exercise["b"]
+    assert exercise["needed"] - -b / w == pytest.approx(math.log(9) / w)
+    with torch.no_grad():  # the short run's weights give the short run's answer for 1 hour
+        assert round(exercise["original"](torch.tensor([[1.0]])).item(), 3) == 0.527
+
+
+def test_the_keen_students_first_step_overshoots_and_the_run_settles(rendered):
+    """Solution 2: the 40-hour student "raises the largest curvature at the start from 2 to about
+    80, and the limit ... to about 0.025. The first step overshoots: w leaps from 0 to 3.7, and the
+    loss rises from 0.70 to 2.41. But that student's prediction is then 1"."""
+    import torch.nn.functional as F
+
+    exercise = run_snippet(rendered, "logistic-regression/exercise")
+    x, y = exercise["keen_hours"], exercise["keen_passed"]
+    rows = torch.cat([x, torch.ones_like(x)], dim=1)
+
+    def largest_curvature(p):
+        return torch.linalg.eigvalsh((rows * (p * (1 - p))).T @ rows / len(rows)).max().item()
+
+    torch.manual_seed(0)  # the setup's start
+    model = torch.nn.Linear(1, 1)
+    optimizer = torch.optim.SGD(model.parameters(), lr=1.0)
+    losses = []
+    for step in range(2):
+        logits = model(x)
+        if step == 0:
+            start = largest_curvature(torch.sigmoid(logits).detach())
+            assert round(start) == 80 and round(2 / start, 3) == 0.025
+            assert abs(model.weight.item()) < 0.01
+        loss = F.binary_cross_entropy_with_logits(logits, y)
+        losses.append(round(loss.item(), 2))
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        if step == 0:
+            assert round(model.weight.item(), 1) == 3.7
+            with torch.no_grad():
+                assert torch.sigmoid(model(x))[4].item() == 1.0
+    assert losses == [0.70, 2.41]
+    four = torch.cat([exercise["hours"], torch.ones(4, 1)], dim=1)
+    assert round(torch.linalg.eigvalsh(four.T @ four / 4 / 4).max().item()) == 2  # "from 2"
 
 
 def test_the_keen_students_checks_can_fail(rendered):
