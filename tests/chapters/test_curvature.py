@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 
+import pytest
 import torch
-from support.captured import numbers, run_snippet, section_output
+from support.captured import drawn_figures, numbers, run_snippet, section_output
 from support.project import ROOT
 
 
@@ -136,3 +138,23 @@ def test_the_crawl_check_can_fail(rendered):
     start = exercise["start"]
     counts = [((path[:, i] / start[i]).abs() <= 1e-3).nonzero()[0].item() + 1 for i in (0, 1)]
     assert counts != [87, 10] and counts[0] < 87
+
+
+def test_the_steps_figure_draws_what_its_caption_says(rendered):
+    """Five steps from w = 2 multiply w by 1 - alpha lambda: halving on one side at 0.5, closing
+    in from alternate sides at 1.5 ("to -1, 0.5, -0.25"), landing further out at 2.1 ("beyond
+    w = 3"), and every point on the parabola."""
+    fig = drawn_figures(rendered, "curvature/steps")["steps"]
+    paths = {}
+    for ax in fig.axes:
+        _parabola, steps, start = ax.get_lines()
+        alpha_lambda = float(ax.get_title().split("=")[1].split(":")[0])
+        paths[alpha_lambda] = list(steps.get_xdata())
+        assert list(start.get_xdata()) == [2.0]
+        assert all(
+            c == pytest.approx(w**2 / 2) for w, c in zip(steps.get_xdata(), steps.get_ydata(), strict=True)
+        )
+        assert ax.get_title().endswith(f"factor {1 - alpha_lambda:.1f}".replace("-", "\u2212"))
+    assert paths[0.5] == [2.0, 1.0, 0.5, 0.25, 0.125, 0.0625]
+    assert paths[1.5][1:4] == [-1.0, 0.5, -0.25]
+    assert abs(paths[2.1][-1]) > 3 and all(abs(b) > abs(a) for a, b in itertools.pairwise(paths[2.1]))
