@@ -48,6 +48,17 @@ RAISED_PRIME = re.compile(
     r'(?:<mo lspace="0em" rspace="0em" class="tml-prime[^"]*">′</mo>)+(?:</mrow>)?)</msup>'
 )
 
+# A function name as a subscript (lambda_max): Temml puts its thin space inside the <msub>, which
+# then has three children, and Chromium set "max" beside the letter at full size. The name alone.
+NAME_AS_SCRIPT = re.compile(
+    r"(<msub>(?:<mi>[^<]*</mi>|<mrow>.*?</mrow>))"
+    + re.escape(THIN_SPACE)
+    + r"<mrow>(<mi>[a-z]+</mi>)<mo>\u2061</mo></mrow></msub>"
+)
+# A function name that ends its formula ("also written ln:"): its thin space, with nothing after
+# it to keep apart, pushed the punctuation that follows away.
+SPACE_AT_THE_END = re.compile(re.escape(THIN_SPACE) + r"((?:</mrow>)*</math>)$")
+
 
 class MathError(ValueError):
     """A formula that cannot be rendered as MathML."""
@@ -104,6 +115,8 @@ def convert_all(formulas: list[tuple[str, bool]], cache_dir: Path | None = None)
             raise MathError(f"cannot render `{tex.strip()}`: {message}")
         out = NAME_AFTER_ORDINARY.sub(rf"\1{THIN_SPACE}\2", result["mathml"])
         out = RAISED_PRIME.sub(r"<mrow>\1\2</mrow>", out)
+        out = NAME_AS_SCRIPT.sub(r"\1\2</msub>", out)
+        out = SPACE_AT_THE_END.sub(r"\1", out)
         mathml.append(out.replace("<math>", '<math display="inline">', 1))
     return mathml
 

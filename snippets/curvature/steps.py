@@ -15,6 +15,7 @@ fig, axes = plt.subplots(1, 3, num="steps", figsize=(8, 3), sharey=True)
 for ax, alpha_lambda in zip(axes, (0.5, 1.5, 2.1), strict=True):
     factor = 1 - alpha_lambda
     path = [start * factor**k for k in range(steps + 1)]
+    print(f"alpha * lambda = {alpha_lambda}: w =", [round(w, 3) for w in path])
     ax.plot(ws, [curvature / 2 * w**2 for w in ws], color="C7", linewidth=1)
     costs = [curvature / 2 * w**2 for w in path]
     ax.plot(path, costs, "-o", color="C0", markersize=5, linewidth=1)

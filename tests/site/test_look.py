@@ -743,6 +743,34 @@ def test_on_a_phone_the_header_names_the_section_being_read(visited):
         page.evaluate("window.scrollTo(0, 0)")
 
 
+def test_at_1280_px_the_course_is_on_the_left_and_the_page_on_the_right(visited):
+    """The left navigation lists the chapters only; "On this page", on the right, lists the
+    chapter's sections, and the column between them keeps its 780 px (an 80-character line of
+    code). The "Contents" box, for narrower screens, is hidden."""
+    page = visited(SPECIMEN, "default", "desktop").page
+    layout = page.evaluate(
+        """() => {
+            const box = (s) => { const e = document.querySelector(s); const r = e.getBoundingClientRect();
+                                 return [r.left, r.right, e.checkVisibility()] };
+            const shown = (s) => [...document.querySelectorAll(s)].filter(e => e.checkVisibility())
+                                 .map(e => e.textContent.replace('\u00b6', '').trim());
+            return {left: box('.md-sidebar--primary'), right: box('.md-sidebar--secondary'),
+                    column: box('article'), contents: box('article details.chapter-contents'),
+                    title: shown('.md-sidebar--secondary .md-nav__title'),
+                    toc: shown('.md-sidebar--secondary .md-nav--secondary > ul > li > .md-nav__link'),
+                    sections: shown('article h2'),
+                    nested: shown('.md-sidebar--primary .md-nav--secondary .md-nav__link')}
+        }"""
+    )
+    left, right, column = layout["left"], layout["right"], layout["column"]
+    assert left[2] and right[2] and not layout["contents"][2]
+    assert left[1] <= column[0] and column[1] <= right[0] <= 1280, layout
+    assert column[1] - column[0] >= 780
+    assert layout["title"] == ["On this page"]
+    assert layout["toc"] == layout["sections"] and len(layout["sections"]) >= 8
+    assert layout["nested"] == []  # the chapter's sections are not repeated on the left
+
+
 def test_on_a_phone_the_closed_sources_and_contents_share_a_row(visited):
     """Under a chapter's title on a phone the two closed boxes sit side by side, each on one line,
     rather than take a row each before the lesson; the lesson's first paragraph comes under both."""

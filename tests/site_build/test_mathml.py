@@ -94,3 +94,18 @@ def test_a_prime_sits_beside_its_letter_not_raised_again():
         out = mathml.to_mathml(tex, "inline")
         assert "<msup>" not in out and out.count("\u2032") == tex.count("'"), out
     assert "<msup>" in mathml.to_mathml("x^2", "inline")  # a real superscript stays one
+
+
+def test_a_function_name_as_a_subscript_is_the_subscript():
+    """lambda_max: Temml's thin space made a third child of <msub>, and "max" sat at full size."""
+    for tex in (r"\lambda_{\max}", r"2 / \lambda_{\min} + 1"):
+        out = mathml.to_mathml(tex, "inline")
+        assert re.search(r"<msub><mi>λ</mi><mi>m(ax|in)</mi></msub>", out), out
+    assert "<msub><mi>x</mi><mi>i</mi></msub>" in mathml.to_mathml("x_i", "inline")
+
+
+def test_a_function_name_at_the_end_has_no_space_after_it():
+    """ "also written ln:" kept a thin space between ln and the colon; inside a formula it stays."""
+    space = '<mspace width="0.1667em"></mspace>'
+    assert space not in mathml.to_mathml(r"\ln", "inline")
+    assert space in mathml.to_mathml(r"\log y = x", "inline")
