@@ -703,18 +703,24 @@ def test_on_a_phone_code_wraps_and_printed_numbers_stay_whole(visited):
     runs = page.eval_on_selector_all("article .comment-run", ROW_WIDTHS)
     assert len(runs) > 3 and all(len(rows) > 1 for rows in runs), runs
     assert [rows for rows in runs if min(rows[:-1]) < 0.5 * max(rows)] == []  # (a long name may wrap early)
-    # An output block shrinks to show its longest line, down to 10 px (output_blocks.py): below
-    # that floor no line wraps, and lines that differ in format ("no predicted positives ... F1
-    # 0.0" over "neither ... F1 0.0") keep their columns as a printed table's rows do.
+    # Every output block is set at the code's size (a block once shrank to 10 px to show its
+    # longest line). Rows of a table or a tensor, and lines padded to line up ("no predicted
+    # positives ... F1 0.0" over "neither ... F1 0.0"), keep to one line and scroll together
+    # (output_blocks.py); the other lines wrap, and some do.
+    code_size = page.eval_on_selector(
+        "article .language-python pre > code", "e => parseFloat(getComputedStyle(e).fontSize)"
+    )
     outputs = page.eval_on_selector_all(
         "article .language-text.highlight:has(> .filename) pre > code",
         "els => els.filter(e => e.checkVisibility()).map(e => [parseFloat(getComputedStyle(e).fontSize),"
-        " Math.max(...[...e.children].map(line => line.textContent.trimEnd().length)),"
-        " Math.max(...[...e.children].map(line => Math.round(line.getBoundingClientRect().height"
-        " / parseFloat(getComputedStyle(line).lineHeight))))])",
+        " [...e.children].map(line => [line.classList.contains('row'),"
+        " Math.round(line.getBoundingClientRect().height"
+        " / parseFloat(getComputedStyle(line).lineHeight))])])",
     )
-    assert any(size < 12 for size, _, _ in outputs), outputs
-    assert [block for block in outputs if block[0] < 10 or (block[0] > 10 and block[2] > 1)] == []
+    assert {size for size, _ in outputs} == {code_size}, outputs
+    lines = [line for _, block in outputs for line in block]
+    assert any(is_row for is_row, _ in lines) and any(height > 1 for is_row, height in lines if not is_row)
+    assert [height for is_row, height in lines if is_row and height != 1] == []
 
 
 def test_on_a_phone_the_header_names_the_section_being_read(visited):

@@ -12,11 +12,11 @@ def lines(*texts: str) -> str:
     return "".join(f'<span id="__span-0-{n}">{text}\n</span>' for n, text in enumerate(texts, start=1))
 
 
-def test_a_hyphenated_word_is_kept_whole_and_nothing_else_changes_but_the_blocks_width():
+def test_a_hyphenated_word_is_kept_whole_and_nothing_else_changes():
     printed = lines("spacing: 1.1920928955078125e-07, w = -0.5, in-place -&gt; x")
     page = f"<p>spacing 1e-07</p>{HEAD}{printed}{TAIL}"
     assert output_blocks.keep_shape(page) == (
-        f'<p>spacing 1e-07</p>{HEAD.removesuffix("<code>")}<code style="--columns: 56">'
+        f"<p>spacing 1e-07</p>{HEAD}"
         + lines(
             'spacing: <span class="nowrap">1.1920928955078125e-07,</span>'
             ' w = <span class="nowrap">-0.5,</span> <span class="nowrap">in-place</span>'
@@ -41,23 +41,32 @@ def test_the_rows_of_a_tensor_scroll_and_the_blocks_other_lines_wrap():
 
 def test_the_rows_of_a_printed_table_scroll_and_lines_of_other_formats_wrap():
     printed = lines(
-        "degree 0: training error   0.5954   validation error     0.5716",
-        "degree 1: training error   0.2469   validation error -0.3211",
+        "degree 0: training error 0.5954 validation error 0.5716",
+        "degree 1: training error 0.2469 validation error -0.3211",
         "the winner: degree 1",
         "training data: {'TP': 651, 'FP': 140}",
-        "  accuracy 0.858  precision 0.823",
+        "  accuracy 0.858 precision 0.823",
         "held-out data: {'TP': 677, 'FP': 111}",
     )
     marked = output_blocks.keep_shape(HEAD + printed + TAIL)
     assert [n for n in range(1, 7) if f'<span class="row" id="__span-0-{n}">' in marked] == [1, 2]
-    # The block knows its longest line, for a phone to show it whole if it can (extra.css).
-    assert (
-        f'<code style="--columns: {len("degree 0: training error   0.5954   validation error     0.5716")}">'
-        in marked
+
+
+def test_lines_padded_to_line_up_scroll_together():
+    """Lines of other formats, padded with spaces to line up, are read down their columns too; a
+    single padded line has nothing to line up with, and wraps."""
+    padded = lines(
+        "no predicted positives precision 0.0  recall 0.0",
+        "neither                precision 0.0  recall 0.0  F1 0.0",
+        "the end",
     )
-    # So does one with no rows: its lines, of other formats, are compared all the same.
-    unlike = lines("no predicted positives precision 0.0", "neither precision 0.0  recall 0.0  F1 0.0")
-    assert '<code style="--columns: 41">' in output_blocks.keep_shape(HEAD + unlike + TAIL)
+    marked = output_blocks.keep_shape(HEAD + padded.replace("positives ", "positives <wbr>") + TAIL)
+    assert [n for n in range(1, 4) if f'<span class="row" id="__span-0-{n}">' in marked] == [1, 2]
+    assert "<wbr>" not in marked  # a row does not break, even where code_lines.py allowed it
+    alone = output_blocks.keep_shape(
+        HEAD + lines("y.requires_grad: True  x.requires_grad: False", "x") + TAIL
+    )
+    assert 'class="row"' not in alone
 
 
 def test_a_tensor_of_one_row_wraps_as_words_do():
