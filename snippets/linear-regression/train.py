@@ -56,30 +56,29 @@ import matplotlib.pyplot as plt
 # The epochs in order, from light grey to dark: the site draws a grey for the
 # dark page with its lightness swapped, so there the later lines are the
 # brighter ones. Each is 3:1 or more on both pages (3.5 and 3.4 the faintest,
-# WCAG's minimum for lines); the last line is the model's blue.
-colours = {0: "#8a8a8a", 10: "#6e6e6e", 50: "#555555", 200: "#333333"}
-dashes = {0: ":", 10: "-.", 50: (0, (5, 2)), 200: (0, (9, 2))}  # each its own
+# WCAG's minimum for lines); the last line is the model's blue. Each line is
+# named at its right end rather than in a legend.
+colours = {0: "#8a8a8a", 5: "#6e6e6e", 10: "#555555", 20: "#333333"}
+dashes = {0: ":", 5: "-.", 10: (0, (5, 2)), 20: (0, (9, 2))}  # each its own
 fig, ax = plt.subplots(num="fit", figsize=(6, 4))
-ax.scatter(
-    x_train.squeeze(), y_train.squeeze(), color="black", zorder=3, label="data"
-)
 xs = torch.linspace(0, 4, 50)
 for epoch, colour in colours.items():
     w_e, b_e, _ = history[epoch]
-    ax.plot(
-        xs,
-        w_e * xs + b_e,
-        color=colour,
-        linestyle=dashes[epoch],
-        label=f"epoch {epoch}",
-    )
+    ax.plot(xs, w_e * xs + b_e, color=colour, linestyle=dashes[epoch])
+    ax.text(4.1, 4 * w_e + b_e, f"epoch {epoch}", color=colour, va="center")
 final = W.item() * xs + b.item()
-ax.plot(xs, final, color="#1f77b4", linewidth=2, label=f"epoch {nb_epochs}")
+ax.plot(xs, final, color="#1f77b4", linewidth=2)
+ax.text(4.1, final[-1], f"epoch {nb_epochs}", color="#1f77b4", va="center")
+# the data on top of the lines, ringed so that the blue line does not hide it
+ax.scatter(
+    x_train, y_train, s=60, c="black", ec="white", zorder=3, label="data"
+)
+ax.set_xlim(0, 5.2)  # room for the names
+ax.spines["bottom"].set_bounds(0, 4)  # the axis ends at 4 hours
 ax.set_xticks(range(5))  # whole hours: room between the labels on a phone
 ax.set_xlabel("hours studied")
 ax.set_ylabel("score")
-# over the plot, off the data
-ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=3)
+ax.legend(loc="upper left")
 plt.show()
 # --8<-- [end:fit]
 
