@@ -29,13 +29,14 @@ fig, ax = plt.subplots(num="data", figsize=(6, 3.4))
 # Each student is one row of markers at the height of their final score, joined.
 for quizzes, final in zip(x_train, y_train, strict=True):
     ax.plot([quizzes.min(), quizzes.max()], [final, final], color="C7", lw=0.8)
-# Hollow markers: where two quizzes have the same score, both still show.
+# A colour and a shape for each quiz, hollow: where two quizzes have the same
+# score, both still show.
 for quiz, marker in enumerate(["o", "s", "^"]):
     ax.plot(
         x_train[:, quiz],
         y_train,
         marker,
-        color="C0",
+        color=f"C{quiz}",
         markerfacecolor="white",
         markersize=8,
         label=f"quiz {quiz + 1}",

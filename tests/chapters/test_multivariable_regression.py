@@ -118,6 +118,12 @@ def test_the_data_figure_puts_each_student_in_a_row_at_their_final_score(rendere
     for quiz, line in enumerate((quiz1, quiz2, quiz3)):
         assert list(line.get_xdata()) == x[:, quiz].tolist()
         assert list(line.get_ydata()) == y.tolist() and line.get_markerfacecolor() == "white"
+    # "a blue circle, an orange square and a green triangle": a colour as well as a shape each
+    assert [(line.get_color(), line.get_marker()) for line in (quiz1, quiz2, quiz3)] == [
+        ("C0", "o"),
+        ("C1", "s"),
+        ("C2", "^"),
+    ]
     for row, final, scores in zip(rows, y, x, strict=True):
         assert list(row.get_ydata()) == [final] * 2
         assert list(row.get_xdata()) == [scores.min(), scores.max()]
