@@ -57,7 +57,8 @@ import matplotlib.pyplot as plt
 # dark page with its lightness swapped, so there the later lines are the
 # brighter ones. Each is 3:1 or more on both pages (3.5 and 3.4 the faintest,
 # WCAG's minimum for lines); the last line is the model's blue. Each line is
-# named at its right end rather than in a legend.
+# named at its right end rather than in a legend, in the text's colour (a
+# name in its line's grey was under 4.5:1).
 colours = {0: "#8a8a8a", 5: "#6e6e6e", 10: "#555555", 20: "#333333"}
 dashes = {0: ":", 5: "-.", 10: (0, (5, 2)), 20: (0, (9, 2))}  # each its own
 fig, ax = plt.subplots(num="fit", figsize=(6, 4))
@@ -65,7 +66,7 @@ xs = torch.linspace(0, 4, 50)
 for epoch, colour in colours.items():
     w_e, b_e, _ = history[epoch]
     ax.plot(xs, w_e * xs + b_e, color=colour, linestyle=dashes[epoch])
-    ax.text(4.1, 4 * w_e + b_e, f"epoch {epoch}", color=colour, va="center")
+    ax.text(4.1, 4 * w_e + b_e, f"epoch {epoch}", va="center")
 final = W.item() * xs + b.item()
 ax.plot(xs, final, color="#1f77b4", linewidth=2)
 ax.text(4.1, final[-1], f"epoch {nb_epochs}", color="#1f77b4", va="center")
