@@ -94,6 +94,9 @@ WRAPS = 38
 # at their spaces, as prose does ("(3, 1) * (" over "1,) -> (3, 1)" read as broken).
 WORDS_ONLY = re.compile(r'<span class="(?:s[0-9a-z]*|c1[^"]*)">')
 SHORT_STRING = re.compile(r'<span class="(s[0-9a-z]*)">(["\'][^<"\']{0,6}["\'])</span>')  # a whole literal
+# The end of an f-string that is only spaces and its quote: a row broke at the spaces and left
+# the quote alone on the next one. Kept whole, the quote stays with what it closes.
+CLOSING_QUOTE = re.compile(r'<span class="(s[0-9a-z]*)">( +["\'])</span>')
 # A browser may break a line after a hyphen: a minus and what it negates, and a number with an
 # exponent, are kept whole (not "cost(0, -" over "h", nor "1e-" over "12").
 NEGATED = re.compile(r'<span class="o">-</span>(<span class="[^"]*">[^<]*</span>|[A-Za-z_]\w*)')
@@ -173,6 +176,7 @@ def _line_with_breaks(line: re.Match) -> str:
             pieces.append(BREAK_AFTER.sub(lambda found, piece=piece: with_break(found, piece), piece))
         offset += len(html.unescape(piece))
     kept = SHORT_STRING.sub(r'<span class="\1 nowrap">\2</span>', "".join(pieces))
+    kept = CLOSING_QUOTE.sub(r'<span class="\1 nowrap">\2</span>', kept)
     kept = SIGNED_NUMBER.sub(r'<span class="\1 nowrap">\2</span>', kept)
     kept = NEGATED.sub(r'<span class="nowrap"><span class="o">-</span>\1</span>', kept)
     # No break right after the indentation: the line's first row would be empty but for its number.

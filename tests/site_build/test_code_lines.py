@@ -77,6 +77,13 @@ def test_a_line_that_a_phone_wraps_beside_line_numbers_gets_breaks_but_never_ins
         '<span class="s2">"Epoch </span>{e}/{n} W: {w}")\n</span>'
     )
     assert '<span class="s2">"Epoch </span>' in code_lines.shape(PRE + epoch + END)
+    # Nor its end, when that is spaces and the quote: a row broke at the spaces and left the
+    # quote alone on the next one.
+    closing = (
+        '<span id="__span-0-1">    f<span class="s2">"accuracy </span>{accuracy}'
+        '<span class="s2">  precision </span>{precision}<span class="s2">  "</span>\n</span>'
+    )
+    assert '<span class="s2 nowrap">  "</span>' in code_lines.shape(PRE + closing + END)
 
 
 def test_a_comment_wrapped_over_long_lines_is_gathered_to_read_as_one_paragraph():
