@@ -35,21 +35,21 @@ add = y.grad_fn
 multiply = add.next_functions[0][0]
 # name: (centre x, centre y, width, text), in inches; every box 0.7 tall
 BOXES = {
-    "x": (0.6, 2.45, 1.1, f"x = {x.item():g}"),
+    "x": (0.6, 2.75, 1.1, f"x = {x.item():g}"),
     "w": (0.6, 1.35, 1.1, f"w = {w.item():g}\nrequires_grad"),
     "multiply": (
         2.3,
-        1.9,
+        2.05,
         1.3,
         f"w · x = {(w * x).item():g}\n{multiply.name()}",
     ),
     "b": (2.3, 0.55, 1.3, f"b = {b.item():g}\nrequires_grad"),
     "add": (3.95, 1.25, 1.2, f"y = {y.item():g}\n{add.name()}"),
 }
-fig = plt.figure(num="graph", figsize=(4.6, 3.1))
+fig = plt.figure(num="graph", figsize=(4.6, 3.4))
 ax = fig.add_axes((0, 0, 1, 1))
 ax.set_xlim(0, 4.6)
-ax.set_ylim(0, 3.1)
+ax.set_ylim(0, 3.4)
 ax.axis("off")
 for cx, cy, width, text in BOXES.values():
     corner = (cx - width / 2 + 0.05, cy - 0.3)
@@ -98,7 +98,7 @@ ax.text(
 )
 ax.text(
     0.6,
-    1.84,
+    2.25,  # under its own box, like the others (nearer w's, it read as w's)
     f"x.grad = {x.grad}",
     ha="center",
     fontstyle="italic",

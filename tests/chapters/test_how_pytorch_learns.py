@@ -410,6 +410,27 @@ def test_the_graph_figure_shows_the_record_and_the_gradients_the_run_had(rendere
     } <= texts
 
 
+def test_each_gradient_sits_under_its_own_box(rendered):
+    """ "x.grad = None" sat 12 px over w's box and 18 px under x's, and read as w's: each label is
+    nearer the box of its own leaf than any other box above or below it."""
+    ax = drawn_figures(rendered, "how-pytorch-learns/gradients")["graph"].axes[0]
+    named = {}  # each box's extent, by the first word of the text it holds
+    for box in ax.patches:
+        extent = box.get_window_extent()
+        [inside] = [t for t in ax.texts if extent.contains(*t.get_window_extent().get_points().mean(axis=0))]
+        named[inside.get_text().split(" =")[0]] = extent  # "x", "w", "w · x", "b", "y"
+    labels = [t for t in ax.texts if ".grad = " in t.get_text()]
+    assert len(labels) == 3
+    for text in labels:
+        label = text.get_window_extent()
+        gaps = {
+            name: max(box.y0 - label.y1, label.y0 - box.y1)
+            for name, box in named.items()
+            if box.x0 < label.x1 and label.x0 < box.x1  # above or below it
+        }
+        assert min(gaps, key=gaps.get) == text.get_text().split(".")[0], (text.get_text(), gaps)
+
+
 def test_the_loop_figure_shows_the_steps_in_the_order_the_next_chapter_runs_them(rendered):
     """The diagram's boxes, read round the square, are the lines of multivariable regression's loop."""
     texts = [t.get_text() for t in drawn_figures(rendered, "how-pytorch-learns/loop")["loop"].axes[0].texts]
