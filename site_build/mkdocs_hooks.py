@@ -148,6 +148,7 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_page(output, page, config):
+    output = optional_sections.mark_in_contents(output)  # the contents' optional entries
     return korean.mark(output)  # every Korean word marked lang="ko"
 
 

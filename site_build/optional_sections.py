@@ -3,28 +3,52 @@
 A chapter marks such a section in its Markdown ("## Title {.optional}"), and extra.css labels its
 heading. The label said where the section starts but not where it ends: here everything from the
 heading to the next section's goes in one <section class="optional">, which extra.css marks with
-a rule down its left edge and a closing line. It works on HTML and knows nothing of MkDocs.
+a rule down its left edge and a closing line. Under its heading a link skips to the next section
+(BCE's comparison with MSE is seven screens long), and the page's contents mark the section's
+entry optional too. It works on HTML and knows nothing of MkDocs.
 """
 
 from __future__ import annotations
 
 import re
 
-OPTIONAL_HEADING = re.compile(r'<h2 class="optional"')
-NEXT_SECTION = re.compile(r"<h2[\s>]")
+OPTIONAL_HEADING = re.compile(r'<h2 class="optional" id="(?P<id>[^"]+)"[^>]*>.*?</h2>', re.DOTALL)
+NEXT_SECTION = re.compile(r'<h2[^>]*?(?: id="(?P<id>[^"]+)")?[^>]*>(?P<title>.*?)</h2>', re.DOTALL)
+TAG = re.compile(r"<[^>]+>")
+HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>')
+
+
+def _skip_link(next_heading: re.Match) -> str:
+    title = TAG.sub("", HEADERLINK.sub("", next_heading["title"])).strip()
+    return f'<p class="optional-skip"><a href="#{next_heading["id"]}">Skip to “{title}”</a></p>'
 
 
 def set_apart(page_html: str) -> str:
-    """The page with each optional section, its heading included, in a <section class="optional">."""
+    """The page with each optional section, its heading included, in a <section class="optional">,
+    and under the heading a link past it to the next section."""
     pieces, rest = [], page_html
     while found := OPTIONAL_HEADING.search(rest):
         after = NEXT_SECTION.search(rest, found.end())
         end = after.start() if after else len(rest)
+        skip = _skip_link(after) if after and after["id"] else ""
         pieces += [
             rest[: found.start()],
             '<section class="optional">',
-            rest[found.start() : end],
+            rest[found.start() : found.end()],
+            skip,
+            rest[found.end() : end],
             "</section>\n",
         ]
         rest = rest[end:]
     return "".join(pieces) + rest
+
+
+def mark_in_contents(page_html: str) -> str:
+    """The whole page with each optional section's entry in its contents (the navigation's list
+    of the page's sections) marked optional too, for extra.css to label."""
+    for section_id in re.findall(r'<h2 class="optional" id="([^"]+)"', page_html):
+        page_html = page_html.replace(
+            f'<a href="#{section_id}" class="md-nav__link">',
+            f'<a href="#{section_id}" class="md-nav__link optional">',
+        )
+    return page_html

@@ -2,7 +2,9 @@
 
 On a phone, an output block (a text block titled "Output") is set at the code's size, and a line
 longer than the screen wraps, its continuation indented, rather than hiding past the right edge
-the number the text talks about. Wrapping must not do two things:
+the number the text talks about. A block with the rows of a table (below) is set smaller, down to
+a floor, until its longest row fits (`--columns`, extra.css): rows wider still scroll. Wrapping
+must not do two things:
 - split a word at its hyphen: Chromium may break a line there, and 1.1920928955078125e-07
   showed as "1.1920928955078125e-" over "07", an arrow as "-" over "> torch.Size". A word with
   a hyphen is kept whole (class="nowrap", code_lines.py);
@@ -95,6 +97,10 @@ def keep_shape(page_html: str) -> str:
         )
         numbered = iter(range(len(texts)))
         text = code_lines.LINE_SPAN.sub(lambda line: _line(line, next(numbered) in rows), found["text"])
-        return found.string[found.start() : start] + text + found.string[end : found.end()]
+        opening = found.string[found.start() : start]
+        if rows:  # the longest row, for a phone to set the block small enough to show it (extra.css)
+            columns = max(len(texts[index]) for index in rows)
+            opening = opening.removesuffix("<code>") + f'<code style="--columns: {columns}">'
+        return opening + text + found.string[end : found.end()]
 
     return OUTPUT.sub(block, page_html)

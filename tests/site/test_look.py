@@ -597,25 +597,22 @@ SCROLLING_BOXES = [
     # A display formula: every one fits a 390 px phone; on a 270 px screen some do not.
     (SPECIMEN, ".math-display", 270),
     # The rows of a printed table or tensor, which scroll, beside code, which wraps: on a 390 px
-    # phone some are wider (output at the code's size: output_blocks.py).
-    (SPECIMEN, ":is(.language-text:has(.row), .language-python) pre > code", 390),
+    # phone most fit (their block set smaller, down to 11 px: output_blocks.py); on a 320 px one
+    # some do not.
+    (SPECIMEN, ":is(.language-text:has(.row), .language-python) pre > code", 320),
 ]
 
 
 @pytest.mark.parametrize("scheme", sweep(SCHEMES, "default"))
 @pytest.mark.parametrize(("path", "selector", "width"), sweep(SCROLLING_BOXES))
 def test_on_a_phone_a_box_that_scrolls_shades_the_edge_where_more_is_hidden(
-    visit, visited, scheme, path, selector, width
+    visit, scheme, path, selector, width
 ):
     """A box wider than the phone: a shadow down the whole right edge at first (nine tenths of
     each edge column, so the first and last lines have it too), down the left one once scrolled
-    to the end; no shadow on most of a column elsewhere, nor on a box that fits. (On the phone's
-    own width, the shared visit; on a narrower screen, a fresh one.)"""
-    if width == 390:
-        page = visited(path, scheme, "phone").page
-    else:
-        page = visit(path, scheme, "phone").page
-        page.set_viewport_size({"width": width, "height": 844})
+    to the end; no shadow on most of a column elsewhere, nor on a box that fits."""
+    page = visit(path, scheme, "phone").page
+    page.set_viewport_size({"width": width, "height": 844})
     overflow = "els => els.map(e => e.checkVisibility() ? e.scrollWidth - e.clientWidth : null)"
     boxes = page.locator(f"article {selector}")
     overflows = boxes.evaluate_all(overflow)
@@ -629,7 +626,6 @@ def test_on_a_phone_a_box_that_scrolls_shades_the_edge_where_more_is_hidden(
         inset = round(3 * scale)  # 3 CSS px inside the edge
         shaded, clear = (-1 - inset, inset) if end == "start" else (inset, -1 - inset)
         assert everywhere[shaded] > 60 and mostly[clear] < 10, (selector, end)
-    wide.evaluate("box => { box.scrollLeft = 0; }")  # as the shared visit was
     (shades,), _ = column_shades(fits, 50)
     assert max(shades[inset], shades[-1 - inset]) < 10, (selector, "a box that fits")
 
@@ -680,6 +676,12 @@ def test_on_a_phone_code_wraps_and_printed_numbers_stay_whole(visited):
     assert len(blocks) > 15 and all(right <= width for right, _, _ in blocks), blocks  # (the open ones)
     # (A block with the rows of a table scrolls by design: test_on_a_phone_a_box_that_scrolls_...)
     assert sum(hidden > 0 for _, hidden, rows in blocks if not rows) <= 1, blocks
+    # Every code block runs from edge to edge, an optional section's too (it was 32 px narrower).
+    spans = page.locator("article .language-python.highlight").evaluate_all(
+        "els => els.filter(e => e.checkVisibility()).map(e => [e.getBoundingClientRect().width,"
+        " e.closest('section.optional') !== null])"
+    )
+    assert any(optional for _, optional in spans) and {w for w, _ in spans} == {width}, spans
     numbers = page.eval_on_selector_all(
         "article .language-text pre span.nowrap",
         "els => els.map(e => [e.textContent, e.getClientRects().length])",
@@ -709,9 +711,10 @@ def test_on_a_phone_code_wraps_and_printed_numbers_stay_whole(visited):
     runs = page.eval_on_selector_all("article .comment-run", ROW_WIDTHS)
     assert len(runs) > 3 and all(len(rows) > 1 for rows in runs), runs
     assert [rows for rows in runs if min(rows[:-1]) < 0.5 * max(rows)] == []  # (a long name may wrap early)
-    # Every output block is set at the code's size (a block once shrank to 10 px to show its
-    # longest line). Rows of a table or a tensor, and lines padded to line up ("no predicted
-    # positives ... F1 0.0" over "neither ... F1 0.0"), keep to one line and scroll together
+    # An output block is set at the code's size, or, with the rows of a table or a tensor, small
+    # enough to show its longest row, down to 11 px (a block once shrank to 10 px to show any
+    # line). Rows, and lines padded to line up ("no predicted positives ... F1 0.0" over
+    # "neither ... F1 0.0"), keep to one line and, past the floor, scroll together
     # (output_blocks.py); the other lines wrap, and some do.
     code_size = page.eval_on_selector(
         "article .language-python pre > code", "e => parseFloat(getComputedStyle(e).fontSize)"
@@ -723,7 +726,10 @@ def test_on_a_phone_code_wraps_and_printed_numbers_stay_whole(visited):
         " Math.round(line.getBoundingClientRect().height"
         " / parseFloat(getComputedStyle(line).lineHeight))])])",
     )
-    assert {size for size, _ in outputs} == {code_size}, outputs
+    plain = [size for size, block in outputs if not any(is_row for is_row, _ in block)]
+    tables = [size for size, block in outputs if any(is_row for is_row, _ in block)]
+    assert plain and set(plain) == {code_size}, outputs
+    assert tables and all(11 <= size <= code_size for size in tables) and min(tables) < code_size
     lines = [line for _, block in outputs for line in block]
     assert any(is_row for is_row, _ in lines) and any(height > 1 for is_row, height in lines if not is_row)
     assert [height for is_row, height in lines if is_row and height != 1] == []

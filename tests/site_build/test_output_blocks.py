@@ -50,6 +50,11 @@ def test_the_rows_of_a_printed_table_scroll_and_lines_of_other_formats_wrap():
     )
     marked = output_blocks.keep_shape(HEAD + printed + TAIL)
     assert [n for n in range(1, 7) if f'<span class="row" id="__span-0-{n}">' in marked] == [1, 2]
+    # The block knows its longest row, for a phone to show it whole if it can (extra.css); a
+    # block without rows is left at the code's size.
+    longest = len("degree 1: training error 0.2469 validation error -0.3211")
+    assert f'<code style="--columns: {longest}">' in marked
+    assert "--columns" not in output_blocks.keep_shape(HEAD + lines("a", "b c") + TAIL)
 
 
 def test_lines_padded_to_line_up_scroll_together():
