@@ -640,9 +640,10 @@ def _numbered_clip_ids(svg: str) -> str:
     return svg
 
 
-# A phone's text column is about 360 CSS px; a figure this wide (in inches, 96 px each
-# at 100 % zoom) keeps matplotlib's 9-10 pt text above 9 px there.
-NARROW_WIDTH = 4.6
+# A phone's text column is about 360 CSS px; a figure this wide (in inches, 96 px each at 100 %
+# zoom) is shown a little larger there, and its 9-10 pt text at 11-12 px (at 4.6 inches, 9.5 to
+# 10.5 px: two phone reviewers found it the smallest text of the page).
+NARROW_WIDTH = 4.0
 # Each stacked panel, in inches, and a figure of one panel at most: at 3 inches a panel whose
 # legend sat above it kept a plot of 110 to 140 px on a phone, S-curves and boundaries cramped.
 NARROW_PANEL_HEIGHT = 3.3
