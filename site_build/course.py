@@ -91,6 +91,11 @@ SECTION = re.compile(r'<h2 [^>]*\bid="(?P<id>[^"]+)"[^>]*>(?P<title>.*?)</h2>', 
 PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 
 
+def section_title(section: re.Match) -> str:
+    """A section heading (a SECTION match) as its title's HTML, without its permalink."""
+    return PERMALINK.sub("", section["title"]).strip()
+
+
 def with_contents(page_html: str, page: str, course: list[Chapter]) -> str:
     """A chapter's page with its sections listed in a closed box under its Sources box, "In
     this chapter", for a phone, whose navigation hides them in a drawer (extra.css shows the box
@@ -99,7 +104,7 @@ def with_contents(page_html: str, page: str, course: list[Chapter]) -> str:
     if page not in {chapter.page for chapter in course} or sources_end < 0:
         return page_html
     links = "".join(
-        f'<li><a href="#{found["id"]}">{PERMALINK.sub("", found["title"]).strip()}</a></li>'
+        f'<li><a href="#{found["id"]}">{section_title(found)}</a></li>'
         for found in SECTION.finditer(page_html)
     )
     box = f'\n<details class="chapter-contents"><summary>Contents</summary><ol>{links}</ol></details>'

@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import re
 
+import course
+
 OPTIONAL_HEADING = re.compile(r'<h2 class="optional" id="(?P<id>[^"]+)"[^>]*>.*?</h2>', re.DOTALL)
-NEXT_SECTION = re.compile(r'<h2[^>]*?(?: id="(?P<id>[^"]+)")?[^>]*>(?P<title>.*?)</h2>', re.DOTALL)
 TAG = re.compile(r"<[^>]+>")
-HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>')
 
 
-def _skip_link(next_heading: re.Match) -> str:
-    title = TAG.sub("", HEADERLINK.sub("", next_heading["title"])).strip()
-    return f'<p class="optional-skip"><a href="#{next_heading["id"]}">Skip to “{title}”</a></p>'
+def _skip_link(next_section: re.Match) -> str:
+    title = TAG.sub("", course.section_title(next_section))  # plain words in the link
+    return f'<p class="optional-skip"><a href="#{next_section["id"]}">Skip to “{title}”</a></p>'
 
 
 def set_apart(page_html: str) -> str:
@@ -28,9 +28,9 @@ def set_apart(page_html: str) -> str:
     and under the heading a link past it to the next section."""
     pieces, rest = [], page_html
     while found := OPTIONAL_HEADING.search(rest):
-        after = NEXT_SECTION.search(rest, found.end())
+        after = course.SECTION.search(rest, found.end())  # (MkDocs gives every heading an id)
         end = after.start() if after else len(rest)
-        skip = _skip_link(after) if after and after["id"] else ""
+        skip = _skip_link(after) if after else ""
         pieces += [
             rest[: found.start()],
             '<section class="optional">',
@@ -46,9 +46,9 @@ def set_apart(page_html: str) -> str:
 def mark_in_contents(page_html: str) -> str:
     """The whole page with each optional section's entry in its contents (the navigation's list
     of the page's sections) marked optional too, for extra.css to label."""
-    for section_id in re.findall(r'<h2 class="optional" id="([^"]+)"', page_html):
+    for section in OPTIONAL_HEADING.finditer(page_html):
         page_html = page_html.replace(
-            f'<a href="#{section_id}" class="md-nav__link">',
-            f'<a href="#{section_id}" class="md-nav__link optional">',
+            f'<a href="#{section["id"]}" class="md-nav__link">',
+            f'<a href="#{section["id"]}" class="md-nav__link optional">',
         )
     return page_html

@@ -56,6 +56,18 @@ def _table_rows(texts: list[str]) -> set[int]:
     }
 
 
+def _tensor_rows(texts: list[str]) -> set[int]:
+    """Which lines are rows of a printed tensor. Its first line is one only if more rows follow
+    it: a tensor of a single row ("tensor([[ 0.2975, -0.2548]], requires_grad=True), ...") has
+    nothing to line up with."""
+    return {
+        index
+        for index, text in enumerate(texts)
+        if TENSOR_ROW.match(text)
+        or (TENSOR_START.search(text) and index + 1 < len(texts) and TENSOR_ROW.match(texts[index + 1]))
+    }
+
+
 def _aligned_rows(texts: list[str]) -> set[int]:
     """Which lines were padded to line up with others: a run of spaces between two words, in a
     block where more than one line has one ("no actual positives    precision 0.0" over
@@ -79,22 +91,7 @@ def keep_shape(page_html: str) -> str:
         start, end = found.span("text")
         lines = code_lines.LINE_SPAN.finditer(found["text"])
         texts = [html.unescape(code_lines.TAG.sub("", line["text"])).rstrip("\n") for line in lines]
-        # A tensor's first line is a row only if more rows follow it: one of a single row
-        # ("tensor([[ 0.2975, -0.2548]], requires_grad=True), ...") has nothing to line up with.
-        rows = (
-            _table_rows(texts)
-            | _aligned_rows(texts)
-            | {
-                index
-                for index, text in enumerate(texts)
-                if TENSOR_ROW.match(text)
-                or (
-                    TENSOR_START.search(text)
-                    and index + 1 < len(texts)
-                    and TENSOR_ROW.match(texts[index + 1])
-                )
-            }
-        )
+        rows = _tensor_rows(texts) | _table_rows(texts) | _aligned_rows(texts)
         numbered = iter(range(len(texts)))
         text = code_lines.LINE_SPAN.sub(lambda line: _line(line, next(numbered) in rows), found["text"])
         opening = found.string[found.start() : start]
