@@ -201,13 +201,20 @@ optimizers = {}
 for copy in (longer, penalised):
     copy.load_state_dict(classifier.state_dict())
     optimizers[copy] = torch.optim.SGD(copy.parameters(), lr=1.0)
+
+
+def train_step(copy, penalty):
+    """One step of descent on BCE plus an L2 penalty of this strength."""
+    cost = F.binary_cross_entropy_with_logits(copy(x_train), y_train)
+    cost = cost + penalty / 2 * copy.linear.weight.pow(2).sum()
+    optimizers[copy].zero_grad()
+    cost.backward()
+    optimizers[copy].step()
+
+
 for epoch in range(1001, 3001):
-    for copy, penalty in ((longer, 0.0), (penalised, strength)):
-        cost = F.binary_cross_entropy_with_logits(copy(x_train), y_train)
-        cost = cost + penalty / 2 * copy.linear.weight.pow(2).sum()
-        optimizers[copy].zero_grad()
-        cost.backward()
-        optimizers[copy].step()
+    train_step(longer, 0.0)
+    train_step(penalised, strength)
     if epoch in (2000, 3000):
         for name, copy in (("no penalty", longer), ("L2 penalty", penalised)):
             with torch.no_grad():
