@@ -1,23 +1,29 @@
 """The course's chapters, in the order of mkdocs.yml's nav: the one list that every other list reads.
 
 A chapter is a top-level nav entry that names a Markdown page other than the
-home page (the notebook and the Reference section are not chapters). Its
-one-line summary is the `description` in the page's front matter, which MkDocs
-also puts into the page's <meta name="description">.
+home page (the notebook and the Reference section are not chapters). Its title
+is its page's own (the `# Title` line; the nav names no title, so that the
+navigation, the page and the home page's list say the same); its one-line
+summary is the `description` in the page's front matter, which MkDocs also puts
+into the page's <meta name="description">, and `optional: true` there marks a
+chapter that the later ones do not depend on.
 
 The home page shows the list where it writes the marker below.
 """
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import paths
 import yaml
 
 MARKER = "<!-- the chapters, in course order -->"
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
+TITLE = re.compile(r"^# (.+)$", re.MULTILINE)
 
 
 class CourseError(Exception):
@@ -29,6 +35,7 @@ class Chapter:
     title: str
     page: str  # relative to docs/: "sigmoid.md"
     description: str
+    optional: bool = False
 
     @property
     def key(self) -> str:
@@ -36,12 +43,16 @@ class Chapter:
         return Path(self.page).stem
 
 
-def description(page: Path) -> str:
-    match = FRONT_MATTER.match(page.read_text())
+def read(title: str | None, page: str, docs_dir: Path) -> Chapter:
+    text = (docs_dir / page).read_text()
+    match = FRONT_MATTER.match(text)
     meta = yaml.safe_load(match.group(1)) if match else None
     if not isinstance(meta, dict) or not meta.get("description"):
-        raise CourseError(f"{page}: a chapter needs a description in its front matter")
-    return meta["description"]
+        raise CourseError(f"{docs_dir / page}: a chapter needs a description in its front matter")
+    heading = TITLE.search(text)
+    if title is None and heading is None:
+        raise CourseError(f"{docs_dir / page}: a chapter needs a title, its first line to start with '# '")
+    return Chapter(title or heading[1].strip(), page, meta["description"], meta.get("optional", False))
 
 
 def chapters(nav: list, docs_dir: Path) -> list[Chapter]:
@@ -49,7 +60,7 @@ def chapters(nav: list, docs_dir: Path) -> list[Chapter]:
     for entry in nav or []:  # a site without a nav has no course
         (title, page), *_ = entry.items() if isinstance(entry, dict) else [(None, entry)]
         if isinstance(page, str) and page.endswith(".md") and page != "index.md":
-            found.append(Chapter(title or Path(page).stem, page, description(docs_dir / page)))
+            found.append(read(title, page, docs_dir))
     return found
 
 
@@ -67,7 +78,8 @@ def place(page: str, nav: list, course: list[Chapter]) -> str | None:
     chapter 10" for a notebook among them in the nav, nothing for the other pages."""
     numbers = {chapter.page: n for n, chapter in enumerate(course, start=1)}
     if page in numbers:
-        return f"Chapter {numbers[page]} of {len(course)}"
+        optional = " · optional" if course[numbers[page] - 1].optional else ""
+        return f"Chapter {numbers[page]} of {len(course)}{optional}"
     if not page.endswith(".ipynb"):
         return None
     before = 0
@@ -85,6 +97,37 @@ def with_place(page_html: str, place_text: str | None) -> str:
     if place_text is None:
         return page_html
     return page_html.replace("<h1", f'<p class="chapter-place">{place_text}</p>\n<h1', 1)
+
+
+# A link of the site's navigation to a page (the current page's label, which opens its sections
+# on a phone, too), up to where its title starts.
+NAV_LINK = re.compile(
+    r'<(?:a href="(?P<href>[^"#]*)"|label)(?P<open> class="md-nav__link(?P<current> md-nav__link--active)?")'
+    r'(?P<rest>[^>]*>\s*)<span class="md-ellipsis">'
+)
+
+
+def with_numbers_in_nav(page_html: str, page: str, course: list[Chapter]) -> str:
+    """The whole page with each chapter's entry in the navigation numbered as the home page
+    numbers it (and an optional chapter's marked so, for extra.css to say it), so that the
+    navigation reads as the course's order."""
+    here = paths.page_url(page)
+    numbered = {paths.page_url(c.page): (n, c.optional) for n, c in enumerate(course, start=1)}
+
+    def numbered_link(link: re.Match) -> str:
+        if link["href"] is not None:
+            target = posixpath.normpath(posixpath.join(here, link["href"])) + "/"
+        else:
+            target = here if link["current"] else None  # a section's label is no page
+        if target not in numbered:
+            return link[0]
+        number, optional = numbered[target]
+        start = link[0][: link.start("open") - link.start()]
+        opening = link["open"][:-1] + ' optional"' if optional else link["open"]
+        number_span = f'<span class="nav-number">{number}</span>'
+        return f'{start}{opening}{link["rest"]}{number_span}<span class="md-ellipsis">'
+
+    return NAV_LINK.sub(numbered_link, page_html)
 
 
 SECTION = re.compile(r'<h2 [^>]*\bid="(?P<id>[^"]+)"[^>]*>(?P<title>.*?)</h2>', re.DOTALL)

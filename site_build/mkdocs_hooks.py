@@ -149,6 +149,8 @@ def on_page_content(html, page, config, files):
 
 def on_post_page(output, page, config):
     output = optional_sections.mark_in_contents(output)  # the contents' optional entries
+    chapters = course.chapters(config.nav, Path(config.docs_dir))
+    output = course.with_numbers_in_nav(output, page.file.src_uri, chapters)  # the nav in course order
     return korean.mark(output)  # every Korean word marked lang="ko"
 
 

@@ -41,7 +41,7 @@ def test_pages_are_a_course_each_linking_to_the_previous_and_next(site):
 
     def pages(nav):
         for item in nav:
-            value = next(iter(item.values()))
+            value = next(iter(item.values())) if isinstance(item, dict) else item
             yield from pages(value) if isinstance(value, list) else [value]
 
     nav = load_config(str(ROOT / paths.CONFIG))["nav"]
@@ -52,8 +52,22 @@ def test_pages_are_a_course_each_linking_to_the_previous_and_next(site):
     listed = [li.select_one("a")["href"] for li in home.select("article ol > li")]
     assert listed == [paths.page_url(c.page) for c in course.chapters(nav, ROOT / paths.DOCS)]
     assert len(listed) >= 7 and all(url in urls for url in listed)
+    # Every page's navigation numbers the chapters as the home page does, each by its own title,
+    # and says which are optional (docs/curvature.md is).
+    titles = [built_page(site / url / "index.html").h1.get_text().strip("¶ ") for url in listed]
+    optional = [c.optional for c in course.chapters(nav, ROOT / paths.DOCS)]
+    assert any(optional)
     for i, url in enumerate(urls):
         soup = built_page(site / url / "index.html")
+        numbered = [
+            (a.select_one(".nav-number").get_text(), a.select_one(".md-ellipsis").get_text().strip())
+            for a in soup.select(".md-nav--primary a.md-nav__link:has(.nav-number)")
+        ]
+        assert numbered == [(str(n), title) for n, title in enumerate(titles, start=1)], url
+        marked = [
+            "optional" in a["class"] for a in soup.select(".md-nav--primary a.md-nav__link:has(.nav-number)")
+        ]
+        assert marked == optional, url
         prev = soup.select_one("a.md-footer__link--prev")
         after = soup.select_one("a.md-footer__link--next")
         here = site / url
@@ -310,7 +324,7 @@ def test_a_new_chapter_is_its_page_its_snippet_its_test_and_one_nav_line(tmp_pat
     config = project / "mkdocs.yml"
     config.write_text(
         config.read_text().replace(
-            "  - Judging a classifier:", "  - Scratch: scratch.md\n  - Judging a classifier:"
+            "  - judging-a-classifier.md", "  - scratch.md\n  - judging-a-classifier.md"
         )
     )
 
