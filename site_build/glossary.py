@@ -155,7 +155,8 @@ def letter_index(glossary_html: str) -> str:
     table = glossary_html.find(GLOSSARY_TABLE)
     if table < 0:
         raise ValueError(f"the glossary page has no {GLOSSARY_TABLE}")
-    rows = TERM_ROW.sub(anchor, glossary_html[table:])
+    end = glossary_html.find("</table>", table)  # the terms' table, not the symbols' after it
+    rows = TERM_ROW.sub(anchor, glossary_html[table:end])
     links = "".join(f'<a href="#letter-{letter.lower()}">{letter}</a>' for letter in letters)
     index = f'<nav class="glossary-letters" aria-label="Terms by first letter">{links}</nav>\n'
-    return glossary_html[:table] + index + rows
+    return glossary_html[:table] + index + rows + glossary_html[end:]

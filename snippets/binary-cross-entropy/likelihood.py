@@ -11,8 +11,8 @@ torch.manual_seed(43052)
 # with w0 = -1 and w1 = 5.
 X = torch.linspace(-1, 1, 2000).reshape(2000, 1)
 true_w0, true_w1 = -1.0, 5.0
-pi = torch.sigmoid(true_w0 + true_w1 * X)
-y = torch.bernoulli(pi)
+true_p = torch.sigmoid(true_w0 + true_w1 * X)
+y = torch.bernoulli(true_p)
 print(f"{int(y.sum())} of {len(y)} labels are 1")
 # --8<-- [end:simulate]
 
@@ -320,7 +320,7 @@ ax.scatter(
     label="labels",
     rasterized=True,
 )
-ax.plot(X, pi, "--", color="C3", label="true P(y = 1)")
+ax.plot(X, true_p, "--", color="C3", label="true P(y = 1)")
 # five labels: room between them on a phone too
 ax.set_xticks([-1, -0.5, 0, 0.5, 1])
 ax.set_xlabel("x")
