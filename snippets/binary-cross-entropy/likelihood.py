@@ -307,26 +307,31 @@ print(f"slope at w1 = -10: BCE {bce_slope:.3f}   MSE {mse_slope:.4f}")
 import matplotlib.pyplot as plt
 
 fig, ax = plt.subplots(num="data", figsize=(6, 3.6))
-# 2000 points as an image inside the SVG (rasterized): as vectors they would
-# weigh 300 KB. Open rings: each label stays visible on a light and a dark page,
-# and crowded ones merge into a bar.
+# 2000 labels, each nudged up or down a little at random so that crowded ones
+# do not merge into a bar: how dense each row is shows where the 1s are common.
+# Drawn as an image inside the SVG (rasterized): as vectors they would weigh
+# 300 KB. Open rings stay visible on a light and a dark page.
+nudge = 0.06 * (2 * torch.rand(2000, 1, generator=torch.Generator().manual_seed(0)) - 1)
 ax.scatter(
     X,
-    y,
-    s=12,
+    y + nudge,
+    s=10,
     facecolors="none",
     edgecolors="C0",
-    linewidths=0.6,
-    label="labels",
+    linewidths=0.5,
+    label="labels (nudged)",
     rasterized=True,
 )
+# The share of 1s among each 100 neighbouring labels follows the true curve.
+share = y.reshape(20, 100).mean(dim=1)
+middle = X.reshape(20, 100).mean(dim=1)
+ax.plot(middle, share, "o", color="black", markersize=4.5, label="share of 1s")
 ax.plot(X, true_p, "--", color="C3", label="true P(y = 1)")
 # five labels: room between them on a phone too
 ax.set_xticks([-1, -0.5, 0, 0.5, 1])
 ax.set_xlabel("x")
 ax.set_ylabel("label y, and P(y = 1)")
-# over the plot
-ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=2)
+ax.legend(loc="center left")  # where the plot is empty
 plt.show()
 # --8<-- [end:figure_data]
 

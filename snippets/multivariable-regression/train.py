@@ -174,14 +174,21 @@ with torch.no_grad():
 # --8<-- [start:figures]
 import matplotlib.pyplot as plt
 
-fig, ax = plt.subplots(num="cost", figsize=(6, 3.8))
-ax.plot(costs, label="raw scores, lr 1e-5")
-ax.plot(scaled_costs, label="standardised, lr 0.1")
-ax.set_yscale("log")
-ax.margins(x=0.1, y=0.2)  # room between the curves and the frame
-ax.set_xlabel("epoch")
-ax.set_ylabel("cost (MSE, log scale)")
-ax.legend()
+fig, (whole, tail) = plt.subplots(1, 2, num="cost", figsize=(7.5, 3.6))
+# Left, every epoch on a log scale: both costs fall from about 30,000 at once.
+whole.plot(costs, label="raw scores, lr 1e-5")
+whole.plot(scaled_costs, label="standardised, lr 0.1")
+whole.set_yscale("log")
+whole.set_title("every epoch (log scale)")
+whole.set_ylabel("cost (MSE)")
+whole.legend()
+# Right, from epoch 100 on an ordinary scale: where the two runs differ.
+later = range(100, len(costs))
+tail.plot(later, costs[100:])
+tail.plot(later, scaled_costs[100:])
+tail.set_title("from epoch 100")
+for ax in (whole, tail):
+    ax.set_xlabel("epoch")
 plt.show()
 
 fig, ax = plt.subplots(num="predicted", figsize=(4.5, 4.5))

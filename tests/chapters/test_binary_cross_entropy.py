@@ -283,6 +283,21 @@ def test_simulated_labels_stay_visible_on_both_pages(rendered):
         assert max(ratios) >= 3, (page, ratios)
 
 
+def test_the_share_of_1s_in_the_data_figure_follows_the_true_probability(rendered, chapter):
+    """ "The share of 1s among each 100 of them follows the true probability": within 0.1 of the
+    true probability's mean over the same 100 inputs, from about 0 to about 0.97."""
+    from matplotlib.lines import Line2D
+
+    ax = drawn_figures(rendered, "binary-cross-entropy/likelihood")["data"].axes[0]
+    [share] = [
+        line for line in ax.get_lines() if isinstance(line, Line2D) and line.get_label() == "share of 1s"
+    ]
+    expected = chapter["true_p"].reshape(20, 100).mean(dim=1)
+    shown = torch.tensor(share.get_ydata(), dtype=expected.dtype)
+    assert (shown - expected).abs().max() < 0.1
+    assert shown[0] < 0.05 and shown[-1] > 0.95
+
+
 def test_the_gradient_figure_is_the_error_and_holds_the_three_printed_slopes(rendered):
     """ "For label 0 the slope is ŷ ... for label 1 it is ŷ - 1"; the markers are the three logits
     whose slopes autograd printed: 0.5 at about 0.62 on the first, -2 and 3 at about -0.88 and
