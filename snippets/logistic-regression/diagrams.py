@@ -9,13 +9,13 @@ import matplotlib.pyplot as plt
 from matplotlib.patches import FancyBboxPatch
 
 # Positions and sizes are in inches: the axes fill the figure, one data unit per
-# inch. The model reads from the top down, its inputs above it: narrow enough
-# for a phone's screen at full size (laid out from left to right, its text was
-# about 9 px high there).
+# inch. The model reads from the top down, its inputs above it and its output
+# below: narrow enough for a phone's screen at full size (laid out from left to
+# right, its text was about 9 px high there).
 ARROW = {"arrowstyle": "->", "color": "black", "linewidth": 1}
 DOTTED = {"boxstyle": "round,pad=0.05", "fill": False, "linestyle": ":"}
 BOX_HEIGHT = 0.62  # room for two lines of text
-WIDTH, HEIGHT = 3.95, 3.5
+WIDTH, HEIGHT = 3.5, 4.15
 CENTRE = 1.75  # of the linear layer and the sigmoid
 
 
@@ -44,7 +44,8 @@ def draw_model(name, inputs, logit):
     ax.set_ylim(0, HEIGHT)
     ax.axis("off")
 
-    top, linear, sigmoid = 3.1, 1.95, 0.85  # the centre lines of the three rows
+    # the centre lines of the four rows
+    top, linear, sigmoid, output = 3.8, 2.65, 1.55, 0.25
     # the inputs share the width above the linear layer
     span = 2.7 / len(inputs)
     for i, text in enumerate(inputs):
@@ -61,12 +62,18 @@ def draw_model(name, inputs, logit):
         (CENTRE, sigmoid + BOX_HEIGHT / 2),
     )
     box(ax, CENTRE - 0.6, CENTRE + 0.6, sigmoid, "sigmoid\nσ(z)")
-    arrow(ax, (CENTRE + 0.6, sigmoid), (3.27, sigmoid))
-    ax.text(3.6, sigmoid, "ŷ =\nP(pass)", ha="center", va="center", fontsize=11)
+    arrow(ax, (CENTRE, sigmoid - BOX_HEIGHT / 2), (CENTRE, output + 0.16))
+    ax.text(
+        CENTRE, output, "ŷ = P(pass)", ha="center", va="center", fontsize=11
+    )
 
     # The model: the linear layer and the sigmoid, in a dotted border named at
     # its foot.
-    left, right, bottom, above = 0.33, 3.17, 0.2, linear + BOX_HEIGHT / 2 + 0.2
+    left, right = 0.33, 3.17
+    bottom, above = (
+        sigmoid - BOX_HEIGHT / 2 - 0.35,
+        linear + BOX_HEIGHT / 2 + 0.2,
+    )
     ax.add_patch(
         FancyBboxPatch((left, bottom), right - left, above - bottom, **DOTTED)
     )

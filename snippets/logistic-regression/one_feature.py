@@ -234,6 +234,7 @@ colours = {"sigmoid + BCELoss": "C3", "logit + BCEWithLogitsLoss": "C0"}
 fig, ax = plt.subplots(num="logits", figsize=(6, 3.4))
 for name, losses in history.items():
     ax.plot(losses, color=colours[name], linewidth=2, label=name)
+ax.margins(y=0.12)  # room above the flat line, which lies at the top
 ax.set_xlabel("epoch")
 ax.set_ylabel("loss (BCE)")
 ax.legend()
