@@ -89,9 +89,10 @@ export function mount(root, { x, y, lr, epochs, limit }) {
     steps = 0;
     path = [[0, state.cost]];
     const chosen = Number(rate.value);
+    // The verdict does not name the largest safe rate: exercise 2 asks the reader to work it out.
     verdict.textContent = chosen < limit
-      ? `Learning rate ${fixed(chosen, 3)} is below the largest safe rate, ${fixed(limit, 4)}: the steps shrink and descent converges.`
-      : `Learning rate ${fixed(chosen, 3)} is above the largest safe rate, ${fixed(limit, 4)}: each step overshoots further and descent diverges.`;
+      ? `Learning rate ${fixed(chosen, 3)} is below the largest safe rate: the steps shrink and descent converges.`
+      : `Learning rate ${fixed(chosen, 3)} is above the largest safe rate: each step overshoots further and descent diverges.`;
     draw();
   }
 
