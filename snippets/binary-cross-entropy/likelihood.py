@@ -311,7 +311,8 @@ fig, ax = plt.subplots(num="data", figsize=(6, 3.6))
 # do not merge into a bar: how dense each row is shows where the 1s are common.
 # Drawn as an image inside the SVG (rasterized): as vectors they would weigh
 # 300 KB. Open rings stay visible on a light and a dark page.
-nudge = 0.06 * (2 * torch.rand(2000, 1, generator=torch.Generator().manual_seed(0)) - 1)
+jitter = torch.Generator().manual_seed(0)  # its own: the run's numbers stay
+nudge = 0.06 * (2 * torch.rand(2000, 1, generator=jitter) - 1)
 ax.scatter(
     X,
     y + nudge,

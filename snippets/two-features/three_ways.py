@@ -212,16 +212,17 @@ def train_step(copy, penalty):
     optimizers[copy].step()
 
 
+# size: the weights' length, the square root of w1^2 + w2^2
+print("epoch  penalty  P([2, 2])  P([5, 4])  size")
 for epoch in range(1001, 3001):
     train_step(longer, 0.0)
     train_step(penalised, strength)
     if epoch in (2000, 3000):
-        for name, copy in (("no penalty", longer), ("L2 penalty", penalised)):
+        for name, copy in (("none", longer), ("L2", penalised)):
             with torch.no_grad():
                 p22, p54 = torch.sigmoid(copy(new_students)).flatten().tolist()
             size = copy.linear.weight.norm().item()
-            print(f"epoch {epoch}, {name}: P([2, 2]) = {p22:.5f},", end=" ")
-            print(f"P([5, 4]) = {p54:.6f}, weights' size {size:.2f}")
+            print(f"{epoch:5d}  {name:7s}  {p22:9.5f}  {p54:9.6f}  {size:.2f}")
 
 
 def line(model):
@@ -234,10 +235,8 @@ def line(model):
 
 
 ends = {"trained": classifier, "without": longer, "with L2": penalised}
+print("\nboundary  slope   crosses x2 = 0 at x1")
 for name, copy in ends.items():
     slope, cross = line(copy)
-    print(
-        f"boundary {name:7s}: slope {slope:.3f}, "
-        f"crosses x2 = 0 at x1 = {cross:.2f}"
-    )
+    print(f"{name:8s}  {slope:.3f}  {cross:.2f}")
 # --8<-- [end:longer]

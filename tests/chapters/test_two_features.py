@@ -32,17 +32,25 @@ def test_sequential_reaches_all_six_and_the_originals_weights(rendered):
     assert "tensor([[3.2534, 1.5181]]" in text and "tensor([-14.4839]" in text
 
 
+def longer_table(rendered):
+    """The table of the copies trained for longer: (epoch, penalty, P([2, 2]), P([5, 4]), size)."""
+    lines = section_output(rendered, "two-features/three_ways", "longer").splitlines()
+    assert lines[0] == "epoch  penalty  P([2, 2])  P([5, 4])  size"
+    return [
+        (int(e), name, float(p22), float(p54), float(size))
+        for e, name, p22, p54, size in map(str.split, lines[1:5])
+    ]
+
+
 def longer_rows(rendered, name):
     """(P([2, 2]), P([5, 4]), size of the weights) at epochs 2000 and 3000, for one of the copies."""
-    lines = section_output(rendered, "two-features/three_ways", "longer").splitlines()
-    rows = [numbers(line.split(":", 1)[1]) for line in lines if name in line]  # after "epoch N, name:"
-    return [(row[2], row[5], row[6]) for row in rows]  # skipping the 2, 2 and 5, 4 of the inputs
+    return [row[2:] for row in longer_table(rendered) if row[1] == name]
 
 
 def test_confidence_grows_without_limit_on_separable_data(rendered):
     """ "Without the penalty the weights keep growing and the probabilities creep towards 0 and 1" """
     for (p22, p54, size), (q22, q54, bigger) in itertools.pairwise(
-        [(0.0071, 0.9996, 0), *longer_rows(rendered, "no penalty")]
+        [(0.0071, 0.9996, 0), *longer_rows(rendered, "none")]
     ):
         assert q22 < p22 and q54 > p54 and bigger > size
 
@@ -50,10 +58,14 @@ def test_confidence_grows_without_limit_on_separable_data(rendered):
 def test_an_l2_penalty_keeps_the_weights_finite(rendered):
     """ "each copy is trained for another 2000 epochs ... With it, the weights shrink a little and then
     settle near 3.0" """
-    lines = section_output(rendered, "two-features/three_ways", "longer").splitlines()[:4]
-    assert [line.split(",")[0] for line in lines] == ["epoch 2000", "epoch 2000", "epoch 3000", "epoch 3000"]
-    (_, _, free_2000), (_, _, free_3000) = longer_rows(rendered, "no penalty")
-    (p22, p54, at_2000), (_, _, at_3000) = longer_rows(rendered, "L2 penalty")
+    assert [row[:2] for row in longer_table(rendered)] == [
+        (2000, "none"),
+        (2000, "L2"),
+        (3000, "none"),
+        (3000, "L2"),
+    ]
+    (_, _, free_2000), (_, _, free_3000) = longer_rows(rendered, "none")
+    (p22, p54, at_2000), (_, _, at_3000) = longer_rows(rendered, "L2")
     trained = run_snippet(rendered, "two-features/three_ways")["classifier"].linear.weight.norm()
     assert at_2000 < trained.item()  # "shrink a little"
     assert round(at_3000, 1) == 3.0 and at_2000 - at_3000 < 0.1 < free_3000 - free_2000
@@ -61,7 +73,7 @@ def test_an_l2_penalty_keeps_the_weights_finite(rendered):
 
 
 def test_weight_decay_on_the_weights_is_the_written_out_penalty(rendered):
-    """ "torch.optim.SGD(params, lr=1.0, weight_decay=0.01) adds lambda w to each parameter's gradient,
+    """ "torch.optim.SGD(params, lr=1.0, weight_decay=0.01) adds s w to each parameter's gradient,
     which is the gradient of this penalty": on the weights alone, the two give the same numbers."""
     import torch.nn.functional as F
 
@@ -132,7 +144,7 @@ def test_exercises(rendered):
         "strength 0.01: size 3.01, 6 of 6 right; P([2, 2]) = 0.013, P([5, 4]) = 0.998",
         "strength 0.1: size 1.38, 6 of 6 right; P([2, 2]) = 0.054, P([5, 4]) = 0.885",
     ]
-    assert longer_rows(rendered, "L2 penalty")[-1][2] == 3.01  # the page's L2 copy, the same size
+    assert longer_rows(rendered, "L2")[-1][2] == 3.01  # the page's L2 copy, the same size
     assert section_output(rendered, "two-features/exercise", "epochs").splitlines() == [
         "all six right for the first time after 56 epochs",
         "wrong again after [57, 59, 61, 63, 65, 67] epochs",
@@ -232,11 +244,13 @@ def test_the_boundary_moves_much_less_than_the_certainty(rendered):
     """ "Without the penalty its slope goes from -2.143 to -2.084 and the point where it crosses
     x2 = 0 from 4.45 to 4.48 hours of self-study; with it ... a slope of -1.866, crossing at 4.71.
     All three lines still separate the six students." """
-    lines = section_output(rendered, "two-features/three_ways", "longer").splitlines()[4:]
+    lines = section_output(rendered, "two-features/three_ways", "longer").splitlines()[5:]
     assert lines == [
-        "boundary trained: slope -2.143, crosses x2 = 0 at x1 = 4.45",
-        "boundary without: slope -2.084, crosses x2 = 0 at x1 = 4.48",
-        "boundary with L2: slope -1.866, crosses x2 = 0 at x1 = 4.71",
+        "",
+        "boundary  slope   crosses x2 = 0 at x1",
+        "trained   -2.143  4.45",
+        "without   -2.084  4.48",
+        "with L2   -1.866  4.71",
     ]
     two = run_snippet(rendered, "two-features/three_ways")
     x, y = two["x_train"], two["y_train"]
