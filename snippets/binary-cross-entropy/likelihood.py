@@ -139,10 +139,8 @@ for _ in range(6):
         torch.autograd.functional.hessian(mse_of, w_mse), gradient
     )
 distance = (w_mse - w_mle.flatten()).norm().item()
-print(
-    f"lowest MSE: w0 = {w_mse[0].item():.3f}, w1 = {w_mse[1].item():.3f}, "
-    f"distance to the MLE {distance:.3f}"
-)
+print(f"lowest MSE: w0 = {w_mse[0].item():.3f}, w1 = {w_mse[1].item():.3f}")
+print(f"its distance to the MLE: {distance:.3f}")
 # --8<-- [end:mse_minimum]
 
 
@@ -198,7 +196,8 @@ print(
     f"start (seed 1): w0 = {runs['BCE', 0.05][0][0]:.3f}, "
     f"w1 = {runs['BCE', 0.05][0][1]:.3f}"
 )
-print("after 1000 epochs, distance to the loss's own lowest point:")
+print("after 1000 epochs, distance to each loss's")
+print("own lowest point:")
 for lr in (0.05, 0.5, 5.0):
     bce, mse = (
         distance_to_minimum(name, runs[name, lr][-1]) for name in ("BCE", "MSE")
@@ -209,19 +208,16 @@ for lr in (0.05, 0.5, 5.0):
 # --8<-- [start:bad_start]
 # A start that predicts the opposite of the data, w0 = 0 and w1 = -10, and the
 # rate of 5 that took both losses to their lowest points from the start above.
+# Where each stops, and how far that is from the loss's own lowest point.
+print(f"{'loss':4}{'w0':>8}{'w1':>8}{'distance':>10}")
 for name in ("BCE", "MSE"):
     runs[name, "bad start"] = train(name, lr=5.0, start=(0.0, -10.0))
     w0, w1 = runs[name, "bad start"][-1]
     far = distance_to_minimum(name, (w0, w1))
-    print(
-        f"{name} from the bad start: w0 = {w0:.3f}, w1 = {w1:.3f}, "
-        f"distance to its lowest point {far:.3f}"
-    )
+    print(f"{name:4}{w0:8.3f}{w1:8.3f}{far:10.3f}")
 stuck = torch.mean((torch.sigmoid(w0 + w1 * X) - y) ** 2).item()
-print(
-    f"MSE there: {stuck:.4f}; answering 0 for everyone would give "
-    f"{int(y.sum())} / {len(y)} = {y.mean():.4f}"
-)
+print(f"MSE there: {stuck:.4f}")
+print(f"answering 0 for everyone: {int(y.sum())} / {len(y)} = {y.mean():.4f}")
 # --8<-- [end:bad_start]
 
 # --8<-- [start:edges]

@@ -116,8 +116,8 @@ def test_fair_comparison(rendered):
     away; at 5, both arrive ... a ten times larger rate makes up for it." """
     lines = section_output(rendered, "binary-cross-entropy/likelihood", "compare").splitlines()
     assert lines[0] == "start (seed 1): w0 = -0.441, w1 = 0.515"  # "That start, w1 = 0.515"
-    assert lines[1] == "after 1000 epochs, distance to the loss's own lowest point:"
-    rows = {numbers(line)[0]: numbers(line)[1:] for line in lines[2:]}
+    assert lines[1:3] == ["after 1000 epochs, distance to each loss's", "own lowest point:"]
+    rows = {numbers(line)[0]: numbers(line)[1:] for line in lines[3:]}
     assert list(rows) == [0.05, 0.5, 5.0]
     bce, mse = rows[0.05]
     assert bce > 1 and mse > bce
@@ -150,12 +150,15 @@ def test_the_learning_figures_alt_text(chapter):
 def test_the_bad_start_strands_mse_on_a_flat_shoulder(rendered):
     """ "BCE climbs out and lands on the MLE. MSE does not ... It has pushed w0 far down, to -7.9 ...
     the mean is 795 / 2000." """
-    bce, mse, stuck = section_output(rendered, "binary-cross-entropy/likelihood", "bad_start").splitlines()
-    pick = lambda line: [numbers(line)[i] for i in (1, 3, 4)]  # noqa: E731 (skip the 0 of w0, the 1 of w1)
-    assert pick(bce) == [-1.012, 4.842, 0.0]
-    w0, w1, far = pick(mse)
-    assert round(w0, 1) == -7.9 and w1 < 0 and far > 10
-    loss, labelled, total, share = (numbers(stuck)[i] for i in (0, 2, 3, 4))  # skip the 0 of "answering 0"
+    header, bce, mse, there, zero = section_output(
+        rendered, "binary-cross-entropy/likelihood", "bad_start"
+    ).splitlines()
+    assert header.split() == ["loss", "w0", "w1", "distance"]
+    assert bce.split()[0] == "BCE" and numbers(bce) == [-1.012, 4.842, 0.0]
+    w0, w1, far = numbers(mse)
+    assert mse.split()[0] == "MSE" and round(w0, 1) == -7.9 and w1 < 0 and far > 10
+    [loss] = numbers(there)
+    labelled, total, share = numbers(zero)[1:]  # skip the 0 of "answering 0"
     assert (labelled, total, share) == (795, 2000, 0.3975) and abs(loss - share) < 0.001
     # The exercise's trap uses the weights this run printed.
     trap = run_snippet(rendered, "binary-cross-entropy/exercise")
@@ -179,7 +182,7 @@ def test_the_slice_is_not_where_mse_stopped(chapter, rendered):
     w0_held, w1_mle = chapter["minimum"]["BCE"]
     assert round(w0_held, 1) == -1.0
     bad_start = section_output(rendered, "binary-cross-entropy/likelihood", "bad_start")
-    stopped_w0 = numbers(bad_start.splitlines()[1])[1]
+    stopped_w0 = numbers(bad_start.splitlines()[2])[0]  # the MSE row
     assert abs(stopped_w0 - w0_held) > 6
     axis = chapter["w1_axis"]
     for curve in (chapter["bce_curve"], chapter["mse_curve"]):
