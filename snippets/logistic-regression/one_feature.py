@@ -71,7 +71,8 @@ def train(seed, lr, epochs):
 short_runs = [train(seed, lr=0.01, epochs=500) for seed in range(10)]
 with torch.no_grad():
     one_hour = [m(torch.tensor([[1.0]])).item() for m in short_runs]
-print("P(pass) for 1 h, seeds 0-9:", [round(p, 2) for p in one_hour])
+print("P(pass) for 1 h, seeds 0-9:")
+print(" ".join(f"{p:.2f}" for p in one_hour))
 print(
     f"{sum(p >= 0.5 for p in one_hour)} of 10 random starts say a 1-hour "
     "student passes"
@@ -220,8 +221,8 @@ for name, net, criterion in [
             slope = net.linear.weight.grad.item()
         optimizer.step()
     w_end, end = net.linear.weight.item(), loss.item()
-    print(f"{name + ':':27s}slope {slope:+.3g}; after 200 epochs", end=" ")
-    print(f"w = {w_end:.2f}, loss {end:.4f}")
+    print(f"{name}: first slope {slope:+.3g}")
+    print(f"  after 200 epochs w = {w_end:.2f}, loss {end:.4f}")
 
 # Probabilities, when you want them, are the sigmoid of the logit.
 with torch.no_grad():

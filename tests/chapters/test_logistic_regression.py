@@ -32,9 +32,10 @@ def test_original_one_feature_run_stops_short(rendered):
         "predict 1 hour(s): P(pass) = 0.527 -> pass: True\npredict 7 hour(s): P(pass) = 0.890 -> pass: True\n"
     )
     seeds = section_output(rendered, "logistic-regression/one_feature", "seeds").splitlines()
-    assert seeds[1] == "2 of 10 random starts say a 1-hour student passes"  # "two of them say"
+    assert seeds[0] == "P(pass) for 1 h, seeds 0-9:"
+    assert seeds[2] == "2 of 10 random starts say a 1-hour student passes"  # "two of them say"
     # "All ten short runs put their boundary ... somewhere between 0.51 and 1.84 hours"
-    assert seeds[2] == "boundary (P = 0.5), seeds 0-9: 0.51 to 1.84 hours"
+    assert seeds[3] == "boundary (P = 0.5), seeds 0-9: 0.51 to 1.84 hours"
 
 
 def test_proper_training_puts_the_boundary_between_the_classes(rendered):
@@ -46,8 +47,8 @@ def test_proper_training_puts_the_boundary_between_the_classes(rendered):
     # "After only 200 epochs at this learning rate, the ten random starts that gave ten different
     # short runs all put the boundary between 2.429 and 2.431 hours"
     assert seeds == "boundary after 200 epochs, seeds 0-9: 2.429 to 2.431 hours"
-    short = numbers(section_output(rendered, "logistic-regression/one_feature", "seeds").splitlines()[0])
-    assert len(set(short[2:])) > 5  # "ten different short runs" (after "1 h, seeds 0-9")
+    short = numbers(section_output(rendered, "logistic-regression/one_feature", "seeds").splitlines()[1])
+    assert len(short) == 10 and len(set(short)) > 5  # "ten different short runs"
 
 
 def test_learning_rate_1_is_over_the_limit_at_one_half_and_works_anyway(rendered):
@@ -93,9 +94,10 @@ def test_logits_train_where_a_sigmoid_layer_is_stuck(rendered):
     logits; after 200 epochs w has not moved, and the logit model works."""
     import torch.nn.functional as F
 
-    stuck, works, reading = section_output(rendered, "logistic-regression/one_feature", "logits").splitlines()
-    assert stuck == "sigmoid + BCELoss:         slope +5.15e-10; after 200 epochs w = -20.00, loss 35.0000"
-    assert works.startswith("logit + BCEWithLogitsLoss: slope -1.75; after 200 epochs w = 2.99")
+    lines = section_output(rendered, "logistic-regression/one_feature", "logits").splitlines()
+    stuck, works, reading = "\n".join(lines[:2]), "\n".join(lines[2:4]), lines[4]
+    assert stuck == "sigmoid + BCELoss: first slope +5.15e-10\n  after 200 epochs w = -20.00, loss 35.0000"
+    assert works.startswith("logit + BCEWithLogitsLoss: first slope -1.75\n  after 200 epochs w = 2.99")
     assert numbers(works)[-1] < 0.2  # "after 200 epochs the model works"
     p1, p7 = numbers(reading)[1], numbers(reading)[3]  # after "1 h" and "7 h"
     assert p1 < 0.05 and p7 > 0.99
@@ -121,7 +123,7 @@ def test_the_logits_figure_draws_both_runs(rendered):
     # "falls in a straight line, by about 3.3 an epoch, for its first eight epochs"
     drops = [a - b for a, b in itertools.pairwise(works.get_ydata()[:10])]
     assert all(3.25 < drop < 3.35 for drop in drops[:8]) and drops[8] < 3.25, drops
-    printed = section_output(rendered, "logistic-regression/one_feature", "logits").splitlines()[1]
+    printed = section_output(rendered, "logistic-regression/one_feature", "logits").splitlines()[3]
     # The figure draws the loss before each step; the printed loss is that of the last.
     assert round(works.get_ydata()[-1], 4) == numbers(printed)[-1] == 0.1097
 
