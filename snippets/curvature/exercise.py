@@ -36,15 +36,15 @@ def descend(lr, steps):
 # --8<-- [start:crawl]
 lr, start = 0.1, (torch.zeros(2, dtype=torch.float64) - best) @ directions
 path = descend(lr, 200)
+# each step multiplies the distance by the factor; steps to come 1000 times
+# closer, predicted from it and measured on the path
+print("direction  factor  predicted  measured")
 for name, i in [("flattest", 0), ("steepest", 1)]:
     factor = 1 - lr * curvatures[i].item()
     predicted = math.ceil(math.log(1000) / -math.log(abs(factor)))
     shrunk = (path[:, i] / start[i]).abs() <= 1e-3
     measured = shrunk.nonzero()[0].item() + 1  # the first step it holds
-    print(
-        f"{name}: factor {factor:.3f} a step,",
-        f"1000 times closer after {predicted} steps; measured {measured}",
-    )
+    print(f"{name:9s}  {factor:6.3f}  {predicted:9d}  {measured:8d}")
 # --8<-- [end:crawl]
 
 # --8<-- [start:fastest]

@@ -77,18 +77,14 @@ print(", ".join(f"{fast_costs[epoch]:.3f}" for epoch in (1, 5, 20)))
 # 50 more students from the same process, which neither model was trained on.
 x_new = torch.rand(50, 1, generator=generator) * 4
 y_new = 2 * x_new + 0.5 * torch.randn(50, 1, generator=generator)
+print("cost of         its 100 students  50 new ones")
 with torch.no_grad():
     for name, model in (
         ("full batch", full_model),
         ("minibatches", mini_model),
     ):
         new_cost = torch.mean((model(x_new) - y_new) ** 2).item()
-        print(
-            f"{name + ':':13s}cost on its 100 training students "
-            f"{full_cost(model):.3f},",
-            end=" ",
-        )
-        print(f"on 50 new ones {new_cost:.3f}")
+        print(f"{name:14s}  {full_cost(model):16.3f}  {new_cost:11.3f}")
 # --8<-- [end:held_out]
 
 # --8<-- [start:figure]

@@ -74,16 +74,14 @@ def penalised(strength, epochs=2000):
     return fit(copy, loss_fn, epochs=epochs)
 
 
+print("strength  size  right  P([2, 2])  P([5, 4])")
 for strength in (0.01, 0.1):
     copy = penalised(strength)
     with torch.no_grad():
         p22, p54 = torch.sigmoid(copy(new_students)).flatten().tolist()
         n_right = right(torch.sigmoid(copy(x_train)))
     size = copy.weight.norm().item()
-    print(
-        f"strength {strength}: size {size:.2f}, {n_right} of 6 right;", end=" "
-    )
-    print(f"P([2, 2]) = {p22:.3f}, P([5, 4]) = {p54:.3f}")
+    print(f"{strength:8}  {size:4.2f}  {n_right:3d}/6  {p22:9.3f}  {p54:9.3f}")
 # --8<-- [end:stronger]
 
 # --8<-- [start:epochs]

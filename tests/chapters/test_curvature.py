@@ -118,8 +118,9 @@ def test_exercises(rendered):
     (lambda_max - lambda_min) / (lambda_max + lambda_min)"."""
     crawl = section_output(rendered, "curvature/exercise", "crawl").splitlines()
     assert crawl == [
-        "flattest: factor 0.924 a step, 1000 times closer after 87 steps; measured 87",
-        "steepest: factor 0.476 a step, 1000 times closer after 10 steps; measured 10",
+        "direction  factor  predicted  measured",
+        "flattest    0.924         87        87",
+        "steepest    0.476         10        10",
     ]
     fastest = section_output(rendered, "curvature/exercise", "fastest").splitlines()
     assert fastest[0] == "2 / (flattest + steepest) = 0.333"

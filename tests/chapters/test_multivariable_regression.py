@@ -171,10 +171,10 @@ def test_exercises(rendered):
 def test_the_lines_do_about_as_well_on_new_students(rendered):
     """ "Both models do about as well on the new students as on their own ... The minibatch run,
     closer to the best line, is also better on the new students." """
-    full, mini = (
-        numbers(line)[1::2]  # 100 students, own cost, 50 students, new cost
-        for line in section_output(rendered, "multivariable-regression/minibatch", "held_out").splitlines()
-    )
+    header, *rows = section_output(rendered, "multivariable-regression/minibatch", "held_out").splitlines()
+    assert header == "cost of         its 100 students  50 new ones"
+    assert [row.split("  ")[0] for row in rows] == ["full batch", "minibatches"]
+    full, mini = (numbers(row) for row in rows)  # own cost, new cost
     assert all(abs(new - own) < 0.05 for own, new in (full, mini))
     assert mini[1] < full[1]
 

@@ -141,8 +141,9 @@ def test_exercises(rendered):
     # "Strength 0.01 gives the page's result again, weights of size 3.01. Ten times the strength
     # shrinks them to 1.38 ... 0.054 and 0.885 instead of 0.013 and 0.998. All six are still right"
     assert section_output(rendered, "two-features/exercise", "stronger").splitlines() == [
-        "strength 0.01: size 3.01, 6 of 6 right; P([2, 2]) = 0.013, P([5, 4]) = 0.998",
-        "strength 0.1: size 1.38, 6 of 6 right; P([2, 2]) = 0.054, P([5, 4]) = 0.885",
+        "strength  size  right  P([2, 2])  P([5, 4])",
+        "    0.01  3.01    6/6      0.013      0.998",
+        "     0.1  1.38    6/6      0.054      0.885",
     ]
     assert longer_rows(rendered, "L2")[-1][2] == 3.01  # the page's L2 copy, the same size
     assert section_output(rendered, "two-features/exercise", "epochs").splitlines() == [
