@@ -37,8 +37,8 @@ table = t.reshape(2, 3)  # the same six numbers as 2 rows of 3
 print(table)
 column = t.reshape(6, 1)  # 6 rows of one number each
 flat = column.squeeze(1)  # axis 1, of length 1, removed
-print("squeeze, unsqueeze:", column.shape, "->", flat.shape, end=" ")
-print("->", flat.unsqueeze(1).shape)  # and put back
+print("squeeze:  ", column.shape, "->", flat.shape)
+print("unsqueeze:", flat.shape, "->", flat.unsqueeze(1).shape)  # put back
 # any shape to one flat axis
 print("flatten:", table.flatten(), table.flatten().shape)
 print("cat, stack:", torch.cat([t, t]).shape, torch.stack([t, t]).shape)
