@@ -32,7 +32,7 @@ def test_runs_that_stop_too_early(rendered):
     one = "logistic-regression/one_feature"
     short = section_output(rendered, one, "train").splitlines()
     assert numbers(short[-1]) == [499, 0.5887] and round(math.log(2), 2) == 0.69
-    assert section_output(rendered, one, "seeds").splitlines()[1].startswith("2 of 10 random starts")
+    assert section_output(rendered, one, "seeds").splitlines()[2].startswith("2 of 10 random starts")
     full, _, ten = section_output(rendered, one, "proper").splitlines()
     data = run_snippet(rendered, one)
     x, y = data["x_data"].flatten(), data["y_data"].flatten()

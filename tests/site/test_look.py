@@ -752,7 +752,7 @@ def test_on_a_phone_the_header_names_the_section_being_read(visited):
     )
     (_, first), (third_top, third) = headings[0], headings[2]
     try:
-        assert page.evaluate(read, 0) == "Binary cross-entropy"  # its name in the navigation
+        assert page.evaluate(read, 0) == "Where binary cross-entropy comes from"  # its title
         assert page.evaluate(read, third_top - 40) == third  # its heading gone under the header
         assert page.evaluate(read, third_top - 200) == third  # in the top quarter, under it
         assert page.evaluate(read, third_top - 400) != third  # not yet: still the section before
