@@ -183,7 +183,7 @@ print("each hour adds:", [round(v, 3) for v in steps], f" w = {w:.3f}")
 # --8<-- [end:log_odds]
 
 
-# --8<-- [start:logits]
+# --8<-- [start:logits_model]
 class PassFailLogits(torch.nn.Module):
     """The same model, but forward returns the logit; the loss applies the
     sigmoid."""
@@ -196,6 +196,10 @@ class PassFailLogits(torch.nn.Module):
         return self.linear(x)
 
 
+# --8<-- [end:logits_model]
+
+
+# --8<-- [start:logits]
 # A start that is sure and wrong: w = -20 says "fail" most firmly to the
 # students who passed.
 history = {}  # each version's loss, epoch by epoch, for the figure below
@@ -223,12 +227,14 @@ for name, net, criterion in [
     w_end, end = net.linear.weight.item(), loss.item()
     print(f"{name}: first slope {slope:+.3g}")
     print(f"  after 200 epochs w = {w_end:.2f}, loss {end:.4f}")
+# --8<-- [end:logits]
 
+# --8<-- [start:read]
 # Probabilities, when you want them, are the sigmoid of the logit.
 with torch.no_grad():
     p1, p7 = torch.sigmoid(net(torch.tensor([[1.0], [7.0]]))).flatten().tolist()
 print(f"P(pass) for 1 h = {p1:.3f}, for 7 h = {p7:.3f}")
-# --8<-- [end:logits]
+# --8<-- [end:read]
 
 # --8<-- [start:figure_logits]
 colours = {"sigmoid + BCELoss": "C3", "logit + BCEWithLogitsLoss": "C0"}
