@@ -27,6 +27,7 @@ import notebook_page
 import optional_sections
 import output_blocks
 import paths
+import source_titles
 import take_home
 import theme_patches
 from mkdocs.exceptions import PluginError
@@ -143,6 +144,10 @@ def on_page_content(html, page, config, files):
     # source). Not on the glossary, the credits or the errata (glossary.UNMARKED_PAGES).
     if page.file.src_uri not in glossary.UNMARKED_PAGES:
         html = glossary.mark(html, glossary.read(Path(config.docs_dir) / glossary.PAGE))
+    # The originals' Korean titles, in English where the page first names them (not on the
+    # credits page, whose headings give the English).
+    if page.file.src_uri != source_titles.PAGE:
+        html = source_titles.gloss(html, source_titles.read(Path(config.docs_dir) / source_titles.PAGE))
     page.meta["preload_fonts"] = [f"{fonts.FONT_DIR}/{name}" for name in fonts.preloads(html)]  # main.html
     return html
 
