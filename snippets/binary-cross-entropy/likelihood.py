@@ -75,7 +75,7 @@ for label, colour, marker, name in curves:
 ax.axhline(0, color="C7", linewidth=0.8)
 ax.set_xlabel("the logit z")
 ax.set_ylabel("slope of the loss, ∂loss/∂z")
-ax.legend(loc="upper left")
+ax.legend(loc="lower right")  # where the curves are flat
 plt.show()
 # --8<-- [end:figure_gradient]
 

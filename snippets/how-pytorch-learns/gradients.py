@@ -110,7 +110,8 @@ plt.show()
 # --8<-- [start:accumulate]
 y = w * x + b  # build y again: backward() let go of the old record
 y.backward()
-print("after a second backward: w.grad =", w.grad, " b.grad =", b.grad)
+print("after a second backward:")
+print("  w.grad =", w.grad, " b.grad =", b.grad)
 # --8<-- [end:accumulate]
 
 # --8<-- [start:why_add]
@@ -119,13 +120,15 @@ w.grad = None  # start from nothing
 b.grad = None
 for x_i in (1.0, 2.0):
     (w * x_i + b).backward()
-print("one call per example: w.grad =", w.grad, " b.grad =", b.grad)
+print("one call per example:")
+print("  w.grad =", w.grad, " b.grad =", b.grad)
 
 # ... to the gradient of their sum, taken in a single call.
 w.grad = None
 b.grad = None
 ((w * 1.0 + b) + (w * 2.0 + b)).backward()
-print("one call for the sum: w.grad =", w.grad, " b.grad =", b.grad)
+print("one call for the sum:")
+print("  w.grad =", w.grad, " b.grad =", b.grad)
 # --8<-- [end:why_add]
 
 # --8<-- [start:no_grad]

@@ -55,12 +55,15 @@ def test_the_hand_derivative_check_can_fail(rendered):
 
 
 def test_a_second_backward_adds(rendered):
-    [line] = lines(rendered, GRADIENTS, "accumulate")
-    assert numbers(line) == [6.0, 2.0]  # "w.grad is now 6, that is 3 + 3, and b.grad is 2"
+    said, line = lines(rendered, GRADIENTS, "accumulate")
+    assert said == "after a second backward:" and numbers(line) == [
+        6.0,
+        2.0,
+    ]  # "w.grad is now 6, that is 3 + 3, and b.grad is 2"
 
 
 def test_one_call_per_example_gives_the_gradient_of_the_sum(rendered):
-    per_example, for_the_sum = lines(rendered, GRADIENTS, "why_add")
+    _, per_example, _, for_the_sum = lines(rendered, GRADIENTS, "why_add")
     assert numbers(per_example) == numbers(for_the_sum) == [3.0, 2.0]  # 1 + 2 and 1 + 1
 
 
