@@ -60,8 +60,8 @@ import matplotlib.pyplot as plt
 # once with label 1; the three logits above as markers on the lines.
 fig, ax = plt.subplots(num="gradient", figsize=(6, 3.6))
 curves = (
-    (0.0, "C0", "o", "label 0: slope ŷ"),
-    (1.0, "C1", "s", "label 1: slope ŷ − 1"),
+    (0.0, "C0", "o", "label 0: ŷ"),
+    (1.0, "C1", "s", "label 1: ŷ − 1"),
 )
 for label, colour, marker, name in curves:
     grid = torch.linspace(-6, 6, 121, requires_grad=True)
@@ -75,7 +75,7 @@ for label, colour, marker, name in curves:
 ax.axhline(0, color="C7", linewidth=0.8)
 ax.set_xlabel("the logit z")
 ax.set_ylabel("slope of the loss, ∂loss/∂z")
-ax.legend(loc="lower right")  # where the curves are flat
+ax.legend(loc="upper left")
 plt.show()
 # --8<-- [end:figure_gradient]
 
