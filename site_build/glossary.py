@@ -45,11 +45,13 @@ NOT_BODY = {
     "nav",
     "kbd",
     "table",
+    "figcaption",
 }
 # (info: the Sources box, closed under a chapter's title, whose terms are explained below it;
-# cards: the home page's chapter cards, a summary to scan, not a text to read.)
+# cards: the home page's chapter cards, and key-idea: a chapter's "What to remember", summaries
+# to scan, not texts to read; a figure's caption is one too, above.)
 NOT_BODY_CLASS = re.compile(
-    r"""class\s*=\s*["'][^"']*\b(admonition-title|cards|filename|headerlink|info|md-[\w-]*)\b"""
+    r"""class\s*=\s*["'][^"']*\b(admonition-title|cards|filename|headerlink|info|key-idea|md-[\w-]*)\b"""
 )
 
 

@@ -59,10 +59,7 @@ import matplotlib.pyplot as plt
 # The same autograd slope for every logit from -6 to 6, once with label 0 and
 # once with label 1; the three logits above as markers on the lines.
 fig, ax = plt.subplots(num="gradient", figsize=(6, 3.6))
-curves = (
-    (0.0, "C0", "o", "label 0: ŷ"),
-    (1.0, "C1", "s", "label 1: ŷ − 1"),
-)
+curves = ((0.0, "C0", "o", "label 0: ŷ"), (1.0, "C1", "s", "label 1: ŷ − 1"))
 for label, colour, marker, name in curves:
     grid = torch.linspace(-6, 6, 121, requires_grad=True)
     labels = torch.full_like(grid, label)
