@@ -150,6 +150,29 @@ def test_a_row_of_panels_is_stacked_for_phones_from_the_same_run(tmp_path):
     assert text.count(">0.0<") + text.count(">0.00<") >= 3
 
 
+def test_a_legend_of_several_columns_above_a_plot_takes_one_on_a_phone():
+    """Three entries in a row above the plot were wider than the phone's figure: constrained
+    layout made room for them, and the plot was left a sliver (the maths page's descent)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(6, 4))
+    for name in ("a first long label", "a second long label", "a third long label"):
+        ax.plot([0, 1], [0, 1], label=name)
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=3, fontsize=9)
+    narrow = gallery.narrow_copy(fig)
+    narrow.canvas.draw()
+    legend = narrow.axes[0].get_legend()
+    assert [t.get_text() for t in legend.get_texts()] == [line.get_label() for line in ax.get_lines()]
+    assert legend._ncols == 1 and legend.prop.get_size() == 9
+    plot, whole = narrow.axes[0].get_window_extent(), narrow.bbox
+    assert plot.width > 0.75 * whole.width  # the plot keeps the figure's width
+    assert legend.get_window_extent().y0 >= plot.y1  # still above it
+    plt.close("all")
+
+
 def text_colours(svg_path):
     """The fill colours of the text in an SVG written with svg.fonttype 'none'."""
     return set(re.findall(r"<text [^>]*fill: (#[0-9a-f]{6})", svg_path.read_text()))
