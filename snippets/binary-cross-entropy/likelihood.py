@@ -349,7 +349,7 @@ mse_ax.set_title("MSE after a sigmoid: flat shoulders")
 mse_ax.set_ylabel("MSE")
 for ax in (bce_ax, mse_ax):
     ax.axvline(w1_mle, color="grey", linestyle=":", linewidth=0.8)
-    ax.set_xlabel("w1 (w0 held at its maximum-likelihood value)")
+    ax.set_xlabel("w1 (w0 at its MLE)")
 plt.show()
 # --8<-- [end:figure_landscape]
 

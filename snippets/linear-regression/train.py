@@ -153,6 +153,7 @@ right.clabel(
     manual=[(ray_W[i], ray_b[i]) for i in crossings],
 )
 right.plot(path_W, path_b, "o-", markersize=2, color=orange)
+right.plot([2], [0], "*", markersize=11, color="black")  # the lowest point
 right.set_xlabel("W")
 right.set_ylabel("b")
 # whole numbers: room between them on a phone

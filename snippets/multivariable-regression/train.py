@@ -193,9 +193,21 @@ plt.show()
 
 fig, ax = plt.subplots(num="predicted", figsize=(4.5, 4.5))
 with torch.no_grad():
-    ax.scatter(y_train, model(x_train), label="raw scores, 2000 epochs")
+    # rings, so that the crosses, almost on the same points, show inside them
     ax.scatter(
-        y_train, scaled_model(x_scaled), marker="x", label="standardised"
+        y_train,
+        model(x_train),
+        s=90,
+        facecolors="none",
+        edgecolors="C0",
+        label="raw scores, 2000 epochs",
+    )
+    ax.scatter(
+        y_train,
+        scaled_model(x_scaled),
+        marker="x",
+        color="C1",
+        label="standardised",
     )
 ax.plot(
     [140, 200],
