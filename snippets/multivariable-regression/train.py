@@ -144,7 +144,9 @@ print(
     "curvatures after scaling:",
     [f"{c:.4g}" for c in scaled_curvatures.tolist()],
 )
+# --8<-- [end:standardize]
 
+# --8<-- [start:scaled_training]
 torch.manual_seed(1)
 scaled_model = nn.Linear(3, 1)
 optimizer = torch.optim.SGD(scaled_model.parameters(), lr=0.1)
@@ -157,7 +159,9 @@ for epoch in range(nb_epochs + 1):
     optimizer.step()
     if epoch in (0, 100, 500, 2000):
         print(f"scaled, lr 0.1, epoch {epoch:4d}: cost {cost.item():.6f}")
+# --8<-- [end:scaled_training]
 
+# --8<-- [start:least_squares]
 # The exact least-squares answer, for reference. In float64: this matrix is
 # badly conditioned, and in float32 the last digits would depend on which CPU
 # kernel happens to run.
@@ -169,7 +173,7 @@ with torch.no_grad():
     # A new input is scaled with the training data's mean and standard deviation
     new_student = (torch.tensor([[73.0, 80.0, 75.0]]) - mean) / std
     print("prediction for [73, 80, 75]:", scaled_model(new_student))
-# --8<-- [end:standardize]
+# --8<-- [end:least_squares]
 
 # --8<-- [start:figures]
 import matplotlib.pyplot as plt

@@ -4,7 +4,7 @@ Run it with `python snippets/what-next/adam.py`; it prints a log and shows a
 figure.
 """
 
-# --8<-- [start:compare]
+# --8<-- [start:data]
 import torch
 import torch.nn.functional as F
 from torch import nn
@@ -20,8 +20,10 @@ x_train = torch.tensor(
     ]
 )
 y_train = torch.tensor([[152.0], [185.0], [180.0], [196.0], [142.0]])
+# --8<-- [end:data]
 
 
+# --8<-- [start:compare]
 def train(optimizer_class, lr, epochs=2000):
     """The cost at every epoch, for nn.Linear(3, 1) started from seed 1."""
     torch.manual_seed(1)
