@@ -192,7 +192,7 @@ with torch.no_grad():
     )
 # --8<-- [end:predict]
 
-# --8<-- [start:longer]
+# --8<-- [start:copies]
 # Keep training two copies of the class model: one as before, one with an L2
 # penalty on its weights, (strength / 2) * (w1^2 + w2^2), added to the loss.
 strength = 0.01
@@ -212,6 +212,10 @@ def train_step(copy, penalty):
     optimizers[copy].step()
 
 
+# --8<-- [end:copies]
+
+
+# --8<-- [start:longer]
 # size: the weights' length, the square root of w1^2 + w2^2
 print("epoch  penalty  P([2, 2])  P([5, 4])  size")
 for epoch in range(1001, 3001):
@@ -223,8 +227,10 @@ for epoch in range(1001, 3001):
                 p22, p54 = torch.sigmoid(copy(new_students)).flatten().tolist()
             size = copy.linear.weight.norm().item()
             print(f"{epoch:5d}  {name:7s}  {p22:9.5f}  {p54:9.6f}  {size:.2f}")
+# --8<-- [end:longer]
 
 
+# --8<-- [start:boundary]
 def line(model):
     """The boundary's slope (x2 per x1), and the x1 where it crosses x2 = 0."""
     (w1, w2), b = (
@@ -235,8 +241,8 @@ def line(model):
 
 
 ends = {"trained": classifier, "without": longer, "with L2": penalised}
-print("\nboundary  slope   crosses x2 = 0 at x1")
+print("boundary  slope   crosses x2 = 0 at x1")
 for name, copy in ends.items():
     slope, cross = line(copy)
     print(f"{name:8s}  {slope:.3f}  {cross:.2f}")
-# --8<-- [end:longer]
+# --8<-- [end:boundary]

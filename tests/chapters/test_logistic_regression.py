@@ -189,7 +189,7 @@ def test_the_programs_after_logits_in_training_train_on_logits(rendered):
     for snippet, name in (
         ("logistic-regression/exercise", "setup"),
         ("two-features/three_ways", "module"),
-        ("two-features/three_ways", "longer"),
+        ("two-features/three_ways", "copies"),
         ("two-features/exercise", "setup"),
         ("two-features/exercise", "epochs"),
         ("two-features/exercise", "stronger"),
