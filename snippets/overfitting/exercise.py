@@ -39,6 +39,7 @@ x_test, y_test = noisy_samples(40)
 # --8<-- [end:setup]
 
 # --8<-- [start:descent]
+print(f"{'error on the':20s}{'training':>9}{'validation':>12}")
 for degree in (3, 9):
     columns = powers(x_train, degree)
     curvatures = torch.linalg.eigvalsh(2 / 12 * columns.T @ columns)
@@ -65,8 +66,7 @@ for degree in (3, 9):
     runs["least squares"] = fit(x_train, y_train, degree)
     for name, c in runs.items():
         train_error, val_error = mse(c, x_train, y_train), mse(c, x_val, y_val)
-        print(f"  {name + ':':18s}training error {train_error:.4f}", end=", ")
-        print(f"validation error {val_error:.4f}")
+        print(f"  {name:18s}{train_error:9.4f}{val_error:12.4f}")
 # --8<-- [end:descent]
 
 # --8<-- [start:more]

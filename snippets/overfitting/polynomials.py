@@ -91,8 +91,8 @@ for degree in range(10):
 low, high = x_train.min().item(), x_train.max().item()
 inside = (x_val >= low) & (x_val <= high)
 outside = (~inside).sum().item()
-print(f"training inputs from {low:.2f} to {high:.2f}", end="; ")
-print(f"{outside} of 40 validation points outside")
+print(f"training inputs from {low:.2f} to {high:.2f}")
+print(f"{outside} of 40 validation points outside them")
 for degree in (1, 2, 3, 4, 9):
     c = fit(x_train, y_train, degree)
     within = mse(c, x_val[inside], y_val[inside])
@@ -103,10 +103,11 @@ for degree in (1, 2, 3, 4, 9):
 # --8<-- [start:residual]
 fitted = (powers(x_train, 9) @ fit(x_train, y_train, 9)).squeeze(1)
 truth = torch.sin(torch.pi * x_train)  # the curve the points were drawn from
+print(f"{'misses of':14s}  {'largest':>7}  {'mean squared':>12}")
 for name, curve in (("degree 9", fitted), ("the true curve", truth)):
     miss = (curve - y_train).abs()
-    print(f"{name + ':':16s}largest miss {miss.max().item():.3f},", end=" ")
-    print(f"mean squared miss {miss.pow(2).mean().item():.4f}")
+    largest, mean_squared = miss.max().item(), miss.pow(2).mean().item()
+    print(f"{name:14s}  {largest:7.3f}  {mean_squared:12.4f}")
 # --8<-- [end:residual]
 
 # --8<-- [start:choose]

@@ -78,8 +78,8 @@ def test_fitting_errors_show_under_and_overfitting(rendered):
 
 
 def test_inside_the_training_range_overfitting_outside_it_extrapolation(rendered):
-    first, *rows = section_output(rendered, "overfitting/polynomials", "range").splitlines()
-    low, high, outside, total = numbers(first)
+    first, second, *rows = section_output(rendered, "overfitting/polynomials", "range").splitlines()
+    (low, high), (outside, total) = numbers(first), numbers(second)
     assert (low, high, outside, total) == (-0.65, 0.94, 9, 40)  # "Nine of the forty"
     within = {int(numbers(row)[0]): numbers(row)[1] for row in rows}
     beyond = {int(numbers(row)[0]): numbers(row)[2] for row in rows}
@@ -117,7 +117,8 @@ def test_degree_2_fits_real_curvature():
 def test_degree_9_fits_the_points_better_than_the_truth(rendered):
     """ "Degree 9 fits the twelve points better than the truth does: its misses are smaller, on
     average and at their largest." """
-    nine, truth = section_output(rendered, "overfitting/polynomials", "residual").splitlines()
+    header, nine, truth = section_output(rendered, "overfitting/polynomials", "residual").splitlines()
+    assert header.split() == ["misses", "of", "largest", "mean", "squared"]
     assert nine.startswith("degree 9") and truth.startswith("the true curve")
     assert numbers(nine)[-2] < numbers(truth)[-2] and numbers(nine)[-1] < numbers(truth)[-1]
 
@@ -143,9 +144,11 @@ def test_gradient_descent_reaches_degree_3_but_not_degree_9(rendered):
     about 160 ... Its flattest curvature is 3.8e-9 ... 2000 steps remove practically nothing ... the
     huge coefficients it ends with ... a training error of 0.0313, close to degree 3's, and a
     validation error of 0.1382, not 38,000." """
-    three, gd_3, exact_3, nine, gd_9, exact_9 = section_output(
+    header, three, gd_3, exact_3, nine, gd_9, exact_9 = section_output(
         rendered, "overfitting/exercise", "descent"
     ).splitlines()
+    assert header.split() == ["error", "on", "the", "training", "validation"]
+    assert [gd_3.split()[:2], exact_3.split()[:2]] == [["gradient", "descent"], ["least", "squares"]]
     assert round(numbers(three)[2] / numbers(three)[1], -1) == 160
     assert numbers(gd_3)[-2:] == numbers(exact_3)[-2:] == [0.031, 0.1052]
     flattest = numbers(nine)[1]
