@@ -58,14 +58,13 @@ def boundary(x, y):
 
 keen_hours = torch.cat([hours, torch.tensor([[40.0]])])  # a fifth student
 keen_passed = torch.cat([passed, torch.tensor([[1.0]])])
+print("students      line crosses 0.5  boundary")
 for name, x, y in [
-    ("four students", hours, passed),
-    ("with the keen one", keen_hours, keen_passed),
+    ("four", hours, passed),
+    ("and the keen one", keen_hours, keen_passed),
 ]:
-    print(
-        f"{name}: line crosses 0.5 at {line_crossing(x, y):.2f} h,",
-        f"boundary at {boundary(x, y):.3f} h",
-    )
+    crossing, at = line_crossing(x, y), boundary(x, y)
+    print(f"{name:18s}{crossing:10.2f} h{at:8.3f} h")
 # --8<-- [end:keen]
 
 

@@ -121,10 +121,8 @@ def largest_curvature(p):
 
 
 at_half = largest_curvature(torch.full_like(y_data, 0.5))
-print(
-    f"curvature where every p = 0.5: {at_half:.2f}, "
-    f"so lr below 2 / {at_half:.2f} = {2 / at_half:.2f}"
-)
+print(f"curvature where every p = 0.5: {at_half:.2f}")
+print(f"so lr below 2 / {at_half:.2f} = {2 / at_half:.2f}")
 # the run above, from seed 0, stopped after so many epochs
 for epochs in (0, 10, 100, 2000):
     m = model if epochs == 2000 else train(seed=0, lr=1.0, epochs=epochs)

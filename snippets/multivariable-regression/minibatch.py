@@ -64,12 +64,10 @@ print(f"lowest possible cost: {lowest:.3f}")
 # --8<-- [start:fair]
 # The curvature of this cost sets the largest learning rate full batch can use.
 curvature = torch.linalg.eigvalsh(2 / len(X) * X.T @ X).max().item()
-print(
-    f"largest curvature {curvature:.2f}: "
-    f"full batch stable below lr {2 / curvature:.3f}"
-)
+print(f"largest curvature {curvature:.2f}")
+print(f"full batch stable below lr {2 / curvature:.3f}")
 _, _, fast_costs = train([(x_train, y_train)], lr=0.1)
-print("full batch at lr 0.1, after epochs 1, 5 and 20:", end=" ")
+print("full batch at lr 0.1, after epochs 1, 5, 20:")
 print(", ".join(f"{fast_costs[epoch]:.3f}" for epoch in (1, 5, 20)))
 # --8<-- [end:fair]
 
