@@ -50,10 +50,8 @@ mse = torch.mean((prediction - y_train) ** 2)
 by_formula = 0.5 * torch.log(torch.tensor(2 * torch.pi * sigma**2)) + mse / (
     2 * sigma**2
 )
-print(
-    f"negative mean log-likelihood {nll.item():.6f}   "
-    f"from the MSE {by_formula.item():.6f}"
-)
+print(f"negative mean log-likelihood {nll.item():.6f}")
+print(f"the same from the MSE        {by_formula.item():.6f}")
 # --8<-- [end:gaussian]
 
 # --8<-- [start:gradient]

@@ -44,10 +44,8 @@ y_new = torch.tensor([[8.0], [10.0]])  # and what they scored
 with torch.no_grad():  # only numbers: nothing here is to be differentiated
     train_cost = torch.mean((x_train * W + b - y_train) ** 2)
     new_cost = torch.mean((x_new * W + b - y_new) ** 2)
-print(
-    f"cost on the training data {train_cost.item():.6f}, "
-    f"on the new students {new_cost.item():.6f}"
-)
+print(f"cost on the training data {train_cost.item():.6f}")
+print(f"cost on the new students  {new_cost.item():.6f}")
 # --8<-- [end:new_students]
 
 # --8<-- [start:fit]
