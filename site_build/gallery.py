@@ -684,25 +684,30 @@ def narrow_copy(fig):
         panel_height = min(height * NARROW_WIDTH / width * 1.5, NARROW_SINGLE_HEIGHT)
     else:
         panel_height = NARROW_PANEL_HEIGHT
-    for ax in order:
-        _legend_in_one_column(ax)
     copy.set_size_inches(NARROW_WIDTH, panel_height * len(order))
+    for ax in order:
+        _legend_in_fewer_columns(ax)
     # Room between a panel's x label and the title of the panel under it (constrained layout's
     # default packed them together), in inches.
     copy.set_layout_engine("constrained", h_pad=0.12, hspace=0.06)
     return copy
 
 
-def _legend_in_one_column(ax) -> None:
-    """A legend of several columns laid out again in one, where it was: above a plot, a row of
-    three entries wider than a phone's figure took its width from the plot (constrained layout
-    made room for it), and left the plot a sliver."""
+def _legend_in_fewer_columns(ax) -> None:
+    """A legend of several columns laid out again in as many as the phone's figure is wide
+    enough for, where it was: above a plot, a row of three entries wider than the figure took
+    its width from the plot (constrained layout made room for it), and left the plot a sliver;
+    one entry to a row, a legend of five took half the figure."""
     legend = ax.get_legend()
     if legend is None or legend._ncols == 1:  # (matplotlib keeps the count private)
         return
     handles, labels = ax.get_legend_handles_labels()
     anchor = legend.get_bbox_to_anchor().transformed(ax.transAxes.inverted())  # in the plot's terms
-    ax.legend(handles, labels, loc=legend._loc, bbox_to_anchor=anchor.bounds, fontsize=legend.prop.get_size())
+    place = {"loc": legend._loc, "bbox_to_anchor": anchor.bounds, "fontsize": legend.prop.get_size()}
+    for columns in range(legend._ncols, 0, -1):
+        legend = ax.legend(handles, labels, ncols=columns, **place)
+        if legend.get_window_extent().width <= 0.9 * ax.figure.bbox.width:
+            return
 
 
 # Greys are mapped between these two for Material's dark (slate) scheme: black becomes the
