@@ -138,15 +138,13 @@ nothing_to_find = confusion_counts(
 all_negative = confusion_counts(
     torch.tensor([False, False]), torch.tensor([False, False])
 )
+print("positives              precision  recall  F1")
 for name, counts in [
-    ("no predicted positives", nothing_predicted),
-    ("no actual positives", nothing_to_find),
+    ("none predicted", nothing_predicted),
+    ("none to find", nothing_to_find),
     ("neither", all_negative),
 ]:
-    print(
-        f"{name:22s} precision {precision(counts)}  recall {recall(counts)}  "
-        f"F1 {f1(counts)}"
-    )
+    print(f"{name:22s} {precision(counts):9}  {recall(counts):6}  {f1(counts)}")
 # --8<-- [end:edges]
 
 # --8<-- [start:threshold]
@@ -155,8 +153,9 @@ table = []
 for t in thresholds.tolist():
     counts = confusion_counts(probability >= t, y_new)
     table.append((t, precision(counts), recall(counts), f1(counts)))
+print("threshold  precision  recall     F1")
 for t, p, r, f in table[::3]:
-    print(f"threshold {t:.2f}: precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}")
+    print(f"{t:9.2f}  {p:9.3f}  {r:6.3f}  {f:5.3f}")
 # --8<-- [end:threshold]
 
 # --8<-- [start:figures]

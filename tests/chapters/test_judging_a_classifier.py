@@ -63,9 +63,9 @@ def test_the_random_cases_include_every_edge():
 
 
 def test_division_by_zero_returns_zero(rendered):
-    lines = section_output(rendered, "judging-a-classifier/metrics", "edges").splitlines()
-    assert len(lines) == 3
-    assert all(line.endswith("precision 0.0  recall 0.0  F1 0.0") for line in lines)
+    header, *lines = section_output(rendered, "judging-a-classifier/metrics", "edges").splitlines()
+    assert header.split() == ["positives", "precision", "recall", "F1"] and len(lines) == 3
+    assert all(line.split()[-3:] == ["0.0", "0.0", "0.0"] for line in lines)
     # "With nothing positive to find and nothing called positive, the model is right every time,
     # yet it scores 0 on all three."
     assert lines[2].startswith("neither")
@@ -99,10 +99,9 @@ def test_chapter_numbers(rendered):
 def test_threshold_trades_precision_for_recall(rendered):
     """ "In the table below it happens to rise at every threshold shown", and the figure's alt text:
     "precision rising from 0.58 to 0.98 and recall falling from 0.98 to 0.22"."""
-    rows = [
-        numbers(line)
-        for line in section_output(rendered, "judging-a-classifier/metrics", "threshold").splitlines()
-    ]
+    header, *lines = section_output(rendered, "judging-a-classifier/metrics", "threshold").splitlines()
+    assert header.split() == ["threshold", "precision", "recall", "F1"]
+    rows = [numbers(line) for line in lines]
     precisions, recalls = [r[1] for r in rows], [r[2] for r in rows]
     assert precisions == sorted(precisions) and recalls == sorted(recalls, reverse=True)
     assert (precisions[0], precisions[-1], recalls[0], recalls[-1]) == (0.582, 0.983, 0.984, 0.215)

@@ -597,7 +597,7 @@ SCROLLING_BOXES = [
     # A display formula: every one fits a 390 px phone; on a 270 px screen some do not.
     (SPECIMEN, ".math-display", 270),
     # The rows of a printed table or tensor, which scroll, beside code, which wraps: on a 390 px
-    # phone most fit (their block set smaller, down to 11 px: output_blocks.py); on a 320 px one
+    # phone most fit (their block set smaller, down to 12 px: output_blocks.py); on a 320 px one
     # some do not.
     (SPECIMEN, ":is(.language-text:has(.row), .language-python) pre > code", 320),
 ]
@@ -712,9 +712,9 @@ def test_on_a_phone_code_wraps_and_printed_numbers_stay_whole(visited):
     assert len(runs) > 3 and all(len(rows) > 1 for rows in runs), runs
     assert [rows for rows in runs if min(rows[:-1]) < 0.5 * max(rows)] == []  # (a long name may wrap early)
     # An output block is set at the code's size, or, with the rows of a table or a tensor, small
-    # enough to show its longest row, down to 11 px (a block once shrank to 10 px to show any
+    # enough to show its longest row, down to 12 px (a block once shrank to 10 px to show any
     # line). Rows, and lines padded to line up ("no predicted positives ... F1 0.0" over
-    # "neither ... F1 0.0"), keep to one line and, past the floor, scroll together
+    # "neither ... F1 0.0" once), keep to one line and, past the floor, scroll together
     # (output_blocks.py); the other lines wrap, and some do.
     code_size = page.eval_on_selector(
         "article .language-python pre > code", "e => parseFloat(getComputedStyle(e).fontSize)"
@@ -729,7 +729,7 @@ def test_on_a_phone_code_wraps_and_printed_numbers_stay_whole(visited):
     plain = [size for size, block in outputs if not any(is_row for is_row, _ in block)]
     tables = [size for size, block in outputs if any(is_row for is_row, _ in block)]
     assert plain and set(plain) == {code_size}, outputs
-    assert tables and all(11 <= size <= code_size for size in tables) and min(tables) < code_size
+    assert tables and all(12 <= size <= code_size for size in tables) and min(tables) < code_size
     lines = [line for _, block in outputs for line in block]
     assert any(is_row for is_row, _ in lines) and any(height > 1 for is_row, height in lines if not is_row)
     assert [height for is_row, height in lines if is_row and height != 1] == []
