@@ -47,6 +47,8 @@ MATH_GEOMETRY = """() => {
     binaryGaps: inArticle("mo").filter(m => m.textContent === "\\u2212" && !m.hasAttribute("form")
       && m.previousElementSibling && m.nextElementSibling)
       .map(m => box(m.nextElementSibling).left - box(m).right),
+    scripts: inArticle(":is(msub, msup, msubsup) > :not(:first-child)").filter(e => box(e).height > 0)
+      .map(e => [parseFloat(getComputedStyle(e).fontSize), e.closest("math").getAttribute("display")]),
     fractionSizes: inArticle('math[display="inline"] mfrac > *')
       .map(e => parseFloat(getComputedStyle(e).fontSize)),
     primes: inArticle("mo.tml-prime").map(p => [box(p.previousElementSibling).top - box(p).bottom,
@@ -105,6 +107,9 @@ def test_math_geometry(visited, path, scheme, viewport, record_property):
     # A unary minus sits tight to its number; a binary minus has room on both sides.
     assert all(gap < 0.5 for gap in g["unaryGaps"]), g["unaryGaps"]
     assert all(gap > 1.5 for gap in g["binaryGaps"]), g["binaryGaps"]
+    # A script, a script's script too, is 11 px or more in running text and 12 in a display (the
+    # k of softmax's e^{z_k} was 10).
+    assert all(size >= (12 if display == "block" else 11) for size, display in g["scripts"]), g["scripts"]
     # No stacked fraction in running text: a slash, or a display formula (a fraction inline was
     # set at 9 px on a phone and pushed its line away from the next).
     assert g["fractionSizes"] == [], g["fractionSizes"]
@@ -123,6 +128,7 @@ def test_math_geometry(visited, path, scheme, viewport, record_property):
 def test_the_checks_above_have_something_to_measure(visited):
     g = visited("binary-cross-entropy/").page.evaluate(MATH_GEOMETRY)
     assert len(g["hats"]) >= 10 and len(g["sums"]) >= 4 and g["logGaps"] and g["unaryGaps"]
+    assert {display for _, display in g["scripts"]} == {"inline", "block"}
     assert g["logBefore"]
     assert visited("sigmoid/").page.evaluate(MATH_GEOMETRY)["primes"]
 
