@@ -74,6 +74,12 @@ def test_text_code_and_math_fonts_are_served_by_the_site(visited, base_url, sche
     prose = visit.page.eval_on_selector("article p", "p => getComputedStyle(p).fontFamily")
     code = visit.page.eval_on_selector("article pre code", "c => getComputedStyle(c).fontFamily")
     assert prose.startswith('"Site Text"') and code.startswith('"Site Code"')
+    if viewport == "desktop":  # printed output at the code's size (a phone's: further down)
+        sizes = visit.page.eval_on_selector_all(
+            "article .highlight:has(> .filename) pre > code",
+            "cs => cs.filter(c => c.checkVisibility()).map(c => getComputedStyle(c).fontSize)",
+        )
+        assert len(sizes) > 10 and len(set(sizes)) == 1, set(sizes)
     assert f"{base_url}/assets/fonts/noto-sans-math.woff2" in visit.requests
     assert visit.page.evaluate("document.fonts.check('16px \"Site Math\"', '\\u2211\\u03c3\\u02c6')")
     family = visit.page.eval_on_selector("article math", "m => getComputedStyle(m).fontFamily")
