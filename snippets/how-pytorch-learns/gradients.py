@@ -148,7 +148,7 @@ print(y.detach())  # the same number, without the record
 try:
     y.numpy()  # what plotting a tensor does behind the scenes
 except RuntimeError as error:
-    print(error)
+    print(str(error).replace(". ", ".\n"))  # a sentence to a line
 print(y.detach().numpy())
 # --8<-- [end:detach]
 

@@ -101,9 +101,10 @@ def test_errors_are_printed_plainly():
 
 
 def test_detach_is_what_numpy_and_matplotlib_need(rendered):
-    detached, refused, as_numpy = lines(rendered, GRADIENTS, "detach")
+    detached, refused, advice, as_numpy = lines(rendered, GRADIENTS, "detach")
     assert detached == "tensor(7.)"
-    assert refused.startswith("Can't call numpy() on Tensor that requires grad.")
+    assert refused == "Can't call numpy() on Tensor that requires grad."
+    assert advice == "Use tensor.detach().numpy() instead."
     assert as_numpy == "7.0"
     # "NumPy, and so matplotlib, need it": matplotlib turns what it plots into a NumPy array.
     y = torch.tensor(2.0, requires_grad=True) * 3

@@ -311,14 +311,14 @@ def test_threshold_explorer_at_05_shows_the_pages_counts_and_measures(visited, r
 @pytest.mark.slow
 def test_threshold_explorer_gives_every_row_of_the_pages_table(visit, rendered):
     page = visit("judging-a-classifier/").page
-    table = section_output(rendered, "judging-a-classifier/metrics", "threshold").splitlines()
-    assert len(table) == 7
-    for line in table:  # threshold 0.35: precision 0.807  recall 0.884  F1 0.844
-        threshold = line.split()[1].rstrip(":")
+    header, *table = section_output(rendered, "judging-a-classifier/metrics", "threshold").splitlines()
+    assert header.split() == ["threshold", "precision", "recall", "F1"] and len(table) == 7
+    for line in table:  #      0.35      0.807   0.884  0.844
+        threshold, p, r, f1 = line.split()
         page.fill("#explorer-threshold", threshold)
         shown = result(page, "threshold")
         assert shown.startswith(f"At threshold {threshold}: ")
-        assert shown.endswith(line.split(": ", 1)[1]), (line, shown)
+        assert shown.endswith(f"precision {p}  recall {r}  F1 {f1}"), (line, shown)
 
 
 @pytest.mark.slow
