@@ -102,7 +102,8 @@ def with_place(page_html: str, place_text: str | None) -> str:
 # A link of the site's navigation to a page (the current page's label, which opens its sections
 # on a phone, too), up to where its title starts.
 NAV_LINK = re.compile(
-    r'<(?:a href="(?P<href>[^"#]*)"|label)(?P<open> class="md-nav__link(?P<current> md-nav__link--active)?")'
+    r'(?P<tag><(?:a href="(?P<href>[^"#]*)"|label))'
+    r'(?P<open> class="md-nav__link(?P<current> md-nav__link--active)?")'
     r'(?P<rest>[^>]*>\s*)<span class="md-ellipsis">'
 )
 
@@ -122,10 +123,9 @@ def with_numbers_in_nav(page_html: str, page: str, course: list[Chapter]) -> str
         if target not in numbered:
             return link[0]
         number, optional = numbered[target]
-        start = link[0][: link.start("open") - link.start()]
         opening = link["open"][:-1] + ' optional"' if optional else link["open"]
         number_span = f'<span class="nav-number">{number}</span>'
-        return f'{start}{opening}{link["rest"]}{number_span}<span class="md-ellipsis">'
+        return f'{link["tag"]}{opening}{link["rest"]}{number_span}<span class="md-ellipsis">'
 
     return NAV_LINK.sub(numbered_link, page_html)
 

@@ -35,6 +35,10 @@ from mkdocs.structure.files import File
 
 # What this build's run of the snippets and notebooks gave, by name (on_files fills it).
 RENDERED: dict[str, gallery.Rendered] = {}
+# The course's chapters, and the English of the originals' Korean titles: read once a build
+# (on_files), for every page's hooks.
+COURSE: list[course.Chapter] = []
+SOURCE_TITLES: dict[str, str] = {}
 
 
 def on_files(files, config):
@@ -64,12 +68,12 @@ def on_files(files, config):
         raise PluginError(f"site_build/theme_patches.py: no such file of Material's: {', '.join(missing)}")
     # Each chapter's code as <key>/<key>.py and .ipynb, next to its page (site_build/take_home.py).
     try:
-        chapters = course.chapters(config.nav, Path(config.docs_dir))
-        made = take_home.all_downloads(
-            chapters, Path(config.docs_dir), config.mdx_configs["pymdownx.snippets"]
-        )
+        COURSE[:] = course.chapters(config.nav, Path(config.docs_dir))
+        made = take_home.all_downloads(COURSE, Path(config.docs_dir), config.mdx_configs["pymdownx.snippets"])
     except (course.CourseError, ValueError) as error:
         raise PluginError(str(error)) from error
+    SOURCE_TITLES.clear()
+    SOURCE_TITLES.update(source_titles.read(Path(config.docs_dir) / source_titles.PAGE))
     # A notebook page's code as a script too, beside the notebook mkdocs-jupyter serves.
     for page in notebook_pages(config.nav):
         key = Path(page).stem
@@ -95,10 +99,7 @@ def on_page_markdown(markdown, page, config, files):
         raise PluginError(f"{where}:{line}: {fault}")
     markdown = continued_blocks.label(markdown)
     if course.MARKER in markdown:
-        try:
-            markdown = course.expand(markdown, course.chapters(config.nav, Path(config.docs_dir)))
-        except course.CourseError as error:
-            raise PluginError(str(error)) from error
+        markdown = course.expand(markdown, COURSE)
     return markdown
 
 
@@ -125,9 +126,8 @@ def on_page_content(html, page, config, files):
     if files.get_file_from_path(f"{key}/{key}.py"):
         page.meta["take_home"] = take_home.page_meta(page.file.src_uri, config.repo_url)
         html = take_home.with_actions(html, page.meta["take_home"])
-    chapters = course.chapters(config.nav, Path(config.docs_dir))
-    html = course.with_place(html, course.place(page.file.src_uri, config.nav, chapters))
-    html = course.with_contents(html, page.file.src_uri, chapters)
+    html = course.with_place(html, course.place(page.file.src_uri, config.nav, COURSE))
+    html = course.with_contents(html, page.file.src_uri, COURSE)
     html = optional_sections.set_apart(html)
     html = code_spans.unwrap(html)
     html = code_lines.shape(html)
@@ -147,15 +147,14 @@ def on_page_content(html, page, config, files):
     # The originals' Korean titles, in English where the page first names them (not on the
     # credits page, whose headings give the English).
     if page.file.src_uri != source_titles.PAGE:
-        html = source_titles.gloss(html, source_titles.read(Path(config.docs_dir) / source_titles.PAGE))
+        html = source_titles.gloss(html, SOURCE_TITLES)
     page.meta["preload_fonts"] = [f"{fonts.FONT_DIR}/{name}" for name in fonts.preloads(html)]  # main.html
     return html
 
 
 def on_post_page(output, page, config):
     output = optional_sections.mark_in_contents(output)  # the contents' optional entries
-    chapters = course.chapters(config.nav, Path(config.docs_dir))
-    output = course.with_numbers_in_nav(output, page.file.src_uri, chapters)  # the nav in course order
+    output = course.with_numbers_in_nav(output, page.file.src_uri, COURSE)  # the nav in course order
     return korean.mark(output)  # every Korean word marked lang="ko"
 
 
